@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatEscalation.Bot.Tests.Teams;
+
+/// <summary>
+/// A fake Bot Connector plus Entra token endpoint on plain-HTTP loopback Kestrel. It records every request;
+/// Connector answers come from a script (default: 200 <c>{"id":"activity-1"}</c>), tokens are
+/// <c>token-1</c>, <c>token-2</c>, … valid for <see cref="TokenLifetimeSeconds"/>.
+/// </summary>
+public sealed class LocalTeamsConnector : IAsyncDisposable
+{
+    private readonly object sync = new();
+    private readonly List<RecordedRequest> connectorRequests = [];
+    private readonly List<RecordedRequest> tokenRequests = [];
+    private readonly Queue<ScriptedResponse> script = new();
+    private readonly WebApplication app;
+
+    private LocalTeamsConnector(WebApplication app) => this.app = app;
+
+    /// <summary>Base URL with trailing slash; use it as the serviceUrl and allowed prefix.</summary>
+    public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>Value for <c>Teams:TokenEndpoint</c>.</summary>
+    public string TokenEndpoint => ServiceUrl + "oauth2/v2.0/token";
+
+    /// <summary>The <c>expires_in</c> of issued tokens.</summary>
+    public int TokenLifetimeSeconds { get; set; } = 3600;
+
+    /// <summary>Connector requests received so far (token requests excluded).</summary>
+    public IReadOnlyList<RecordedRequest> ConnectorRequests { get { lock (sync) return connectorRequests.ToArray(); } }
+
+    /// <summary>Token requests received so far.</summary>
+    public IReadOnlyList<RecordedRequest> TokenRequests { get { lock (sync) return tokenRequests.ToArray(); } }
+
+    /// <summary>Starts on an ephemeral loopback port.</summary>
+    public static async Task<LocalTeamsConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new LocalTeamsConnector(app);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        fake.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/";
+        return fake;
+    }
+
+    /// <summary>Queues responses for the next Connector requests, in order.</summary>
+    public void Enqueue(params ScriptedResponse[] responses)
+    {
+        lock (sync) foreach (var r in responses) script.Enqueue(r);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var recorded = new RecordedRequest(
+            context.Request.Method,
+            context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
+            context.Request.Headers.Authorization.FirstOrDefault(),
+            context.Request.ContentType,
+            body);
+
+        if (context.Request.Path.StartsWithSegments("/oauth2"))
+        {
+            int n;
+            lock (sync)
+            {
+                tokenRequests.Add(recorded);
+                n = tokenRequests.Count;
+            }
+
+            await context.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = TokenLifetimeSeconds, ext_expires_in = TokenLifetimeSeconds, access_token = $"token-{n}" });
+            return;
+        }
+
+        ScriptedResponse response;
+        lock (sync)
+        {
+            connectorRequests.Add(recorded);
+            response = script.Count > 0 ? script.Dequeue() : new ScriptedResponse(200, """{"id":"activity-1"}""");
+        }
+
+        context.Response.StatusCode = response.Status;
+        if (response.RetryAfter is not null) context.Response.Headers.RetryAfter = response.RetryAfter;
+        if (response.Body.Length > 0)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(response.Body);
+        }
+    }
+}
