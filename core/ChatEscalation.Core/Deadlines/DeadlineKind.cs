@@ -1,0 +1,19 @@
+namespace ChatEscalation.Core.Deadlines;
+
+/// <summary>What falls due; persisted as a string.</summary>
+public enum DeadlineKind
+{
+    /// <summary>Nobody accepted in time: remind the queue once, then escalate.</summary>
+    AcceptanceTimeout,
+    /// <summary>The functional trigger of the priority: move to the next tier.</summary>
+    FunctionalEscalation,
+    SlaWarning,
+    SlaManager,
+    SlaBreach,
+    Repage,
+    CoverageResumes,
+    VendorChase,
+    VendorRespondDue,
+    VendorResolveDue,
+    AutoClose,
+}

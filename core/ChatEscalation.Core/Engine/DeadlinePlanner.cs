@@ -1,0 +1,49 @@
+using ChatEscalation.Core.Deadlines;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Core.Engine;
+
+/// <summary>Derives every pending deadline of a ticket from its state; the single source of "what falls due when".</summary>
+/// <remarks>Deadlines already fired are excluded through the ticket's marks and state, so planning twice gives the same answer.</remarks>
+public static class DeadlinePlanner
+{
+    public static IReadOnlyList<Deadline> Plan(Ticket t, EscalationPolicy policy)
+    {
+        var list = new List<Deadline>();
+        if (t.Status == TicketStatus.Resolved && t.ResolvedAt is { } resolvedAt)
+        {
+            list.Add(new Deadline(DeadlineKind.AutoClose, resolvedAt + policy.ReopenWindow, t.Tier));
+            return list;
+        }
+        if (!t.IsOpen) return list;
+
+        var calendar = SlaMath.CalendarOf(t, policy);
+        if (t.HeldUntil is { } held) list.Add(new Deadline(DeadlineKind.CoverageResumes, held, t.Tier));
+        if (t.Page is { } page) list.Add(new Deadline(DeadlineKind.Repage, page.NextAt, page.Tier));
+        if (t.Vendor is { } vendor)
+        {
+            list.Add(new Deadline(DeadlineKind.VendorChase, vendor.NextChaseAt, t.Tier));
+            if (!t.HasMark(Marks.VendorRespond)) list.Add(new Deadline(DeadlineKind.VendorRespondDue, vendor.RespondBy, t.Tier));
+            if (!t.HasMark(Marks.VendorResolve)) list.Add(new Deadline(DeadlineKind.VendorResolveDue, vendor.ResolveBy, t.Tier));
+        }
+        if (t.Status == TicketStatus.WaitingOnUser) return list;
+
+        if (t.Status == TicketStatus.Queued && !(t.Tier == policy.MaxTier && t.QueueReminders > 0))
+            list.Add(new Deadline(DeadlineKind.AcceptanceTimeout, calendar.Add(t.QueuedSince, t.Terms.RespondWithin), t.Tier));
+        if (t.Tier < policy.MaxTier && SlaMath.DueAt(t.TierClock, t.Terms.EscalateAfter, 1.0, calendar) is { } escalateAt)
+            list.Add(new Deadline(DeadlineKind.FunctionalEscalation, escalateAt, t.Tier));
+
+        if (!t.HasMark(Marks.Warning(t.Tier)) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, t.Terms.WarnAt, calendar) is { } warnAt)
+            list.Add(new Deadline(DeadlineKind.SlaWarning, warnAt, t.Tier));
+        if (!t.HasMark(Marks.Manager) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, t.Terms.ManagerAt, calendar) is { } managerAt)
+            list.Add(new Deadline(DeadlineKind.SlaManager, managerAt, t.Tier));
+        if (!t.HasMark(Marks.Breach) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, 1.0, calendar) is { } breachAt)
+            list.Add(new Deadline(DeadlineKind.SlaBreach, breachAt, t.Tier));
+        return list;
+    }
+
+    /// <summary>The earliest deadline, or null when nothing is pending.</summary>
+    public static Deadline? Next(Ticket t, EscalationPolicy policy) =>
+        Plan(t, policy).OrderBy(d => d.DueAt).FirstOrDefault();
+}

@@ -1,0 +1,55 @@
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Core.Engine;
+
+/// <summary>Collects one decision: the evolving ticket, its events and notifications.</summary>
+/// <remarks>Drops any direct message to the person who acted: nobody is pinged about their own action.</remarks>
+internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, DateTimeOffset now, UserRef actor)
+{
+    private readonly Ticket _original = ticket;
+    private readonly List<TicketEvent> _events = [];
+    private readonly List<Notification> _notifications = [];
+    private string _reply = "";
+
+    public Ticket Ticket { get; set; } = ticket;
+    public EscalationPolicy Policy { get; } = policy;
+    public DateTimeOffset Now { get; } = now;
+    public UserRef Actor { get; } = actor;
+    /// <summary>Set when a time-based event fires later than it was due (after downtime).</summary>
+    public TimeSpan? Late { get; set; }
+
+    public string LatePrefix => Late is { } late ? $"(Late by {DurationText.Humanize(late)}: the bot was not running when this fell due.) " : "";
+
+    public void Event(EventKind kind, string text, int? fromTier = null, HandoffNote? handoff = null, string? note = null) =>
+        _events.Add(new TicketEvent(kind, Now, Actor, text, Ticket.Tier, fromTier, handoff, note, Late));
+
+    public void Notify(Notification notification)
+    {
+        if (notification.To.Kind == AudienceKind.Person && notification.To.Person!.Is(Actor)) return;
+        var text = notification.Text.Length > 0 && Late is not null ? LatePrefix + notification.Text : notification.Text;
+        var item = notification with { Text = text };
+        if (!_notifications.Contains(item)) _notifications.Add(item);
+    }
+
+    /// <summary>Card upsert in the current tier's queue plus a thread line there.</summary>
+    public void QueueUpdate(string threadText)
+    {
+        Notify(Notification.Card(Audience.Queue(Ticket.Tier)));
+        if (threadText.Length > 0) Notify(Notification.Thread(Audience.Queue(Ticket.Tier), threadText));
+    }
+
+    public void TellReporter(string text, params string[] actions) => Notify(Notification.Direct(Audience.To(Ticket.Reporter), text, actions));
+
+    public void Reply(string text) => _reply = text;
+
+    public Decision Build()
+    {
+        if (_events.Count == 0)
+            return new Decision(_original, [], [], DeadlinePlanner.Plan(_original, Policy), _reply);
+        var next = Ticket with { Version = _original.Version + 1 };
+        return new Decision(next, _events.ToList(), _notifications.ToList(), DeadlinePlanner.Plan(next, Policy), _reply);
+    }
+}

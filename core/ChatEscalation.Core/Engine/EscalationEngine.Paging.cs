@@ -1,0 +1,107 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Core.Engine;
+
+public static partial class EscalationEngine
+{
+    /// <summary>Starts paging a tier's rotation at its first layer; gaps are skipped to the next level at once.</summary>
+    private static void StartPage(DecisionBuilder b, int tier)
+    {
+        var rotation = b.Policy.RotationFor(tier);
+        if (rotation is not null && b.Policy.HoldWhenUncovered && Enumerable.Range(0, rotation.Layers.Count).All(l => rotation.WhoIsOnCall(l, b.Now) is null))
+        {
+            var resumes = Enumerable.Range(0, rotation.Layers.Count)
+                .Select(l => NextCoveredShiftStart(rotation, l, b.Now))
+                .Where(x => x is not null).Min();
+            if (resumes is { } at)
+            {
+                b.Ticket = b.Ticket with { HeldUntil = at, Page = null };
+                b.Event(EventKind.Held, $"Nobody is on call for {b.Policy.TierName(tier)}; held for the next person on duty.");
+                b.Notify(Notification.Alert(Audience.Managers,
+                    $"Gap in the {rotation.Name} rotation: nobody is on call for {b.Policy.TierName(tier)}. {b.Ticket.Key} ({b.Ticket.Priority}) is held for the next shift.",
+                    urgent: true, TicketActions.TakeOver, TicketActions.Reassign));
+                return;
+            }
+        }
+        PageLevel(b, tier, 0, attempt: 1);
+    }
+
+    private static DateTimeOffset? NextCoveredShiftStart(OnCall.OnCallRotation rotation, int layer, DateTimeOffset now)
+    {
+        var at = now;
+        for (var i = 0; i < 64; i++)
+        {
+            var shift = rotation.NextShift(layer, at);
+            if (shift.Person is not null) return shift.From;
+            if (shift.From <= at) return null;
+            at = shift.From;
+        }
+        return null;
+    }
+
+    /// <summary>Pages a level (skipping levels nobody covers); the last level is the manager channel.</summary>
+    private static void PageLevel(DecisionBuilder b, int tier, int level, int attempt)
+    {
+        var rotation = b.Policy.RotationFor(tier);
+        var layers = rotation?.Layers.Count ?? 0;
+        while (level < layers && rotation!.WhoIsOnCall(level, b.Now) is null)
+        {
+            b.Event(EventKind.CoverageGap, $"Nobody on call in the {rotation.Layers[level].Name} layer of {rotation.Name}; paging the next level.");
+            b.Notify(Notification.Alert(Audience.Managers,
+                $"Gap in the {rotation.Name} rotation ({rotation.Layers[level].Name}): nobody to page for {b.Ticket.Key}; moved to the next level.", urgent: false));
+            level++;
+            attempt = 1;
+        }
+        var t = b.Ticket;
+        var nextAt = b.Now + b.Policy.RepageEvery;
+        var when = attempt == 1 ? "" : $" (page {attempt})";
+        var summary = $"{t.Key} ({t.Priority}) \"{t.Title}\" at {b.Policy.TierName(tier)}, after hours";
+        if (level < layers)
+        {
+            var person = rotation!.WhoIsOnCall(level, b.Now)!;
+            var who = b.Policy.Person(person);
+            b.Ticket = t with { Page = new ActivePage(tier, level, person, attempt, t.Page?.StartedAt ?? b.Now, nextAt) };
+            b.Event(EventKind.Paged, $"Paged {who.Name} ({rotation.Layers[level].Name} on call){when}.");
+            b.Notify(new Notification(NotificationKind.Direct, Audience.To(who), $"Page{when}: {summary}. Acknowledge to take it.", [TicketActions.AckPage], Urgent: true));
+            b.Notify(Notification.Alert(Audience.OnCall, $"Paging {who.Name} ({rotation.Layers[level].Name}){when}: {summary}.", urgent: true, TicketActions.AckPage));
+        }
+        else
+        {
+            b.Ticket = t with { Page = new ActivePage(tier, layers, null, attempt, t.Page?.StartedAt ?? b.Now, nextAt), ManagerEngaged = true };
+            b.Event(EventKind.Paged, $"Paged the managers{when}: nobody on call acknowledged.");
+            b.Notify(Notification.Alert(Audience.Managers, $"Page{when}: nobody on call acknowledged {summary}. Acknowledge or take over.", urgent: true, TicketActions.AckPage, TicketActions.TakeOver));
+        }
+    }
+
+    /// <summary>The re-page deadline: page the same level again, or after the attempts per level, the next level.</summary>
+    private static void Repage(DecisionBuilder b)
+    {
+        if (b.Ticket.Page is not { } page) return;
+        var layers = b.Policy.RotationFor(page.Tier)?.Layers.Count ?? 0;
+        if (page.Attempt < b.Policy.AttemptsPerLevel || page.Level >= layers) PageLevel(b, page.Tier, page.Level, page.Attempt + 1);
+        else PageLevel(b, page.Tier, page.Level + 1, 1);
+    }
+
+    /// <summary>Acknowledge a page: the paged person, anybody in the paged tier, or a manager. A tier member acknowledging a queued ticket also accepts it.</summary>
+    public static Outcome Acknowledge(Ticket t, AcknowledgePage c, EscalationPolicy policy, DateTimeOffset now)
+    {
+        if (t.Page is not { } page) return Outcome.Refuse(RefusalCode.InvalidState, $"No page is waiting for acknowledgement on {t.Key}.");
+        if (!c.Actor.Is(page.Person) && !policy.IsTierMember(c.Actor, page.Tier) && !policy.IsManager(c.Actor))
+            return Outcome.Refuse(RefusalCode.NotAllowed, $"The page for {t.Key} is for {(page.Person is null ? "the managers" : policy.Person(page.Person).Name)}.");
+        var b = new DecisionBuilder(t, policy, now, c.Actor);
+        var waited = DurationText.Humanize(now - page.StartedAt);
+        b.Ticket = t with { Page = null };
+        b.Event(EventKind.PageAcknowledged, $"Page acknowledged by {c.Actor.Name} after {waited}.");
+        b.Notify(Notification.Alert(Audience.OnCall, $"{c.Actor.Name} acknowledged the page for {t.Key} after {waited}.", urgent: false));
+        if (t.Status == TicketStatus.Queued && t.Owner is null && policy.IsTierMember(c.Actor, t.Tier))
+            TakeOwnership(b, c.Actor, $"Accepted by {c.Actor.Name} (on call) at {policy.TierName(t.Tier)}.", EventKind.Accepted);
+        else
+            b.QueueUpdate($"Page acknowledged by {c.Actor.Name}.");
+        b.Reply($"Page for {t.Key} acknowledged.");
+        return b.Build();
+    }
+}

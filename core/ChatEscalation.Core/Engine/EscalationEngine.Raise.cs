@@ -1,0 +1,72 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Core.Engine;
+
+public static partial class EscalationEngine
+{
+    /// <summary>Maximum title length kept on a ticket; longer text moves to the description.</summary>
+    public const int MaxTitleLength = 150;
+
+    /// <summary>Raises a ticket with the number persistence allotted: routes it, queues it, plans its deadlines.</summary>
+    public static Outcome Raise(RaiseTicket command, long number, EscalationPolicy policy, DateTimeOffset now)
+    {
+        var title = (command.Title ?? "").Trim();
+        if (title.Length < 3)
+            return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", "title");
+        var description = (command.Description ?? "").Trim();
+        if (title.Length > MaxTitleLength)
+        {
+            description = description.Length == 0 ? title : $"{title}\n\n{description}";
+            title = title[..(MaxTitleLength - 1)].TrimEnd() + "…";
+        }
+
+        var route = Routing.Decide(command, policy);
+        var terms = policy.Terms[route.Priority];
+        var ticket = new Ticket
+        {
+            Number = number,
+            Title = title,
+            Description = description,
+            Category = route.Category,
+            Impact = route.Impact,
+            Urgency = route.Urgency,
+            Priority = route.Priority,
+            RoutingReason = route.Reason,
+            Reporter = command.Reporter,
+            Origin = command.Origin,
+            AffectedService = command.AffectedService ?? route.CriticalService?.Name,
+            IsVip = route.IsVip,
+            IsCriticalService = route.CriticalService is not null,
+            Tier = route.Tier,
+            Status = TicketStatus.Queued,
+            RaisedAt = now,
+            TierEnteredAt = now,
+            QueuedSince = now,
+            Terms = terms,
+            Sla = BusinessClock.StartAt(now),
+            TierClock = BusinessClock.StartAt(now),
+            HighestTier = route.Tier,
+        };
+        var b = new DecisionBuilder(ticket, policy, now, command.Reporter);
+        b.Event(EventKind.Raised, $"Raised by {command.Reporter.Name}: {route.Reason}. Queued at {policy.TierName(route.Tier)}.");
+        QueueAt(b, route.Tier);
+
+        var flags = new List<string>();
+        if (route.IsVip && policy.Vips.NotifyManagers) flags.Add($"{command.Reporter.Name} is a VIP");
+        if (route.CriticalService is { } service) flags.Add($"{service.Name} is a critical service");
+        if (flags.Count > 0)
+        {
+            b.Ticket = b.Ticket with { ManagerEngaged = true };
+            b.Notify(Notification.Alert(Audience.Managers,
+                $"{b.Ticket.Key} ({route.Priority}) opened at {policy.TierName(route.Tier)}: {string.Join("; ", flags)}. \"{title}\"",
+                urgent: route.Priority == Priority.P1, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));
+        }
+
+        b.Reply($"{b.Ticket.Key} raised: {route.Reason}. It is in the {policy.TierName(route.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket)}). You will get a message at every handoff.");
+        return b.Build();
+    }
+}

@@ -1,0 +1,32 @@
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Core.Views;
+
+/// <summary>Everything a ticket card shows, independent of the platform. Block Kit, Adaptive Cards and the emulator's HTML all render this.</summary>
+/// <remarks>Texts are plain (unescaped); renderers escape them. <see cref="SlaDueAt"/> is UTC and null while the clock is paused or stopped.</remarks>
+public sealed record TicketCardView(
+    string Key,
+    long Number,
+    string Title,
+    string Description,
+    string Category,
+    Priority Priority,
+    string RoutingReason,
+    int Tier,
+    string TierName,
+    UserRef Reporter,
+    UserRef? Owner,
+    TicketStatus Status,
+    string StatusText,
+    string? AffectedService,
+    bool IsVip,
+    bool IsCriticalService,
+    DateTimeOffset? SlaDueAt,
+    SlaState SlaState,
+    string SlaText,
+    HandoffNote? LastHandoff,
+    string? Resolution,
+    VendorCase? Vendor,
+    string? PagingText,
+    IReadOnlyList<string> Actions,
+    int Version);

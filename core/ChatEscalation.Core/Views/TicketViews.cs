@@ -1,0 +1,80 @@
+using ChatEscalation.Core.Engine;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Core.Views;
+
+/// <summary>Builds the channel-neutral views of a ticket.</summary>
+public static class TicketViews
+{
+    public static TicketCardView Card(Ticket t, EscalationPolicy policy, DateTimeOffset now)
+    {
+        var (state, text, due) = Sla(t, policy, now);
+        var status = t.Status switch
+        {
+            TicketStatus.Queued when t.HeldUntil is not null => $"Held for the next on-call shift ({policy.TierName(t.Tier)})",
+            TicketStatus.Queued => $"Waiting for a {policy.TierName(t.Tier)} technician to accept",
+            TicketStatus.Accepted when t.Vendor is { } v => $"With {t.Owner?.Name}; waiting on {v.Vendor} (case {v.ExternalCaseId})",
+            TicketStatus.Accepted => $"In progress with {t.Owner?.Name}",
+            TicketStatus.WaitingOnUser => $"Waiting on {t.Reporter.Name} (SLA paused)",
+            TicketStatus.Resolved => $"Resolved by {t.Owner?.Name}",
+            TicketStatus.Closed => "Closed",
+            _ => "Cancelled",
+        };
+        var paging = t.Page is { } p
+            ? p.Person is null ? $"Paging the managers (page {p.Attempt})" : $"Paging {policy.Person(p.Person).Name} (page {p.Attempt})"
+            : null;
+        return new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, t.RoutingReason, t.Tier, policy.TierName(t.Tier),
+            t.Reporter, t.Owner, t.Status, status, t.AffectedService, t.IsVip, t.IsCriticalService, due, state, text,
+            t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t), t.Version);
+    }
+
+    /// <summary>The buttons a card offers to everyone in a channel; the engine still checks who presses them.</summary>
+    public static IReadOnlyList<string> CardActions(Ticket t) => t.Status switch
+    {
+        TicketStatus.Queued => t.Page is null
+            ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager]
+            : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager],
+        TicketStatus.Accepted or TicketStatus.WaitingOnUser => t.Page is null
+            ? [TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager]
+            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager],
+        TicketStatus.Resolved => [TicketActions.Reopen],
+        _ => [],
+    };
+
+    /// <summary>The buttons one person may use (Teams shows each viewer their own through card refresh).</summary>
+    public static IReadOnlyList<string> ActionsFor(Ticket t, EscalationPolicy policy, UserRef viewer)
+    {
+        var directs = viewer.Is(t.Owner) || policy.IsLead(viewer, t.Tier) || policy.IsManager(viewer);
+        var involved = viewer.Is(t.Reporter) || policy.IsStaff(viewer);
+        return CardActions(t).Where(a => a switch
+        {
+            TicketActions.Accept => t.Owner is null && policy.IsTierMember(viewer, t.Tier),
+            TicketActions.Escalate or TicketActions.Resolve => directs,
+            TicketActions.EscalateManager or TicketActions.Reopen => involved,
+            TicketActions.AckPage => t.Page is { } p && (viewer.Is(p.Person) || policy.IsTierMember(viewer, p.Tier) || policy.IsManager(viewer)),
+            TicketActions.TakeOver => policy.IsManager(viewer) || policy.IsLead(viewer, t.Tier),
+            _ => false,
+        }).ToList();
+    }
+
+    private static (SlaState, string, DateTimeOffset?) Sla(Ticket t, EscalationPolicy policy, DateTimeOffset now)
+    {
+        var due = SlaMath.ResolveBy(t, policy);
+        switch (t.Status)
+        {
+            case TicketStatus.Cancelled: return (SlaState.Cancelled, "Cancelled", null);
+            case TicketStatus.Resolved or TicketStatus.Closed:
+                var met = !t.HasMark(Marks.Breach);
+                return (met ? SlaState.Met : SlaState.Missed, met ? "Resolved within target" : "Resolved after the target", null);
+            case TicketStatus.WaitingOnUser: return (SlaState.Paused, "Paused while waiting on the user", null);
+        }
+        var left = SlaMath.TimeLeft(t, policy, now) ?? TimeSpan.Zero;
+        var fraction = 1 - left / t.Terms.ResolveWithin;
+        if (left <= TimeSpan.Zero) return (SlaState.Breached, $"Breached {DurationText.Humanize(left)} ago", due);
+        if (fraction >= t.Terms.ManagerAt) return (SlaState.AtRisk, $"{DurationText.Humanize(left)} left (at risk)", due);
+        if (fraction >= t.Terms.WarnAt) return (SlaState.Warning, $"{DurationText.Humanize(left)} left (warning)", due);
+        return (SlaState.OnTrack, $"{DurationText.Humanize(left)} left", due);
+    }
+}
