@@ -12,8 +12,9 @@ namespace ChatEscalation.Bot.Teams;
 /// <remarks>
 /// The snapshot is refetched when older than <see cref="TeamsOptions.MetadataMaxAge"/> (24 h), and on a
 /// lookup of an unknown <c>kid</c> when the last fetch is at least
-/// <see cref="TeamsOptions.MetadataMinRefreshInterval"/> old. Fetches are single-flight. A failed
-/// refresh keeps the previous snapshot.
+/// <see cref="TeamsOptions.MetadataMinRefreshInterval"/> old (a failed attempt counts as a fetch for
+/// this throttle). Fetches are single-flight. A failed refresh keeps the previous snapshot; with no
+/// snapshot at all every lookup tries again.
 /// </remarks>
 public sealed class BotFrameworkSigningKeyCache(
     IHttpClientFactory httpClientFactory,
@@ -26,6 +27,7 @@ public sealed class BotFrameworkSigningKeyCache(
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private volatile BotFrameworkSigningKeys? current;
+    private DateTimeOffset? lastAttemptAt;
 
     /// <summary>
     /// Returns a snapshot that contains <paramref name="kid"/> when possible, refreshing as described in
@@ -40,10 +42,13 @@ public sealed class BotFrameworkSigningKeyCache(
         try
         {
             snapshot = current;
+            var now = time.GetUtcNow();
+            var lastFetch = lastAttemptAt is { } attempt && snapshot is not null && attempt > snapshot.FetchedAt ? attempt : snapshot?.FetchedAt;
             var mayRefetch = snapshot is null || IsStale(snapshot)
-                || (!snapshot.KeysById.ContainsKey(kid) && time.GetUtcNow() - snapshot.FetchedAt >= options.CurrentValue.MetadataMinRefreshInterval);
+                || (!snapshot.KeysById.ContainsKey(kid) && now - lastFetch >= options.CurrentValue.MetadataMinRefreshInterval);
             if (!mayRefetch) return snapshot;
 
+            lastAttemptAt = now;
             try
             {
                 current = await FetchAsync(ct).ConfigureAwait(false);

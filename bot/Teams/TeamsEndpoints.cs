@@ -17,7 +17,8 @@ namespace ChatEscalation.Bot.Teams;
 /// <item>Body read once; malformed JSON, not an object or no <c>type</c> → 400 with a text reason (caller is authenticated).</item>
 /// <item>Key endorsement of <c>channelId</c> and <c>serviceurl</c> claim vs <c>serviceUrl</c> → 401, empty body.</item>
 /// <item>Dispatch to <see cref="ITeamsActivityHandler"/>: invoke → 200 with the handler's body (or empty);
-/// other types → 200 empty. A handler exception on an invoke becomes a 200 with an inner 500 error body.</item>
+/// other types → 200 empty. A handler exception on an invoke becomes a 200 with an inner 500 error body;
+/// on other activities it propagates (500).</item>
 /// </list>
 /// Other HTTP methods get 405 from routing.
 /// </remarks>
