@@ -1,0 +1,25 @@
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
+
+namespace ChatEscalation.Bot.Outbox;
+
+/// <summary>One outbox message ready for a platform sender, with the ticket's current state to render.</summary>
+/// <remarks>
+/// Card: edit <see cref="ExistingCard"/> in place, or post a new card to <see cref="ChannelId"/>.
+/// ThreadUpdate: reply in the thread of <see cref="ExistingCard"/> (a plain post in the channel when there is no card yet).
+/// Direct: a direct message to <c>To.Person</c> (by e-mail key); a person unknown on the platform is skipped, not an error.
+/// Alert: a post with buttons in <see cref="ChannelId"/> (manager or on-call channel).
+/// </remarks>
+public sealed record Delivery(
+    long MessageId,
+    string Platform,
+    NotificationKind Kind,
+    Audience To,
+    string Text,
+    IReadOnlyList<string> Actions,
+    bool Urgent,
+    Ticket Ticket,
+    TicketCardView Card,
+    string? ChannelId,
+    CardRef? ExistingCard);

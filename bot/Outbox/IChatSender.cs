@@ -1,0 +1,11 @@
+namespace ChatEscalation.Bot.Outbox;
+
+/// <summary>The one seam per platform on the way out: the outbox dispatcher hands each message to the sender of its platform.</summary>
+/// <remarks>Senders never decide anything; they render the view and call their platform. Exceptions count as <see cref="DeliveryResult.Retry"/>.</remarks>
+public interface IChatSender
+{
+    /// <summary><c>slack</c>, <c>teams</c> or <c>local</c>.</summary>
+    string Platform { get; }
+
+    Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken);
+}
