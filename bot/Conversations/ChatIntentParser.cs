@@ -43,7 +43,7 @@ public static class ChatIntentParser
             : new ChatIntent(kind, null, rest);
     }
 
-    private static (string First, string Rest) Split(string text)
+    private static (string Head, string Tail) Split(string text)
     {
         var t = text.Trim();
         var space = t.IndexOfAny([' ', '\n', '\t']);
