@@ -1,0 +1,127 @@
+using System.Text.Json.Nodes;
+using ChatEscalation.Bot.Tests.Cards;
+
+namespace ChatEscalation.Bot.Tests.Manifests;
+
+public sealed class TeamsManifestTests
+{
+    private static string TeamsDir => Path.Combine(RepoPaths.ManifestsDirectory, "teams");
+
+    private static string ManifestPath => Path.Combine(TeamsDir, "manifest.json");
+
+    private static JsonNode Manifest() => JsonNode.Parse(File.ReadAllText(ManifestPath))!;
+
+    private static string SchemaPath() =>
+        NodeTools.RunScript("teams-schema-path.js", ["1.25"]).EnsureSuccess("teams-schema-path.js").StandardOutput.Trim();
+
+    [Fact]
+    public void SchemaPath_Version125_PointsAtSchemaFileInAppManifestPackage()
+    {
+        var path = SchemaPath();
+
+        File.Exists(path).ShouldBeTrue(path);
+        path.ShouldContain(Path.Combine("@microsoft", "app-manifest"));
+        path.ShouldEndWith(Path.Combine("v1.25", "MicrosoftTeams.schema.json"));
+    }
+
+    [Fact]
+    public void Manifest_AgainstV125SchemaWithJsonSchemaNet_HasNoErrors()
+    {
+        // The Teams schemas are draft-04, which JsonSchema.Net 8 does not implement; they use no draft-04-only
+        // keyword form (no boolean exclusiveMinimum/Maximum, no "id"), so draft-07 reads them the same way.
+        var schema = OfflineJsonSchema.Load(SchemaPath(), OfflineJsonSchema.Draft07);
+
+        OfflineJsonSchema.Errors(schema, Manifest()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Manifest_AgainstV125SchemaWithPackageValidator_HasNoErrors()
+    {
+        var output = NodeTools.RunScript("validate-teams-manifest.js", [ManifestPath, "1.25"])
+            .EnsureSuccess("validate-teams-manifest.js").StandardOutput;
+
+        JsonNode.Parse(output)!["errors"]!.AsArray().ShouldBeEmpty(output);
+    }
+
+    [Fact]
+    public void BrokenManifest_AgainstV125Schema_IsRejectedByBothValidators()
+    {
+        var broken = Manifest();
+        broken["accentColor"] = "blue";
+        broken["bots"]![0]!["scopes"]!.AsArray().Add("everyone");
+        var brokenPath = Path.Combine(Path.GetTempPath(), $"teams-manifest-{Guid.NewGuid():N}.json");
+        File.WriteAllText(brokenPath, broken.ToJsonString());
+        try
+        {
+            var schema = OfflineJsonSchema.Load(SchemaPath(), OfflineJsonSchema.Draft07);
+            OfflineJsonSchema.Errors(schema, broken).ShouldNotBeEmpty();
+
+            var output = NodeTools.RunScript("validate-teams-manifest.js", [brokenPath, "1.25"]).StandardOutput;
+            var errors = JsonNode.Parse(output)!["errors"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
+            errors.ShouldContain(e => e.Contains("accentColor"));
+            errors.ShouldContain(e => e.Contains("scopes"));
+        }
+        finally
+        {
+            File.Delete(brokenPath);
+        }
+    }
+
+    [Fact]
+    public void Manifest_ManifestVersion_EqualsSchemaVersionInSchemaUrl()
+    {
+        var manifest = Manifest();
+
+        manifest["manifestVersion"]!.GetValue<string>().ShouldBe("1.25");
+        manifest["$schema"]!.GetValue<string>()
+            .ShouldBe("https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json");
+    }
+
+    [Fact]
+    public void Manifest_Bot_HasPlaceholderIdAllScopesAndConversationalSettings()
+    {
+        var bot = Manifest()["bots"]!.AsArray().ShouldHaveSingleItem()!;
+
+        bot["botId"]!.GetValue<string>().ShouldBe("00000000-0000-0000-0000-000000000000");
+        bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["personal", "team", "groupChat"], ignoreOrder: true);
+        bot["supportsFiles"]!.GetValue<bool>().ShouldBeFalse();
+        bot["isNotificationOnly"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Manifest_CommandList_HasTicketStatusMineOncallHelpWithDescriptions()
+    {
+        var commands = Manifest()["bots"]![0]!["commandLists"]!.AsArray()
+            .SelectMany(list => list!["commands"]!.AsArray())
+            .ToList();
+
+        commands.Select(c => c!["title"]!.GetValue<string>())
+            .ShouldBe(["ticket", "status", "mine", "oncall", "help"], ignoreOrder: true);
+        commands.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c!["description"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void Manifest_AppId_IsFixedGuidDistinctFromBotPlaceholder()
+    {
+        var id = Guid.Parse(Manifest()["id"]!.GetValue<string>());
+
+        id.ShouldNotBe(Guid.Empty);
+    }
+
+    [Fact]
+    public void ColorIcon_FileNamedInManifest_Is192By192Png()
+    {
+        var header = PngHeader.Read(Path.Combine(TeamsDir, Manifest()["icons"]!["color"]!.GetValue<string>()));
+
+        (header.Width, header.Height).ShouldBe((192, 192));
+    }
+
+    [Fact]
+    public void OutlineIcon_FileNamedInManifest_Is32By32WithAlphaChannel()
+    {
+        var header = PngHeader.Read(Path.Combine(TeamsDir, Manifest()["icons"]!["outline"]!.GetValue<string>()));
+
+        (header.Width, header.Height).ShouldBe((32, 32));
+        header.ColorType.ShouldBe((byte)6, "outline icon must be RGBA (white on transparent)");
+    }
+}
