@@ -1,0 +1,84 @@
+using ChatEscalation.Core.Calendars;
+
+namespace ChatEscalation.Bot.Local;
+
+/// <summary>
+/// The emulator's clock: another clock (the system clock by default) plus an offset that only grows,
+/// so a person can fast-forward and watch time-based escalation happen.
+/// </summary>
+/// <remarks>
+/// Registered as THE <see cref="TimeProvider"/> when <c>Local:DemoClock</c> is true, so the sweep, the SLA maths
+/// and the engine all read it. Timers and time zones are those of the wrapped clock; a jump never moves time backwards.
+/// </remarks>
+public sealed class DemoClock(TimeProvider inner, TimeZoneInfo zone) : TimeProvider
+{
+    private static readonly TimeSpan EndOfDayTime = TimeSpan.FromHours(18);
+    private static readonly TimeSpan MondayStartTime = TimeSpan.FromHours(8);
+    private long _offsetTicks;
+
+    /// <summary>A demo clock over the system clock whose day ends and weeks start in the staffed calendar's zone.</summary>
+    public DemoClock(BusinessCalendar staffed) : this(System, staffed.Zone) { }
+
+    /// <summary>How far ahead of the wrapped clock this clock runs (never negative).</summary>
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
+
+    /// <summary>The zone in which "end of day" and "Monday" are read.</summary>
+    public TimeZoneInfo Zone => zone;
+
+    public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + Offset;
+
+    public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+    public override long TimestampFrequency => inner.TimestampFrequency;
+
+    public override long GetTimestamp() => inner.GetTimestamp();
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        inner.CreateTimer(callback, state, dueTime, period);
+
+    /// <summary>Moves the clock forward by <paramref name="duration"/>; zero or negative durations are refused.</summary>
+    /// <returns>The new current time (UTC).</returns>
+    public DateTimeOffset Advance(TimeSpan duration)
+    {
+        if (duration <= TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(duration), duration, "The demo clock only moves forward.");
+        Interlocked.Add(ref _offsetTicks, duration.Ticks);
+        return GetUtcNow();
+    }
+
+    /// <summary>Moves the clock to the target of <paramref name="jump"/>.</summary>
+    /// <returns>The new current time (UTC).</returns>
+    public DateTimeOffset Jump(ClockJump jump)
+    {
+        var now = GetUtcNow();
+        var target = jump switch
+        {
+            ClockJump.ThirtyMinutes => now + TimeSpan.FromMinutes(30),
+            ClockJump.EndOfDay => NextLocal(now, d => true, EndOfDayTime),
+            ClockJump.NextMonday => NextLocal(now, d => d.DayOfWeek == DayOfWeek.Monday, MondayStartTime),
+            _ => throw new ArgumentOutOfRangeException(nameof(jump), jump, null),
+        };
+        return Advance(target - now);
+    }
+
+    /// <summary>The first instant strictly after <paramref name="now"/> whose local date satisfies <paramref name="day"/> and whose local time is <paramref name="time"/>.</summary>
+    private DateTimeOffset NextLocal(DateTimeOffset now, Func<DateTime, bool> day, TimeSpan time)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        for (var date = local.Date; ; date = date.AddDays(1))
+        {
+            if (!day(date)) continue;
+            var candidate = ToUtc(date + time);
+            if (candidate > now) return candidate;
+        }
+    }
+
+    /// <summary>Local wall time to UTC; a time in a spring-forward gap is read an hour later, an ambiguous one as the earlier instant.</summary>
+    private DateTimeOffset ToUtc(DateTime wall)
+    {
+        var unspecified = DateTime.SpecifyKind(wall, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
+        var offset = zone.IsAmbiguousTime(unspecified) ? zone.GetAmbiguousTimeOffsets(unspecified).Max() : zone.GetUtcOffset(unspecified);
+        return new DateTimeOffset(unspecified, offset).ToUniversalTime();
+    }
+}
