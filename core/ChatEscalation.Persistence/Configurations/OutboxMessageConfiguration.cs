@@ -1,0 +1,21 @@
+using ChatEscalation.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatEscalation.Persistence.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    {
+        b.ToTable("OutboxMessages");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Id).ValueGeneratedOnAdd();
+        b.Property(o => o.Platform).HasMaxLength(16);
+        b.Property(o => o.Audience).HasMaxLength(400);
+        b.Property(o => o.IdempotencyKey).HasMaxLength(200);
+        b.HasIndex(o => o.IdempotencyKey).IsUnique();
+        b.HasIndex(o => new { o.State, o.NextAttemptAt });
+        b.HasIndex(o => new { o.TicketNumber, o.Platform, o.Id });
+    }
+}

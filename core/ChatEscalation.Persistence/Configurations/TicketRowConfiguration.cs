@@ -1,0 +1,24 @@
+using ChatEscalation.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChatEscalation.Persistence.Configurations;
+
+internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRow>
+{
+    public void Configure(EntityTypeBuilder<TicketRow> b)
+    {
+        b.ToTable("Tickets");
+        b.HasKey(t => t.Number);
+        b.Property(t => t.Number).ValueGeneratedNever();
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property(t => t.Category).HasMaxLength(100);
+        b.Property(t => t.OwnerKey).HasMaxLength(320);
+        b.Property(t => t.ReporterKey).HasMaxLength(320);
+        b.Property(t => t.Origin).HasMaxLength(16);
+        b.HasIndex(t => new { t.Status, t.Tier });
+        b.HasIndex(t => t.OwnerKey);
+        b.HasIndex(t => t.ReporterKey);
+        b.HasIndex(t => t.RaisedAt);
+    }
+}

@@ -1,0 +1,4 @@
+namespace ChatEscalation.Persistence.Hosting;
+
+/// <summary>The <c>Database:Provider</c> setting.</summary>
+public enum DatabaseProvider { Sqlite, Postgres }

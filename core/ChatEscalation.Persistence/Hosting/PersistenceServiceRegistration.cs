@@ -1,0 +1,64 @@
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Persistence.Sweeping;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatEscalation.Persistence.Hosting;
+
+/// <summary>Registers the database, the workflows and the outbox; <see cref="MigrateAsync"/> applies the committed migrations at start.</summary>
+/// <remarks>
+/// Needs an <see cref="EscalationPolicy"/> (or an <see cref="IPolicyProvider"/>) and a <see cref="TimeProvider"/> registered by the host.
+/// Direct messages to people other than the reporter go to the platforms in <c>Outbox:Platforms</c> (default: <c>local</c>, plus
+/// <c>slack</c> / <c>teams</c> when <c>Slack:Enabled</c> / <c>Teams:Enabled</c> is true).
+/// </remarks>
+public static class PersistenceServiceRegistration
+{
+    public static IServiceCollection AddEscalationPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var settings = DatabaseSettings.From(configuration, contentRoot);
+        services.AddSingleton(settings);
+        if (settings.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContext<PostgresEscalationDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<SqliteEscalationDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
+        }
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPolicyProvider>(sp => new FixedPolicyProvider(sp.GetRequiredService<EscalationPolicy>()));
+        services.AddSingleton(new OutboxWriter(EnabledPlatforms(configuration)));
+        services.AddSingleton<DecisionWriter>();
+        services.AddScoped<TicketWorkflow>();
+        services.AddScoped<DeadlineSweeper>();
+        services.AddScoped<OutboxStore>();
+        services.AddScoped<InboundEventStore>();
+        services.AddScoped<ChatDirectory>();
+        return services;
+    }
+
+    /// <summary>Applies the provider's committed migrations (creates the database on first start).</summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EscalationDbContext>().Database.MigrateAsync(ct);
+    }
+
+    private static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration)
+    {
+        var listed = configuration.GetSection("Outbox:Platforms").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        if (listed.Count > 0) return listed;
+        var enabled = new List<string> { Platforms.Local };
+        if (string.Equals(configuration["Slack:Enabled"], "true", StringComparison.OrdinalIgnoreCase)) enabled.Add(Platforms.Slack);
+        if (string.Equals(configuration["Teams:Enabled"], "true", StringComparison.OrdinalIgnoreCase)) enabled.Add(Platforms.Teams);
+        return enabled;
+    }
+}

@@ -1,0 +1,66 @@
+using ChatEscalation.Core.Engine;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Rows;
+using ChatEscalation.Persistence.Storage;
+
+namespace ChatEscalation.Persistence.Outbox;
+
+/// <summary>Turns a decision's channel-neutral notifications into outbox rows, one per platform that should carry each.</summary>
+/// <remarks>
+/// A channel audience (tier queue, manager or on-call channel) gets a row on every platform whose channel id the policy sets.
+/// The reporter gets a row on the ticket's origin only; any other person one row per enabled platform (<c>local</c> always),
+/// and the sender resolves or skips people it does not know. The caller adds the rows to the same SaveChanges as the ticket.
+/// </remarks>
+public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
+{
+    private readonly IReadOnlyList<string> _enabled = Platforms.All
+        .Where(p => p == Platforms.Local || enabledPlatforms.Contains(p, StringComparer.OrdinalIgnoreCase))
+        .ToList();
+
+    /// <summary>The platforms a direct message to somebody other than the reporter is written for.</summary>
+    public IReadOnlyList<string> EnabledPlatforms => _enabled;
+
+    public IReadOnlyList<OutboxMessage> Write(Decision decision, EscalationPolicy policy, DateTimeOffset now)
+    {
+        var ticket = decision.Ticket;
+        var rows = new List<OutboxMessage>();
+        for (var i = 0; i < decision.Notifications.Count; i++)
+        {
+            var n = decision.Notifications[i];
+            foreach (var platform in PlatformsFor(n.To, decision, policy))
+            {
+                rows.Add(new OutboxMessage
+                {
+                    TicketNumber = ticket.Number,
+                    Platform = platform,
+                    Kind = n.Kind,
+                    Audience = n.To.ToString(),
+                    AudienceJson = TicketJson.Serialize(n.To),
+                    Text = n.Text,
+                    ActionsJson = TicketJson.Serialize(n.Actions),
+                    Urgent = n.Urgent,
+                    TicketVersion = ticket.Version,
+                    State = OutboxState.Pending,
+                    NextAttemptAt = now,
+                    CreatedAt = now,
+                    IdempotencyKey = $"{ticket.Number}/{ticket.Version}/{i}/{platform}",
+                });
+            }
+        }
+        return rows;
+    }
+
+    private IEnumerable<string> PlatformsFor(Audience to, Decision decision, EscalationPolicy policy)
+    {
+        var channel = to.Kind switch
+        {
+            AudienceKind.TierQueue => policy.Tiers.FirstOrDefault(t => t.Level == to.Tier)?.Channel,
+            AudienceKind.ManagerChannel => policy.ManagerChannel,
+            AudienceKind.OnCallChannel => policy.OnCallChannel,
+            _ => null,
+        };
+        if (to.Kind != AudienceKind.Person) return channel is null ? [] : Platforms.All.Where(p => channel.For(p) is not null);
+        return to.Person!.Is(decision.Ticket.Reporter) ? [decision.Ticket.Origin] : _enabled;
+    }
+}

@@ -1,0 +1,49 @@
+using ChatEscalation.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatEscalation.Persistence.Storage;
+
+/// <summary>The platform caches: Slack/Teams user → e-mail, and Teams conversation references for proactive messages.</summary>
+public sealed class ChatDirectory(EscalationDbContext db)
+{
+    public Task<PlatformUser?> FindUserAsync(string platform, string platformUserId, CancellationToken ct = default) =>
+        db.PlatformUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Platform == platform && u.PlatformUserId == platformUserId, ct);
+
+    /// <summary>The platform user with this e-mail (lower case compare), for direct messages to a person known by e-mail.</summary>
+    public Task<PlatformUser?> FindUserByEmailAsync(string platform, string email, CancellationToken ct = default)
+    {
+        var lower = email.ToLowerInvariant();
+        return db.PlatformUsers.AsNoTracking().Where(u => u.Platform == platform && u.Email == lower)
+            .OrderByDescending(u => u.UpdatedAt).FirstOrDefaultAsync(ct);
+    }
+
+    public Task UpsertUserAsync(PlatformUser user, CancellationToken ct = default)
+    {
+        user.Email = user.Email?.ToLowerInvariant();
+        return UpsertAsync(user, u => u.Platform == user.Platform && u.PlatformUserId == user.PlatformUserId, ct);
+    }
+
+    public Task<ConversationReferenceRow?> FindConversationAsync(string platform, string key, CancellationToken ct = default) =>
+        db.ConversationReferences.AsNoTracking().SingleOrDefaultAsync(r => r.Platform == platform && r.Key == key, ct);
+
+    public Task UpsertConversationAsync(ConversationReferenceRow reference, CancellationToken ct = default) =>
+        UpsertAsync(reference, r => r.Platform == reference.Platform && r.Key == reference.Key, ct);
+
+    private async Task UpsertAsync<T>(T value, System.Linq.Expressions.Expression<Func<T, bool>> key, CancellationToken ct) where T : class
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var existing = await db.Set<T>().SingleOrDefaultAsync(key, ct);
+            if (existing is null) db.Set<T>().Add(value);
+            else db.Entry(existing).CurrentValues.SetValues(value);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < 3 && UniqueViolation.Is(e)) { }
+        }
+    }
+}

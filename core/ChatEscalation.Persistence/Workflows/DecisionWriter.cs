@@ -1,0 +1,43 @@
+using ChatEscalation.Core.Engine;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Rows;
+using ChatEscalation.Persistence.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatEscalation.Persistence.Workflows;
+
+/// <summary>Stages everything a decision changes (ticket, events, deadlines, outbox, knowledge drafts) for the caller's one SaveChanges.</summary>
+/// <remarks>
+/// An existing ticket row must be tracked with its stored Version: EF's update then checks it, so a decision made on a stale
+/// ticket fails with <see cref="DbUpdateConcurrencyException"/> and nothing is written.
+/// </remarks>
+public sealed class DecisionWriter(OutboxWriter outbox)
+{
+    public async Task StageAsync(EscalationDbContext db, TicketRow? row, Decision decision, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
+    {
+        var ticket = decision.Ticket;
+        if (row is null) db.Tickets.Add(RowMapper.ToRow(ticket));
+        else if (decision.Changed) RowMapper.Copy(ticket, row);
+        else db.Entry(row).Property(r => r.Version).IsModified = true;
+
+        db.TicketEvents.AddRange(decision.Events.Select(e => RowMapper.ToRow(ticket.Number, e)));
+        if (row is not null) db.Deadlines.RemoveRange(await db.Deadlines.Where(d => d.TicketNumber == ticket.Number).ToListAsync(ct));
+        db.Deadlines.AddRange(decision.Deadlines.Select(d => RowMapper.ToRow(ticket.Number, d)));
+        db.OutboxMessages.AddRange(outbox.Write(decision, policy, now));
+        foreach (var e in decision.Events.Where(e => e.Kind == EventKind.KnowledgeDrafted))
+        {
+            db.KnowledgeArticles.Add(new KnowledgeArticle
+            {
+                TicketNumber = ticket.Number,
+                Title = ticket.Title,
+                Category = ticket.Category,
+                Body = e.Note ?? ticket.Resolution ?? "",
+                FromTier = ticket.Tier,
+                AuthorKey = e.Actor.Key,
+                CreatedAt = e.At,
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Engine;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Rows;
+using ChatEscalation.Persistence.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatEscalation.Persistence.Workflows;
+
+/// <summary>Load → engine → save: every command on a ticket, each saved (ticket, events, deadlines, outbox) in one SaveChanges.</summary>
+/// <remarks>
+/// The engine decides everything. A save that loses an optimistic-concurrency race is retried on the reloaded ticket,
+/// so two simultaneous accepts give one owner and the engine's refusal for the other. Reads the clock once per operation.
+/// </remarks>
+public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer)
+{
+    /// <summary>How many times a command is decided again after losing a race before the conflict is thrown.</summary>
+    public const int MaxAttempts = 8;
+
+    private static readonly TicketStatus[] OpenStatuses = [TicketStatus.Queued, TicketStatus.Accepted, TicketStatus.WaitingOnUser];
+
+    /// <summary>Allocates the next ticket number and raises the ticket; a refusal (no title) saves nothing and uses no number.</summary>
+    public async Task<CommandResult> RaiseAsync(RaiseTicket command, CancellationToken ct = default)
+    {
+        var (now, policy) = (time.GetUtcNow(), policies.Current);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var counter = await db.Counters.SingleAsync(c => c.Name == Counter.Tickets, ct);
+            var outcome = EscalationEngine.Raise(command, counter.Value + 1, policy, now);
+            if (!outcome.IsDecision) return CommandResult.From(outcome, null);
+            counter.Value++;
+            await writer.StageAsync(db, null, outcome.Decision, policy, now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return CommandResult.From(outcome, null);
+            }
+            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))) { }
+        }
+    }
+
+    /// <summary>Applies a command to an existing ticket; unknown ticket → not found, refusal or no change → nothing saved.</summary>
+    public async Task<CommandResult> ExecuteAsync(long number, TicketCommand command, CancellationToken ct = default)
+    {
+        var (now, policy) = (time.GetUtcNow(), policies.Current);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var row = await db.Tickets.SingleOrDefaultAsync(t => t.Number == number, ct);
+            if (row is null) return CommandResult.Missing(number);
+            var ticket = RowMapper.ToTicket(row);
+            var outcome = EscalationEngine.Decide(ticket, command, policy, now);
+            if (!outcome.IsDecision || !outcome.Decision.Changed) return CommandResult.From(outcome, ticket);
+            await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return CommandResult.From(outcome, ticket);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts) { }
+        }
+    }
+
+    public async Task<Ticket?> GetAsync(long number, CancellationToken ct = default)
+    {
+        var row = await db.Tickets.AsNoTracking().SingleOrDefaultAsync(t => t.Number == number, ct);
+        return row is null ? null : RowMapper.ToTicket(row);
+    }
+
+    /// <summary>Open tickets the person owns or reported, oldest first.</summary>
+    public async Task<IReadOnlyList<Ticket>> ListOpenForAsync(UserRef user, CancellationToken ct = default)
+    {
+        var (key, lower) = (user.Key, user.Key.ToLowerInvariant());
+        var rows = await db.Tickets.AsNoTracking()
+            .Where(t => OpenStatuses.Contains(t.Status))
+            .Where(t => t.OwnerKey == key || t.OwnerKey == lower || t.ReporterKey == key || t.ReporterKey == lower)
+            .OrderBy(t => t.Number)
+            .ToListAsync(ct);
+        return rows.Select(RowMapper.ToTicket).ToList();
+    }
+
+    /// <summary>The ticket's audit trail in the order it happened.</summary>
+    public async Task<IReadOnlyList<TicketEvent>> EventsAsync(long number, CancellationToken ct = default)
+    {
+        var rows = await db.TicketEvents.AsNoTracking().Where(e => e.TicketNumber == number).OrderBy(e => e.Id).ToListAsync(ct);
+        return rows.Select(RowMapper.ToEvent).ToList();
+    }
+}
