@@ -1,0 +1,262 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
+
+namespace ChatEscalation.Bot.Teams.Cards;
+
+/// <summary>
+/// Turns the channel-neutral ticket view into Adaptive Card <b>1.5</b> JSON for Teams (Teams does not render 1.6).
+/// Pure: no I/O, no clock; the same inputs give the same card.
+/// </summary>
+/// <remarks>
+/// Buttons are <c>Action.Execute</c> (Universal Actions) whose <c>data</c> carries only <c>{"ticket": number}</c>; Teams merges
+/// the inputs of the surrounding card into it (<see cref="TriedInput"/>, <see cref="ResolutionInput"/> …). Escalate, resolve,
+/// ask-a-manager and reopen open an <c>Action.ShowCard</c> form first. The SLA due time is written with the Adaptive Card
+/// <c>{{DATE(…)}} {{TIME(…)}}</c> functions in a TextBlock, so each client shows it in the viewer's own time zone.
+/// Every card is kept under <see cref="MaxCardBytes"/> (UTF-8) by cutting long texts and linking to the ticket page.
+/// </remarks>
+public static class AdaptiveCardRenderer
+{
+    /// <summary>Largest serialized card, in UTF-8 bytes (the webhook limit, kept as our design limit).</summary>
+    public const int MaxCardBytes = 28 * 1024;
+
+    /// <summary>Teams honours at most 60 ids in <c>refresh.userIds</c>.</summary>
+    public const int MaxRefreshUserIds = 60;
+
+    /// <summary>The <c>data</c> member carrying the ticket number.</summary>
+    public const string TicketDataKey = "ticket";
+
+    public const string TriedInput = "tried";
+    public const string OutcomeInput = "outcome";
+    public const string NeedsInput = "needs";
+    public const string ResolutionInput = "resolution";
+    public const string ManagerReasonInput = "managerReason";
+    public const string ReopenReasonInput = "reopenReason";
+
+    /// <summary>Longest handoff part, resolution or reason a person may type.</summary>
+    public const int MaxNoteLength = 2000;
+
+    /// <summary>
+    /// The ticket card showing <paramref name="actions"/> (action ids from <see cref="TicketActions"/>; use
+    /// <c>view.Actions</c> for the shared channel card, <c>TicketViews.ActionsFor</c> for one viewer's refresh).
+    /// </summary>
+    public static JsonObject TicketCard(TicketCardView view, IReadOnlyList<string> actions, TeamsCardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(options);
+        return Fit(scale => BuildTicket(view, actions, options, scale));
+    }
+
+    /// <summary>
+    /// A short message about a ticket (a thread update, a direct message, a manager or on-call alert) with its buttons.
+    /// </summary>
+    public static JsonObject MessageCard(string text, TicketCardView view, IReadOnlyList<string> actions, TeamsCardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(options);
+        return Fit(scale => BuildMessage(text, view, actions, options, scale));
+    }
+
+    /// <summary>The "raise a ticket" form (title, description, category, impact, urgency), prefilled from <paramref name="draft"/>.</summary>
+    public static JsonObject RaiseCard(RaiseCardDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return Fit(scale => BuildRaise(draft, scale));
+    }
+
+    /// <summary>The serialized size of a card in UTF-8 bytes.</summary>
+    public static int SizeInBytes(JsonNode card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
+
+    private static JsonObject Fit(Func<double, JsonObject> build)
+    {
+        for (var scale = 1.0; ; scale /= 2)
+        {
+            var card = build(scale);
+            if (SizeInBytes(card) <= MaxCardBytes || scale < 0.01) return card;
+        }
+    }
+
+    private static int Cap(int chars, double scale) => Math.Max(40, (int)(chars * scale));
+
+    private static JsonObject BuildTicket(TicketCardView v, IReadOnlyList<string> actions, TeamsCardOptions o, double scale)
+    {
+        var url = o.TicketUrl(v.Number);
+        var mentions = new MentionCollector(o);
+        var body = new JsonArray();
+        AddHeader(body, v, o, scale);
+        body.Add(CardJson.Text(CardText.Limit(v.Description, Cap(1500, scale), url).Text));
+        body.Add(CardJson.Facts(
+        [
+            ("Priority", v.Priority.ToString()),
+            ("Tier", CardText.Safe($"{v.Tier} · {v.TierName}")),
+            ("Owner", v.Owner is null ? "Nobody yet" : CardText.Safe(v.Owner.Name)),
+            ("Status", CardText.Safe(v.StatusText)),
+            ("SLA", CardText.Safe(v.SlaText)),
+            .. v.AffectedService is { } s ? new[] { ("Service", CardText.Safe(s)) } : [],
+            .. v.Vendor is { } vc ? new[] { ("Vendor", CardText.Safe($"{vc.Vendor}, case {vc.ExternalCaseId}")) } : [],
+        ]));
+        if (v.SlaDueAt is { } due) body.Add(CardJson.Text($"SLA due {DateFunctions(due)}", color: SlaColor(v.SlaState), subtle: SlaColor(v.SlaState) is null));
+        AddPeople(body, v, mentions);
+        if (v.PagingText is { } paging) body.Add(CardJson.Text(CardText.Safe(paging), weight: "Bolder", color: "attention"));
+        body.Add(CardJson.Text("Routing: " + CardText.Limit(v.RoutingReason, Cap(300, scale), url).Text, subtle: true));
+        if (v.LastHandoff is { } note) AddHandoff(body, note, url, scale);
+        if (v.Resolution is { } resolution)
+        {
+            body.Add(CardJson.Text("**Resolution:** " + CardText.Limit(resolution, Cap(1200, scale), url).Text));
+        }
+
+        var card = CardJson.Card(body, Actions(v.Number, actions, url));
+        mentions.WriteTo(card);
+        if (o.RefreshUserIds is { } ids)
+        {
+            card["refresh"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = TeamsVerbs.Refresh, ["data"] = TicketData(v.Number) },
+                ["userIds"] = new JsonArray(ids.Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().Take(MaxRefreshUserIds).Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()),
+            };
+        }
+
+        return card;
+    }
+
+    private static JsonObject BuildMessage(string text, TicketCardView v, IReadOnlyList<string> actions, TeamsCardOptions o, double scale)
+    {
+        var url = o.TicketUrl(v.Number);
+        var mentions = new MentionCollector(o);
+        var body = new JsonArray { CardJson.Text(CardText.Limit($"{v.Key} · {v.Title}", Cap(200, scale), null).Text, weight: "Bolder") };
+        body.Add(CardJson.Text(CardText.Limit(text, Cap(2000, scale), url).Text));
+        body.Add(CardJson.Facts(
+        [
+            ("Priority", v.Priority.ToString()),
+            ("Status", CardText.Safe(v.StatusText)),
+            ("SLA", CardText.Safe(v.SlaText)),
+        ]));
+        if (o.Mentioned is { Count: > 0 } people) body.Add(CardJson.Text("For " + string.Join(", ", people.Select(mentions.Name))));
+        var card = CardJson.Card(body, Actions(v.Number, actions, url));
+        mentions.WriteTo(card);
+        return card;
+    }
+
+    private static JsonObject BuildRaise(RaiseCardDraft d, double scale)
+    {
+        var categories = d.Categories.Select(c => (CardText.Safe(c), c)).ToList();
+        var body = new JsonArray
+        {
+            CardJson.Text("Raise a ticket", style: "heading"),
+            CardJson.Text("Check what I guessed from your message, then raise it.", subtle: true),
+            new JsonObject
+            {
+                ["type"] = "Input.Text", ["id"] = "title", ["label"] = "Title", ["isRequired"] = true,
+                ["errorMessage"] = "A short title is required.", ["maxLength"] = 200,
+                ["value"] = Truncate(d.Title, 200),
+            },
+            CardJson.MultilineInput("description", "Description", "What happens, since when, what you tried", Math.Max(200, Cap(4000, scale)), required: false,
+                Truncate(d.Description, Math.Max(200, Cap(4000, scale)))),
+        };
+        if (categories.Count > 0) body.Add(CardJson.Choices("category", "Category", categories, d.Category is not null && d.Categories.Contains(d.Category) ? d.Category : null));
+        body.Add(CardJson.Choices("impact", "Impact (how many people are affected)", LevelChoices("Many people or the whole site", "A team", "Just me"), d.Impact.ToString().ToLowerInvariant()));
+        body.Add(CardJson.Choices("urgency", "Urgency (how soon it must work)", LevelChoices("Work is stopped", "Work is slowed", "It can wait"), d.Urgency.ToString().ToLowerInvariant()));
+        return CardJson.Card(body, [CardJson.Execute("Raise ticket", TeamsVerbs.Raise, new JsonObject(), style: "positive")]);
+    }
+
+    private static IEnumerable<(string, string)> LevelChoices(string high, string medium, string low) =>
+        [($"High: {high}", "high"), ($"Medium: {medium}", "medium"), ($"Low: {low}", "low")];
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    private static void AddHeader(JsonArray body, TicketCardView v, TeamsCardOptions o, double scale)
+    {
+        body.Add(CardJson.Text(CardText.Limit($"{v.Key} · {v.Title}", Cap(200, scale), o.TicketUrl(v.Number)).Text, style: "heading"));
+        var flags = new List<string> { v.Priority.ToString(), CardText.Safe(v.Category) };
+        if (v.IsVip) flags.Add("VIP");
+        if (v.IsCriticalService) flags.Add("critical service");
+        body.Add(CardJson.Text(string.Join(" · ", flags), subtle: true, color: v.Priority == Priority.P1 ? "attention" : null));
+    }
+
+    private static void AddPeople(JsonArray body, TicketCardView v, MentionCollector mentions)
+    {
+        var line = new StringBuilder();
+        line.Append(v.Owner is null ? "Nobody owns it yet" : "Owner: " + mentions.Name(v.Owner));
+        line.Append(" · Reported by ").Append(CardText.Safe(v.Reporter.Name));
+        body.Add(CardJson.Text(line.ToString()));
+        if (mentions.Extra.Count > 0) body.Add(CardJson.Text("For " + string.Join(", ", mentions.Extra.Select(mentions.Name))));
+    }
+
+    private static void AddHandoff(JsonArray body, HandoffNote note, string? url, double scale)
+    {
+        var part = Cap(800, scale);
+        body.Add(new JsonObject
+        {
+            ["type"] = "Container",
+            ["style"] = "emphasis",
+            ["items"] = new JsonArray
+            {
+                CardJson.Text("Latest handoff", weight: "Bolder"),
+                CardJson.Text("**Tried:** " + CardText.Limit(note.Tried, part, url).Text),
+                CardJson.Text("**Outcome:** " + CardText.Limit(note.Outcome, part, url).Text),
+                CardJson.Text("**Needs:** " + CardText.Limit(note.Needs, part, url).Text),
+            },
+        });
+    }
+
+    private static JsonArray Actions(long number, IReadOnlyList<string> actions, string? url)
+    {
+        var list = new JsonArray();
+        foreach (var id in actions.Distinct())
+        {
+            var action = Action(number, id);
+            if (action is not null) list.Add(action);
+        }
+
+        if (url is not null)
+        {
+            var open = CardJson.OpenUrl("Open ticket", url);
+            open["mode"] = "secondary";
+            list.Add(open);
+        }
+
+        return list;
+    }
+
+    private static JsonObject? Action(long n, string id) => id switch
+    {
+        TicketActions.Accept => CardJson.Execute("Accept", TeamsVerbs.ToVerb(id)!, TicketData(n), "positive"),
+        TicketActions.AckPage => CardJson.Execute("Acknowledge page", TeamsVerbs.ToVerb(id)!, TicketData(n), "positive"),
+        TicketActions.TakeOver => CardJson.Execute("Take over", TeamsVerbs.ToVerb(id)!, TicketData(n)),
+        TicketActions.Escalate => CardJson.ShowCard("Escalate", CardJson.SubCard(
+            [
+                CardJson.MultilineInput(TriedInput, "What was tried", "Steps taken so far", MaxNoteLength, required: true),
+                CardJson.MultilineInput(OutcomeInput, "Outcome", "What came of it", MaxNoteLength, required: true),
+                CardJson.MultilineInput(NeedsInput, "What the next tier needs", "What you need from them", MaxNoteLength, required: true),
+            ],
+            [CardJson.Execute("Escalate with this note", TeamsVerbs.ToVerb(id)!, TicketData(n))])),
+        TicketActions.Resolve => CardJson.ShowCard("Resolve", CardJson.SubCard(
+            [CardJson.MultilineInput(ResolutionInput, "Resolution", "What fixed it", MaxNoteLength, required: true)],
+            [CardJson.Execute("Resolve ticket", TeamsVerbs.ToVerb(id)!, TicketData(n), "positive")])),
+        TicketActions.EscalateManager => CardJson.ShowCard("Ask a manager", CardJson.SubCard(
+            [CardJson.MultilineInput(ManagerReasonInput, "Why a manager is needed", "Reason", MaxNoteLength, required: true)],
+            [CardJson.Execute("Ask a manager", TeamsVerbs.ToVerb(id)!, TicketData(n))])),
+        TicketActions.Reopen => CardJson.ShowCard("Reopen", CardJson.SubCard(
+            [CardJson.MultilineInput(ReopenReasonInput, "Why it is not fixed", "Reason", MaxNoteLength, required: true)],
+            [CardJson.Execute("Reopen ticket", TeamsVerbs.ToVerb(id)!, TicketData(n))])),
+        _ => null,
+    };
+
+    private static JsonObject TicketData(long number) => new() { [TicketDataKey] = number };
+
+    private static string DateFunctions(DateTimeOffset due)
+    {
+        var iso = due.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        return $"{{{{DATE({iso}, SHORT)}}}} {{{{TIME({iso})}}}}";
+    }
+
+    private static string? SlaColor(SlaState state) => state switch
+    {
+        SlaState.Breached or SlaState.Missed => "attention",
+        SlaState.AtRisk or SlaState.Warning => "warning",
+        _ => null,
+    };
+}
