@@ -1,0 +1,46 @@
+using ChatEscalation.Bot.Conversations;
+using ChatEscalation.Bot.Dashboard;
+using ChatEscalation.Bot.Outbox;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatEscalation.Bot.Local;
+
+/// <summary>Wires the local emulator channel, the shared chat conversation and the dashboard into the host.</summary>
+public static class LocalChannelRegistration
+{
+    /// <summary>
+    /// Registers <see cref="ChatConversation"/> and <see cref="EscalationReport"/> always; with <c>Local:Enabled</c> (default true) the
+    /// <see cref="LocalChannelStore"/>, <see cref="LocalRenderings"/> and the <c>local</c> <see cref="IChatSender"/>; with <c>Local:DemoClock</c>
+    /// the <see cref="DemoClock"/> as THE <see cref="TimeProvider"/> (replacing any registered before: call this after them).
+    /// </summary>
+    /// <remarks>Needs an <see cref="EscalationPolicy"/> or an <see cref="IPolicyProvider"/>, and the persistence services, registered by the host.</remarks>
+    public static IServiceCollection AddLocalChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Local");
+        services.Configure<LocalOptions>(section);
+        var options = section.Get<LocalOptions>() ?? new LocalOptions();
+        services.TryAddSingleton<EscalationPolicy>(sp => sp.GetRequiredService<IPolicyProvider>().Current);
+        services.TryAddScoped<ChatConversation>();
+        services.TryAddScoped<EscalationReport>();
+        if (!options.Enabled) return services;
+        services.TryAddSingleton<LocalChannelStore>();
+        services.TryAddSingleton<LocalRenderings>();
+        services.AddSingleton<IChatSender, LocalSender>();
+        if (options.DemoClock)
+        {
+            services.TryAddSingleton(sp => new DemoClock(sp.GetRequiredService<EscalationPolicy>().Staffed));
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>()));
+        }
+        return services;
+    }
+
+    /// <summary>Maps the emulator page and its endpoints when <c>Local:Enabled</c>.</summary>
+    public static IEndpointRouteBuilder MapLocalChannel(this IEndpointRouteBuilder app)
+    {
+        var options = app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalOptions>>().Value;
+        if (options.Enabled) app.MapLocalEndpoints();
+        return app;
+    }
+}

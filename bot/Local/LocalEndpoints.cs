@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.Json;
+using ChatEscalation.Bot.Scheduling;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Tickets;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
+
+namespace ChatEscalation.Bot.Local;
+
+/// <summary>The emulator's HTTP surface: the page, its state, its live event stream, the demo clock and the "what if" panel.</summary>
+public static class LocalEndpoints
+{
+    /// <summary>Where the page's files are: <c>Local/wwwroot</c> next to the binaries.</summary>
+    public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "Local", "wwwroot");
+
+    public static IEndpointRouteBuilder MapLocalEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", () => Results.File(Path.Combine(WebRoot, "index.html"), "text/html; charset=utf-8"));
+        app.MapGet("/local/static/{**path}", (string path) => StaticFile(WebRoot, path));
+        app.MapGet("/local/state", State);
+        app.MapGet("/local/events", Events);
+        app.MapPost("/local/clock", Clock);
+        app.MapGet("/local/whatif", WhatIf);
+        app.MapPost("/local/messages", LocalInbound.MessageAsync);
+        app.MapPost("/local/actions", LocalInbound.ActionAsync);
+        return app;
+    }
+
+    /// <summary>A file under <paramref name="root"/>, refusing anything that would leave it.</summary>
+    public static IResult StaticFile(string root, string path)
+    {
+        var provider = new PhysicalFileProvider(root);
+        var info = provider.GetFileInfo(path);
+        if (!info.Exists || info.IsDirectory || info.PhysicalPath is null) return Results.NotFound();
+        var type = Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".js" => "text/javascript; charset=utf-8",
+            ".css" => "text/css; charset=utf-8",
+            ".html" => "text/html; charset=utf-8",
+            ".svg" => "image/svg+xml",
+            ".png" => "image/png",
+            _ => "application/octet-stream",
+        };
+        return Results.File(info.PhysicalPath, type);
+    }
+
+    private static IResult State(LocalChannelStore store, EscalationPolicy policy, TimeProvider time, LocalRenderings renderings, IOptions<LocalOptions> options)
+    {
+        var now = time.GetUtcNow();
+        return Results.Json(new
+        {
+            now,
+            nowLocal = TimeZoneInfo.ConvertTime(now, policy.Staffed.Zone).ToString("ddd dd MMM yyyy HH:mm", CultureInfo.InvariantCulture),
+            zone = policy.Staffed.Zone.Id,
+            staffedNow = policy.Staffed.IsOpen(now),
+            demoClock = options.Value.DemoClock && time is DemoClock,
+            offsetMinutes = time is DemoClock demo ? demo.Offset.TotalMinutes : 0,
+            renderers = new { slack = renderings.HasSlackRenderer, teams = renderings.HasTeamsRenderer },
+            people = LocalPerson.From(policy),
+            categories = policy.Categories.Select(c => c.Name),
+            channels = store.Channels,
+            messages = store.AllMessages(),
+        }, LocalJson.Options);
+    }
+
+    private static async Task Events(HttpContext http, LocalChannelStore store, CancellationToken cancellationToken)
+    {
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        using var subscription = store.Subscribe();
+        await http.Response.WriteAsync(": connected\n\n", cancellationToken);
+        await http.Response.Body.FlushAsync(cancellationToken);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                using var heartbeat = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                heartbeat.CancelAfter(TimeSpan.FromSeconds(15));
+                LocalStoreChange change;
+                try { change = await subscription.Changes.ReadAsync(heartbeat.Token); }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    await http.Response.WriteAsync(": keep-alive\n\n", cancellationToken);
+                    await http.Response.Body.FlushAsync(cancellationToken);
+                    continue;
+                }
+                var data = JsonSerializer.Serialize(change, LocalJson.Options);
+                await http.Response.WriteAsync($"event: {change.Type}\ndata: {data}\n\n", cancellationToken);
+                await http.Response.Body.FlushAsync(cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) { /* the page went away */ }
+        catch (System.Threading.Channels.ChannelClosedException) { /* unsubscribed */ }
+    }
+
+    private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, IServiceProvider services, IOptions<LocalOptions> options, CancellationToken cancellationToken)
+    {
+        if (!options.Value.DemoClock || time is not DemoClock demo)
+            return Results.Problem("The demo clock is off (Local:DemoClock is false).", statusCode: StatusCodes.Status409Conflict);
+        ClockJump? jump = request.Jump?.Trim().ToLowerInvariant() switch
+        {
+            "30m" or "thirty-minutes" or "thirtyminutes" => ClockJump.ThirtyMinutes,
+            "end-of-day" or "endofday" or "eod" => ClockJump.EndOfDay,
+            "monday" or "next-monday" or "nextmonday" => ClockJump.NextMonday,
+            _ => null,
+        };
+        if (jump is null) return Results.BadRequest(new { error = "jump must be 30m, end-of-day or monday" });
+        var now = demo.Jump(jump.Value);
+        store.ClockMoved(now);
+        if (services.GetService<IEscalationRunner>() is { } runner)
+        {
+            await runner.SweepNowAsync(cancellationToken);
+            await runner.DispatchNowAsync(cancellationToken);
+        }
+        return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes }, LocalJson.Options);
+    }
+
+    private static IResult WhatIf(HttpRequest http, EscalationPolicy policy, TimeProvider time)
+    {
+        var q = http.Query;
+        var day = Enum.TryParse<DayOfWeek>(q["day"].ToString(), true, out var d) ? d : time.GetUtcNow().DayOfWeek;
+        var at = TimeOnly.TryParse(q["time"].ToString(), CultureInfo.InvariantCulture, out var t) ? t : new TimeOnly(10, 0);
+        string? Q(string name) => string.IsNullOrWhiteSpace(q[name]) ? null : q[name].ToString().Trim();
+        var request = new WhatIfRequest(
+            Q("title") ?? "What-if ticket",
+            Q("category"),
+            Enum.TryParse<Priority>(Q("priority"), true, out var p) ? p : null,
+            Enum.TryParse<Impact>(Q("impact"), true, out var i) ? i : null,
+            Enum.TryParse<Urgency>(Q("urgency"), true, out var u) ? u : null,
+            Q("reporter") ?? "uma@demo.local",
+            day, at,
+            Q("service"));
+        var result = WhatIfPlanner.Plan(request, policy, time.GetUtcNow());
+        return Results.Json(new
+        {
+            raisedAt = result.RaisedAt,
+            raisedAtLocal = result.RaisedAtLocal.ToString("ddd dd MMM yyyy HH:mm", CultureInfo.InvariantCulture),
+            impact = result.Impact,
+            urgency = result.Urgency,
+            timeline = result.Timeline.Select(e => new
+            {
+                at = e.At,
+                atLocal = TimeZoneInfo.ConvertTime(e.At, policy.Staffed.Zone).ToString("ddd dd MMM HH:mm", CultureInfo.InvariantCulture),
+                minute = (long)e.SinceRaised.TotalMinutes,
+                what = e.What,
+                @event = e.Event?.ToString(),
+                to = e.To?.ToString(),
+                kind = e.Kind?.ToString(),
+            }),
+        }, LocalJson.Options);
+    }
+}

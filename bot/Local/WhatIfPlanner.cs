@@ -1,0 +1,46 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Engine;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Bot.Local;
+
+/// <summary>Turns a <see cref="WhatIfRequest"/> into the engine's <see cref="DryRun"/>: the same code as a real ticket, with the clock jumping from deadline to deadline.</summary>
+public static class WhatIfPlanner
+{
+    public static WhatIfResult Plan(WhatIfRequest request, EscalationPolicy policy, DateTimeOffset now)
+    {
+        var (impact, urgency) = Axes(request, policy);
+        var reporter = policy.Person(request.Reporter);
+        var raisedAt = NextLocal(now, request.Day, request.TimeOfDay, policy.Staffed.Zone);
+        var command = new RaiseTicket(reporter, LocalSender.PlatformName, request.Title, null, request.Category, impact, urgency, request.AffectedService);
+        var timeline = DryRun.Simulate(command, raisedAt, policy);
+        return new WhatIfResult(raisedAt, TimeZoneInfo.ConvertTime(raisedAt, policy.Staffed.Zone), impact.ToString(), urgency.ToString(), timeline);
+    }
+
+    private static (Impact, Urgency) Axes(WhatIfRequest request, EscalationPolicy policy)
+    {
+        if (request.Impact is not null || request.Urgency is not null || request.Priority is null)
+            return (request.Impact ?? Impact.Medium, request.Urgency ?? Urgency.Medium);
+        foreach (var ((impact, urgency), priority) in policy.Matrix.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
+            if (priority == request.Priority) return (impact, urgency);
+        return (Impact.Medium, Urgency.Medium);
+    }
+
+    /// <summary>The first instant at or after <paramref name="now"/> (to the minute) that falls on <paramref name="day"/> at <paramref name="time"/> in <paramref name="zone"/>.</summary>
+    public static DateTimeOffset NextLocal(DateTimeOffset now, DayOfWeek day, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        for (var i = 0; i <= 7; i++)
+        {
+            var date = local.Date.AddDays(i);
+            if (date.DayOfWeek != day) continue;
+            var wall = DateTime.SpecifyKind(date + time.ToTimeSpan(), DateTimeKind.Unspecified);
+            if (zone.IsInvalidTime(wall)) wall = wall.AddHours(1);
+            var candidate = new DateTimeOffset(wall, zone.GetUtcOffset(wall)).ToUniversalTime();
+            if (candidate >= now.AddMinutes(-1)) return candidate;
+        }
+        var fallback = DateTime.SpecifyKind(local.Date.AddDays(7) + time.ToTimeSpan(), DateTimeKind.Unspecified);
+        return new DateTimeOffset(fallback, zone.GetUtcOffset(fallback)).ToUniversalTime();
+    }
+}

@@ -1,0 +1,304 @@
+// The emulator page: plays any person of the policy against the real engine, outbox and renderers.
+(function () {
+  "use strict";
+
+  const FORMS = {
+    escalate: { title: "Escalate with a handoff note", fields: [
+      ["tried", "What did you try?", "textarea"], ["outcome", "What came of it?", "textarea"], ["needs", "What does the next tier need?", "textarea"]] },
+    resolve: { title: "Resolve: what fixed it?", fields: [["resolution", "Resolution", "textarea"]] },
+    escalate_manager: { title: "Ask a manager to look", fields: [["reason", "Why?", "textarea"]] },
+    reopen: { title: "Reopen the ticket", fields: [["reason", "What is still wrong?", "textarea"]] },
+  };
+
+  const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false };
+  const $ = (id) => document.getElementById(id);
+
+  function esc(s) {
+    return String(s ?? "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  function toast(text, ok) {
+    const t = $("toast");
+    t.textContent = text;
+    t.className = "toast " + (ok ? "ok" : "refused");
+    clearTimeout(toast.timer);
+    toast.timer = setTimeout(() => t.classList.add("hidden"), 7000);
+  }
+
+  async function api(method, url, body) {
+    const res = await fetch(url, { method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+    let data = null;
+    try { data = await res.json(); } catch { data = null; }
+    return { status: res.status, ok: res.ok, data };
+  }
+
+  async function loadState() {
+    const { data } = await api("GET", "/local/state");
+    state.people = data.people;
+    state.channels = data.channels;
+    state.demoClock = data.demoClock;
+    state.messages = new Map(data.messages.map((m) => [m.id, m]));
+    showClock(data);
+    $("renderers").textContent = "Renderers: Slack " + (data.renderers.slack ? "Block Kit renderer" : "emulator fallback") +
+      " · Teams " + (data.renderers.teams ? "Adaptive Card renderer" : "emulator fallback");
+    if (!state.me) fillPeople(data);
+    renderChannels();
+    renderMessages();
+  }
+
+  function showClock(data) {
+    $("clock-now").textContent = data.nowLocal + " (" + data.zone + ")" + (data.offsetMinutes ? " · demo +" + fmtMinutes(data.offsetMinutes) : "");
+    const staffed = $("clock-staffed");
+    staffed.textContent = data.staffedNow ? "desk staffed" : "after hours: on-call";
+    staffed.className = "pill " + (data.staffedNow ? "pill-ok" : "pill-warn");
+    $("clock-buttons").classList.toggle("hidden", !data.demoClock);
+  }
+
+  function fmtMinutes(m) {
+    m = Math.round(m);
+    const d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), mm = m % 60;
+    return (d ? d + "d " : "") + (h || d ? h + "h " : "") + mm + "m";
+  }
+
+  function fillPeople(data) {
+    const who = $("who"), rep = $("whatif-reporter");
+    who.innerHTML = ""; rep.innerHTML = "";
+    for (const p of data.people) {
+      who.add(new Option(p.name + " — " + p.role, p.key));
+      rep.add(new Option(p.name, p.key));
+    }
+    const saved = localStorage.getItem("ce-me");
+    state.me = data.people.some((p) => p.key === saved) ? saved : data.people[0].key;
+    who.value = state.me;
+    rep.value = data.people.find((p) => p.isVip)?.key ?? state.me;
+    const cat = $("whatif-category");
+    for (const c of data.categories) cat.add(new Option(c, c));
+  }
+
+  function me() { return state.people.find((p) => p.key === state.me); }
+
+  function channelById(id) { return state.channels.find((c) => c.id === id); }
+
+  function renderChannels() {
+    const list = $("channel-list"), dms = $("dm-list");
+    list.innerHTML = ""; dms.innerHTML = "";
+    const mine = "dm:" + state.me;
+    const ordered = [...state.channels.filter((c) => c.kind !== "Direct"),
+      ...state.channels.filter((c) => c.id === mine), ...state.channels.filter((c) => c.kind === "Direct" && c.id !== mine)];
+    for (const c of ordered) {
+      const li = document.createElement("li");
+      const unread = state.unread.get(c.id) || 0;
+      const label = c.kind === "Direct" ? (c.id === mine ? "ChatEscalation (you)" : c.name) : c.name;
+      li.innerHTML = esc(label) + (unread ? ' <span class="badge">' + unread + "</span>" : "");
+      li.dataset.channel = c.id;
+      li.setAttribute("data-testid", "channel-" + c.id);
+      li.className = (c.id === state.channel ? "active " : "") + (c.kind === "Direct" && c.id !== mine ? "others" : "");
+      li.addEventListener("click", () => selectChannel(c.id));
+      (c.kind === "Direct" ? dms : list).appendChild(li);
+    }
+  }
+
+  function selectChannel(id) {
+    state.channel = id;
+    state.unread.delete(id);
+    renderChannels();
+    renderMessages();
+  }
+
+  function renderMessages() {
+    const c = channelById(state.channel);
+    $("channel-title").textContent = c ? (c.kind === "Direct" ? "Direct messages · " + c.name : c.name) : state.channel;
+    $("channel-hint").textContent = c?.kind === "TierQueue" ? "queue of Tier " + c.tier
+      : c?.kind === "Help" ? "type /ticket … to raise a ticket" : c?.kind === "Direct" ? "talk to the bot: ticket …, status INC-1, mine, oncall, help" : "";
+    const box = $("messages");
+    box.innerHTML = "";
+    const all = [...state.messages.values()].filter((m) => m.channelId === state.channel);
+    const top = all.filter((m) => !m.threadOf);
+    for (const m of top) {
+      const el = renderMessage(m);
+      const replies = all.filter((r) => r.threadOf === m.id);
+      if (replies.length) {
+        const th = document.createElement("div");
+        th.className = "thread";
+        th.setAttribute("data-testid", "thread");
+        replies.forEach((r) => th.appendChild(renderMessage(r)));
+        el.appendChild(th);
+      }
+      box.appendChild(el);
+    }
+    if (!top.length) box.innerHTML = '<p class="muted empty">No messages yet.</p>';
+    box.scrollTop = box.scrollHeight;
+  }
+
+  function renderMessage(m) {
+    const el = document.createElement("article");
+    el.className = "msg msg-" + m.kind + (m.urgent ? " urgent" : "");
+    el.setAttribute("data-testid", "msg");
+    el.dataset.messageId = m.id;
+    el.dataset.kind = m.kind;
+    if (m.ticket) el.dataset.ticket = m.ticket;
+    const when = new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const head = document.createElement("div");
+    head.className = "msg-head";
+    head.innerHTML = "<strong>" + esc(m.authorName) + "</strong> <span class=\"muted\">" + esc(when) + " · " + esc(m.kind) +
+      (m.revision > 1 ? " · edited (rev " + m.revision + ")" : "") + "</span>";
+    el.appendChild(head);
+    if (m.kind === "user" || m.kind === "bot" || (!m.blockKit && !m.adaptiveCard)) {
+      const body = document.createElement("div");
+      body.className = "msg-text";
+      body.setAttribute("data-testid", "msg-text");
+      body.textContent = m.text;
+      el.appendChild(body);
+      if (m.view && m.kind === "bot") el.appendChild(renderPair(m));
+      return el;
+    }
+    el.appendChild(renderPair(m));
+    return el;
+  }
+
+  function renderPair(m) {
+    const pair = document.createElement("div");
+    pair.className = "pair";
+    const teams = document.createElement("div");
+    teams.className = "render render-teams";
+    teams.setAttribute("data-testid", "render-teams");
+    teams.innerHTML = '<div class="render-label">Teams · Adaptive Card</div>';
+    teams.appendChild(renderAdaptive(m));
+    const slack = document.createElement("div");
+    slack.className = "render render-slack";
+    slack.setAttribute("data-testid", "render-slack");
+    slack.innerHTML = '<div class="render-label">Slack · Block Kit</div>';
+    slack.appendChild(window.BlockKit.render(m.blockKit || [], (actionId, value) => act(Number(value) || m.ticket, actionId)));
+    pair.append(teams, slack);
+    const details = document.createElement("details");
+    details.className = "json";
+    details.innerHTML = "<summary>JSON (view · Block Kit · Adaptive Card)</summary>";
+    const pre = document.createElement("pre");
+    pre.textContent = JSON.stringify({ view: m.view, blockKit: m.blockKit, adaptiveCard: m.adaptiveCard }, null, 2);
+    details.appendChild(pre);
+    const wrap = document.createElement("div");
+    wrap.append(pair, details);
+    return wrap;
+  }
+
+  function renderAdaptive(m) {
+    if (!window.AdaptiveCards) {
+      const p = document.createElement("p");
+      p.className = "error";
+      p.textContent = "The adaptivecards library is missing (the build installs it with npm ci).";
+      return p;
+    }
+    const card = new AdaptiveCards.AdaptiveCard();
+    card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "Segoe UI, Helvetica Neue, Arial, sans-serif" });
+    card.onExecuteAction = (action) => {
+      const data = action.data || {};
+      const verb = action.verb || data.verb || data.action;
+      act(Number(data.ticket ?? data.number ?? m.ticket), verb);
+    };
+    try {
+      card.parse(m.adaptiveCard);
+      const el = card.render();
+      return el || document.createTextNode("(empty card)");
+    } catch (e) {
+      const p = document.createElement("p");
+      p.className = "error";
+      p.textContent = "Adaptive Card error: " + e;
+      return p;
+    }
+  }
+
+  function act(ticket, action) {
+    const form = FORMS[action];
+    if (!form) { send(ticket, action, {}); return; }
+    $("form-title").textContent = form.title + " · INC-" + String(ticket).padStart(6, "0");
+    const fields = $("form-fields");
+    fields.innerHTML = "";
+    for (const [name, label, type] of form.fields) {
+      const l = document.createElement("label");
+      l.textContent = label;
+      const input = document.createElement(type === "textarea" ? "textarea" : "input");
+      input.name = name;
+      input.setAttribute("data-testid", "field-" + name);
+      l.appendChild(input);
+      fields.appendChild(l);
+    }
+    $("form-error").textContent = "";
+    const dlg = $("form-dialog");
+    $("action-form").onsubmit = async (e) => {
+      e.preventDefault();
+      const values = {};
+      fields.querySelectorAll("[name]").forEach((i) => { values[i.name] = i.value; });
+      const r = await send(ticket, action, values);
+      if (r.ok) dlg.close(); else $("form-error").textContent = r.text;
+    };
+    $("form-cancel").onclick = () => dlg.close();
+    dlg.showModal();
+    fields.querySelector("[name]")?.focus();
+  }
+
+  async function send(ticket, action, fields) {
+    const { data, status } = await api("POST", "/local/actions", { user: state.me, ticket, action, fields });
+    const ok = !!data?.ok;
+    const text = data?.message || data?.error || data?.detail || ("HTTP " + status);
+    toast(text, ok);
+    return { ok, text };
+  }
+
+  async function onCompose(e) {
+    e.preventDefault();
+    const input = $("composer-text");
+    const text = input.value.trim();
+    if (!text) return;
+    input.value = "";
+    const { data, status } = await api("POST", "/local/messages", { user: state.me, channel: state.channel, text });
+    if (!data?.ok) toast(data?.message || data?.error || data?.detail || ("HTTP " + status), false);
+  }
+
+  async function jump(kind) {
+    const { data, status } = await api("POST", "/local/clock", { jump: kind });
+    if (status >= 400) { toast(data?.detail || data?.error || "The clock did not move", false); return; }
+    toast("Clock moved forward " + ({ "30m": "30 minutes", "end-of-day": "to the end of the day", monday: "to Monday 08:00" })[kind] + "; the sweep ran.", true);
+    await loadState();
+  }
+
+  async function whatIf(e) {
+    e.preventDefault();
+    const params = new URLSearchParams(new FormData($("whatif-form")));
+    const { data } = await api("GET", "/local/whatif?" + params.toString());
+    const out = $("whatif-result");
+    if (!data) { out.textContent = "No answer"; return; }
+    const rows = data.timeline.map((t) =>
+      '<tr class="' + (t.kind === "Alert" || t.event === "Paged" || t.event === "SlaBreached" ? "hot" : "") + '">' +
+      "<td>+" + esc(fmtMinutes(t.minute)) + "</td><td>" + esc(t.atLocal) + "</td><td>" + esc(t.event || t.kind) + "</td><td>" + esc(t.to || "") + "</td><td>" + esc(t.what) + "</td></tr>").join("");
+    out.innerHTML = "<p>Raised " + esc(data.raisedAtLocal) + " · impact " + esc(data.impact) + " · urgency " + esc(data.urgency) + "</p>" +
+      '<table class="timeline" data-testid="whatif-timeline"><thead><tr><th>after</th><th>when</th><th>what</th><th>to</th><th>text</th></tr></thead><tbody>' + rows + "</tbody></table>";
+  }
+
+  function connect() {
+    const es = new EventSource("/local/events");
+    const upsert = (ev) => {
+      const change = JSON.parse(ev.data);
+      const m = change.message;
+      state.messages.set(m.id, m);
+      if (m.channelId === state.channel) renderMessages();
+      else if (ev.type === "posted") { state.unread.set(m.channelId, (state.unread.get(m.channelId) || 0) + 1); renderChannels(); }
+    };
+    es.addEventListener("posted", upsert);
+    es.addEventListener("updated", upsert);
+    es.addEventListener("clock", () => loadState());
+    es.onerror = () => { /* EventSource reconnects by itself */ };
+    es.onopen = () => { document.body.dataset.live = "true"; };
+  }
+
+  $("who").addEventListener("change", (e) => {
+    state.me = e.target.value;
+    localStorage.setItem("ce-me", state.me);
+    renderChannels();
+  });
+  $("composer").addEventListener("submit", onCompose);
+  $("whatif-form").addEventListener("submit", whatIf);
+  $("toggle-whatif").addEventListener("click", () => $("whatif").classList.toggle("hidden"));
+  document.querySelectorAll("[data-jump]").forEach((b) => b.addEventListener("click", () => jump(b.dataset.jump)));
+
+  loadState().then(connect);
+})();
