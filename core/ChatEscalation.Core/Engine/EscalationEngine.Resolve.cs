@@ -51,7 +51,8 @@ public static partial class EscalationEngine
     /// <summary>Reopen within the window: back to the resolving tier's queue; the time it spent resolved does not count against the SLA.</summary>
     public static Outcome Reopen(Ticket t, ReopenTicket c, EscalationPolicy policy, DateTimeOffset now)
     {
-        if (t.Status == TicketStatus.Closed)
+        var windowPassed = t.Status == TicketStatus.Resolved && t.ResolvedAt is { } resolvedAt && now >= resolvedAt + policy.ReopenWindow;
+        if (t.Status == TicketStatus.Closed || windowPassed)
             return Outcome.Refuse(RefusalCode.InvalidState, $"{t.Key} is closed (the {DurationText.Humanize(policy.ReopenWindow)} reopen window has passed). Raise a new ticket and mention {t.Key}.");
         if (t.Status != TicketStatus.Resolved)
             return Outcome.Refuse(RefusalCode.InvalidState, $"{t.Key} is not resolved, so there is nothing to reopen.");
