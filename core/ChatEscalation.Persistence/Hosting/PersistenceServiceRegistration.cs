@@ -18,9 +18,12 @@ namespace ChatEscalation.Persistence.Hosting;
 /// </remarks>
 public static class PersistenceServiceRegistration
 {
-    public static IServiceCollection AddEscalationPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddEscalationPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot) =>
+        services.AddEscalationPersistence(DatabaseSettings.From(configuration, contentRoot), EnabledPlatforms(configuration));
+
+    /// <summary>The same with explicit settings and the platforms direct messages go to (<c>local</c> is always added).</summary>
+    public static IServiceCollection AddEscalationPersistence(this IServiceCollection services, DatabaseSettings settings, IEnumerable<string> enabledPlatforms)
     {
-        var settings = DatabaseSettings.From(configuration, contentRoot);
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
@@ -35,7 +38,7 @@ public static class PersistenceServiceRegistration
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPolicyProvider>(sp => new FixedPolicyProvider(sp.GetRequiredService<EscalationPolicy>()));
-        services.AddSingleton(new OutboxWriter(EnabledPlatforms(configuration)));
+        services.AddSingleton(new OutboxWriter(enabledPlatforms));
         services.AddSingleton<DecisionWriter>();
         services.AddScoped<TicketWorkflow>();
         services.AddScoped<DeadlineSweeper>();

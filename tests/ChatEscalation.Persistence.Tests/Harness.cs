@@ -1,0 +1,36 @@
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Persistence.Sweeping;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatEscalation.Persistence.Tests;
+
+/// <summary>Builds the shell's parts by hand over one context, with a fake clock per test.</summary>
+public sealed class Harness(Func<EscalationDbContext> newContext, DateTimeOffset start) : IDisposable
+{
+    private readonly List<EscalationDbContext> _contexts = [];
+
+    public FakeTimeProvider Time { get; } = new(start);
+    public static EscalationPolicy Policy => TestPolicy.Policy;
+    public static DecisionWriter Writer { get; } = new(new OutboxWriter(SqliteDatabase.EnabledPlatforms));
+
+    public EscalationDbContext Context()
+    {
+        var db = newContext();
+        _contexts.Add(db);
+        return db;
+    }
+
+    public TicketWorkflow Workflow() => new(Context(), Time, new FixedPolicyProvider(Policy), Writer);
+
+    public DeadlineSweeper Sweeper() => new(Context(), new FixedPolicyProvider(Policy), Writer);
+
+    public OutboxStore Outbox() => new(Context());
+
+    public void Dispose()
+    {
+        foreach (var db in _contexts) db.Dispose();
+    }
+}
