@@ -1,7 +1,14 @@
+using ChatEscalation.Bot.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.UseRootAppSettings();
+builder.AddChatEscalation();
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
-app.Run();
+await app.UseChatEscalationAsync();
+app.Lifetime.ApplicationStarted.Register(() =>
+    app.Logger.LogInformation("ChatEscalation is ready. Local emulator: {Url}/   Dashboard: {Url}/dashboard", app.Urls.FirstOrDefault(), app.Urls.FirstOrDefault()));
+await app.RunAsync();
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

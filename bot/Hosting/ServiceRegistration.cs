@@ -1,0 +1,78 @@
+using ChatEscalation.Bot.Dashboard;
+using ChatEscalation.Bot.Local;
+using ChatEscalation.Bot.Outbox;
+using ChatEscalation.Bot.Scheduling;
+using ChatEscalation.Bot.Teams;
+using ChatEscalation.Persistence.Hosting;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Workflows;
+using Coravel;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatEscalation.Bot.Hosting;
+
+/// <summary>The composition root's two halves: what the host registers, and what it maps and starts.</summary>
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddChatEscalation(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        var policy = PolicyLoader.Load(configuration);
+        services.AddSingleton(policy);
+        services.AddSingleton<IPolicyProvider>(new FixedPolicyProvider(policy));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Readiness>();
+        services.AddEscalationPersistence(DatabaseSettings.From(configuration, builder.Environment.ContentRootPath), EnabledPlatforms(configuration));
+
+        services.AddOptions<SchedulerOptions>().BindConfiguration("Scheduler").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<IEscalationRunner, EscalationRunner>();
+        services.AddScoped<OutboxDispatcher>();
+        services.AddHostedService<OutboxWakeupService>();
+        services.AddScheduler();
+        services.AddTransient<SweepDueDeadlinesJob>();
+        services.AddTransient<DispatchOutboxJob>();
+
+        services.AddTeamsAdapter(configuration);
+        services.AddLocalChannel(configuration);
+        return builder;
+    }
+
+    /// <summary>Direct messages go to the emulator always, and to Slack and Teams when they are configured.</summary>
+    private static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration)
+    {
+        var platforms = new List<string> { "local" };
+        if (!string.IsNullOrWhiteSpace(configuration["Slack:SigningSecret"]) || !string.IsNullOrWhiteSpace(configuration["Slack:AppToken"])) platforms.Add("slack");
+        if (!string.IsNullOrWhiteSpace(configuration["Teams:AppId"])) platforms.Add("teams");
+        return platforms;
+    }
+
+    public static async Task UseChatEscalationAsync(this WebApplication app)
+    {
+        await PersistenceServiceRegistration.MigrateAsync(app.Services);
+
+        var readiness = app.Services.GetRequiredService<Readiness>();
+        app.MapGet("/healthz", async (OutboxStore outbox, CancellationToken ct) => readiness.IsReady
+            ? Results.Ok(new { status = "ready", parkedOutboxMessages = await outbox.CountParkedAsync(ct) })
+            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapTeamsEndpoints();
+        app.MapLocalChannel();
+        app.MapDashboard();
+
+        var scheduler = app.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value;
+        if (scheduler.Enabled)
+        {
+            app.Services.UseScheduler(s =>
+            {
+                // RunOnceAtStart: deadlines missed while the bot was down fire at start, oldest first.
+                s.Schedule<SweepDueDeadlinesJob>().EverySeconds(scheduler.SweepEverySeconds).RunOnceAtStart().PreventOverlapping(nameof(SweepDueDeadlinesJob));
+                s.Schedule<DispatchOutboxJob>().EverySeconds(scheduler.DispatchEverySeconds).PreventOverlapping(nameof(DispatchOutboxJob));
+            }).OnError(e => app.Logger.LogError(e, "A scheduled job failed; it runs again at its next interval"));
+        }
+        readiness.MarkReady();
+    }
+}

@@ -1,0 +1,45 @@
+using ChatEscalation.Bot.Outbox;
+using ChatEscalation.Persistence.Sweeping;
+
+namespace ChatEscalation.Bot.Scheduling;
+
+/// <summary>Runs the sweep and the dispatcher in a fresh scope each, never two of the same kind at once in this process.</summary>
+public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider time, OutboxSignal signal, ILogger<EscalationRunner> log) : IEscalationRunner
+{
+    private readonly SemaphoreSlim _sweeping = new(1, 1);
+    private readonly SemaphoreSlim _dispatching = new(1, 1);
+
+    public async Task SweepNowAsync(CancellationToken cancellationToken = default)
+    {
+        await _sweeping.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var sweeper = scope.ServiceProvider.GetRequiredService<DeadlineSweeper>();
+            var result = await sweeper.SweepAsync(time.GetUtcNow(), 500, cancellationToken);
+            if (result.Tickets > 0)
+            {
+                log.LogInformation("Sweep fired deadlines on {Tickets} tickets ({Events} events)", result.Tickets, result.Events);
+                signal.Wake();
+            }
+        }
+        finally
+        {
+            _sweeping.Release();
+        }
+    }
+
+    public async Task DispatchNowAsync(CancellationToken cancellationToken = default)
+    {
+        await _dispatching.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(cancellationToken);
+        }
+        finally
+        {
+            _dispatching.Release();
+        }
+    }
+}
