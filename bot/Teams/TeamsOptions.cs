@@ -27,6 +27,9 @@ public sealed class TeamsOptions
     /// <summary>The bot's Entra tenant for single-tenant bots; when set the default token endpoint uses it.</summary>
     public string? TenantId { get; set; }
 
+    /// <summary>Public base URL of the bot's web pages; cards link long texts to <c>{PublicBaseUrl}/tickets/{number}</c>. Null: no links.</summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Where the inbound signing keys are discovered (its <c>jwks_uri</c> is followed).</summary>
     public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
 

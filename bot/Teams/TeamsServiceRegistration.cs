@@ -1,4 +1,6 @@
 using System.Net;
+using ChatEscalation.Bot.Conversations;
+using ChatEscalation.Bot.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +19,10 @@ public static class TeamsServiceRegistration
     /// <summary>
     /// Binds and validates <see cref="TeamsOptions"/> from section <c>"Teams"</c> (at start-up), and registers
     /// the inbound token validator and key cache, the outbound token provider, <see cref="ITeamsConnector"/>
-    /// (typed HttpClient with retry on 412/502/503/504) and, unless one is already registered,
-    /// <see cref="UnconfiguredTeamsActivityHandler"/> as <see cref="ITeamsActivityHandler"/>.
+    /// (typed HttpClient with retry on 412/502/503/504), <see cref="TeamsActivityHandler"/> as <see cref="ITeamsActivityHandler"/>
+    /// (unless one is already registered), <see cref="TeamsSender"/> as an <see cref="IChatSender"/>, and the scoped
+    /// <see cref="ITeamsDirectory"/> (over the persistence ChatDirectory) and <see cref="TeamsPeopleResolver"/>.
+    /// Needs AddEscalationPersistence (TicketWorkflow, InboundEventStore, ChatDirectory, IPolicyProvider).
     /// Also adds <see cref="TimeProvider.System"/> when no TimeProvider is registered.
     /// </summary>
     public static IServiceCollection AddTeamsAdapter(this IServiceCollection services, IConfiguration configuration)
@@ -57,7 +61,11 @@ public static class TeamsServiceRegistration
                 });
             });
 
-        services.TryAddScoped<ITeamsActivityHandler, UnconfiguredTeamsActivityHandler>();
+        services.TryAddScoped<ITeamsDirectory, PersistedTeamsDirectory>();
+        services.TryAddScoped<TeamsPeopleResolver>();
+        services.TryAddScoped<ChatConversation>();
+        services.TryAddScoped<ITeamsActivityHandler, TeamsActivityHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, TeamsSender>());
         return services;
     }
 }

@@ -78,12 +78,13 @@ public sealed class TeamsOptionsTests
     }
 
     [Fact]
-    public void AddTeamsAdapter_NoHandlerRegistered_UsesUnconfiguredHandler()
+    public void AddTeamsAdapter_NoHandlerRegistered_RegistersTicketHandlerAndSender()
     {
-        using var services = new ServiceCollection().AddLogging().AddTeamsAdapter(new ConfigurationBuilder().Build()).BuildServiceProvider();
-        using var scope = services.CreateScope();
+        var collection = new ServiceCollection().AddLogging().AddTeamsAdapter(new ConfigurationBuilder().Build());
+        collection.Single(d => d.ServiceType == typeof(ITeamsActivityHandler)).ImplementationType.ShouldBe(typeof(TeamsActivityHandler));
+        collection.Single(d => d.ServiceType == typeof(ChatEscalation.Bot.Outbox.IChatSender)).ImplementationType.ShouldBe(typeof(TeamsSender));
+        using var services = collection.BuildServiceProvider();
 
-        scope.ServiceProvider.GetRequiredService<ITeamsActivityHandler>().ShouldBeOfType<UnconfiguredTeamsActivityHandler>();
         services.GetRequiredService<IOptions<TeamsOptions>>().Value.IsEnabled.ShouldBeFalse();
     }
 }

@@ -1,0 +1,36 @@
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Bot.Teams;
+
+/// <summary>
+/// Maps the sender of an activity to the engine's <see cref="UserRef"/>: by Entra object id through the cache, else the Connector's
+/// member lookup (email, then userPrincipalName), cached. People with no e-mail get the key <c>teams:&lt;aadObjectId&gt;</c>.
+/// </summary>
+public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnector connector)
+{
+    /// <summary>The person who sent <paramref name="activity"/>; never throws for lookup failures.</summary>
+    public async Task<UserRef> ResolveAsync(Activity activity, CancellationToken ct)
+    {
+        var from = activity.From;
+        var aad = from?.AadObjectId;
+        var name = string.IsNullOrWhiteSpace(from?.Name) ? "Teams user" : from!.Name!;
+        if (string.IsNullOrEmpty(aad)) return new UserRef($"teams:{from?.Id}", name);
+        var cached = await directory.FindUserAsync(aad, ct);
+        if (cached?.Email is null && from?.Id is { } userId && activity is { ServiceUrl: { } url, Conversation.Id: { } conversation })
+        {
+            try
+            {
+                var member = await connector.GetMemberAsync(url, conversation, userId, ct);
+                var email = (member.Email ?? member.UserPrincipalName)?.ToLowerInvariant();
+                cached = new TeamsPerson(aad, userId, email, member.Name ?? name);
+                await directory.SaveUserAsync(cached, ct);
+            }
+            catch (Exception e) when (e is TeamsConnectorException or TeamsThrottledException or HttpRequestException or TeamsServiceUrlNotAllowedException)
+            {
+                // The person can still raise and follow their own tickets under their Teams key.
+            }
+        }
+
+        return cached?.Email is { } known ? new UserRef(known, cached.Name) : new UserRef($"teams:{aad}", name);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using ChatEscalation.Bot.Outbox;
+using ChatEscalation.Bot.Teams.Cards;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.Extensions.Options;
+
+namespace ChatEscalation.Bot.Teams;
+
+/// <summary>
+/// The outbox's sender for Teams (<see cref="Platform"/> <c>teams</c>): renders each delivery as an Adaptive Card and calls the Connector.
+/// </summary>
+/// <remarks>
+/// Card: first time <c>POST /v3/conversations</c> into the tier's Teams channel (<see cref="Delivery.ChannelId"/>), afterwards a PUT of
+/// the same activity (<see cref="Delivery.ExistingCard"/>). ThreadUpdate: a reply in the card's thread (a new post when no card yet).
+/// Direct: the person's stored 1:1 conversation, or a new one from their stored Teams user id; skipped when the person is unknown to Teams.
+/// Alert: a new post in the manager or on-call channel, @mentioning the managers or the paged person.
+/// Errors: 429 → Retry after Retry-After; other 4xx → Failed (parked); 5xx and network errors → Retry.
+/// The service URL and tenant come from the channel's stored reference (written when the bot saw the team),
+/// else <see cref="TeamsOptions.TenantId"/> with the public-cloud service URL.
+/// </remarks>
+public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory directory, IPolicyProvider policies, IOptions<TeamsOptions> options) : IChatSender
+{
+    /// <summary>Public-cloud service URL used for channels never seen inbound.</summary>
+    public const string DefaultServiceUrl = "https://smba.trafficmanager.net/teams/";
+
+    public string Platform => "teams";
+
+    public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return delivery.Kind switch
+            {
+                NotificationKind.Card => await CardAsync(delivery, cancellationToken),
+                NotificationKind.ThreadUpdate => await ThreadAsync(delivery, cancellationToken),
+                NotificationKind.Direct => await DirectAsync(delivery, cancellationToken),
+                _ => await AlertAsync(delivery, cancellationToken),
+            };
+        }
+        catch (TeamsThrottledException e)
+        {
+            return new DeliveryResult.Retry("Teams throttled (429)", e.RetryAfter);
+        }
+        catch (TeamsServiceUrlNotAllowedException e)
+        {
+            return new DeliveryResult.Failed(e.Message);
+        }
+        catch (TeamsConnectorException e) when ((int)e.Status is >= 400 and < 500)
+        {
+            return new DeliveryResult.Failed($"Teams {(int)e.Status} {e.ErrorCode}: {e.Message}");
+        }
+        catch (TeamsConnectorException e)
+        {
+            return new DeliveryResult.Retry($"Teams {(int)e.Status} {e.ErrorCode}: {e.Message}");
+        }
+        catch (HttpRequestException e)
+        {
+            return new DeliveryResult.Retry(e.Message);
+        }
+    }
+
+    private async Task<DeliveryResult> CardAsync(Delivery d, CancellationToken ct)
+    {
+        var card = AdaptiveCardRenderer.TicketCard(d.Card, d.Card.Actions, await CardOptionsAsync(d, [], withRefresh: true, ct));
+        if (d.ExistingCard is { ServiceUrl: { } url } existing)
+        {
+            var activity = Activity.CardMessage(card);
+            activity.Id = existing.MessageId;
+            await connector.UpdateActivityAsync(url, existing.ConversationId ?? existing.ChannelId, existing.MessageId, activity, ct);
+            return new DeliveryResult.Sent(existing.MessageId, existing);
+        }
+
+        return await PostToChannelAsync(d, card, ct);
+    }
+
+    private async Task<DeliveryResult> ThreadAsync(Delivery d, CancellationToken ct)
+    {
+        var card = AdaptiveCardRenderer.MessageCard(d.Text, d.Card, d.Actions, await CardOptionsAsync(d, [], withRefresh: false, ct));
+        if (d.ExistingCard is { ServiceUrl: { } url } existing)
+        {
+            var activity = Activity.CardMessage(card);
+            activity.Text = d.Text;
+            var id = await connector.ReplyToActivityAsync(url, existing.ConversationId ?? existing.ChannelId, existing.MessageId, activity, ct);
+            return new DeliveryResult.Sent(id);
+        }
+
+        var posted = await PostToChannelAsync(d, card, ct);
+        return posted is DeliveryResult.Sent sent ? new DeliveryResult.Sent(sent.MessageId) : posted;
+    }
+
+    private async Task<DeliveryResult> AlertAsync(Delivery d, CancellationToken ct)
+    {
+        var policy = policies.Current;
+        IReadOnlyList<UserRef> mentioned = d.To.Kind == AudienceKind.ManagerChannel
+            ? policy.Managers.Select(policy.Person).ToList()
+            : d.Ticket.Page?.Person is { } paged ? [policy.Person(paged)] : [];
+        var card = AdaptiveCardRenderer.MessageCard(d.Text, d.Card, d.Actions, await CardOptionsAsync(d, mentioned, withRefresh: false, ct));
+        var posted = await PostToChannelAsync(d, card, ct);
+        return posted is DeliveryResult.Sent sent ? new DeliveryResult.Sent(sent.MessageId) : posted;
+    }
+
+    private async Task<DeliveryResult> DirectAsync(Delivery d, CancellationToken ct)
+    {
+        if (d.To.Person is not { } person) return new DeliveryResult.Skipped("no person");
+        var reference = await directory.FindConversationAsync(person.Key.ToLowerInvariant(), ct);
+        if (reference is null) return new DeliveryResult.Skipped($"{person.Key} is not known on Teams");
+        var conversationId = reference.ConversationId;
+        if (!conversationId.StartsWith("a:", StringComparison.Ordinal) && reference is { UserId: { } userId, BotId: { } botId, TenantId: { } tenant })
+        {
+            conversationId = await connector.CreatePersonalConversationAsync(reference.ServiceUrl, tenant, botId, userId, ct);
+        }
+
+        var card = AdaptiveCardRenderer.MessageCard(d.Text, d.Card, d.Actions, await CardOptionsAsync(d, [], withRefresh: false, ct));
+        var activity = Activity.CardMessage(card);
+        activity.Text = d.Text;
+        var id = await connector.SendToConversationAsync(reference.ServiceUrl, conversationId, activity, ct);
+        return new DeliveryResult.Sent(id);
+    }
+
+    private async Task<DeliveryResult> PostToChannelAsync(Delivery d, System.Text.Json.Nodes.JsonObject card, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(d.ChannelId)) return new DeliveryResult.Skipped($"no Teams channel configured for {d.To}");
+        var reference = await directory.FindConversationAsync(d.ChannelId, ct);
+        var serviceUrl = reference?.ServiceUrl ?? DefaultServiceUrl;
+        var tenant = reference?.TenantId ?? options.Value.TenantId;
+        if (tenant is null) return new DeliveryResult.Failed($"Teams channel {d.ChannelId} was never seen and Teams:TenantId is not set");
+        var created = await connector.CreateChannelConversationAsync(serviceUrl, tenant, d.ChannelId, Activity.CardMessage(card), ct);
+        var messageId = created.ActivityId ?? created.ConversationId;
+        return new DeliveryResult.Sent(messageId, new CardRef(d.ChannelId, messageId, created.ConversationId, serviceUrl));
+    }
+
+    private async Task<TeamsCardOptions> CardOptionsAsync(Delivery d, IReadOnlyList<UserRef> mentioned, bool withRefresh, CancellationToken ct)
+    {
+        var policy = policies.Current;
+        var people = new List<UserRef>(mentioned);
+        if (d.Card.Owner is { } owner) people.Add(owner);
+        var userIds = new Dictionary<string, (string UserId, string Name)>(StringComparer.OrdinalIgnoreCase);
+        async Task Resolve(string key)
+        {
+            if (userIds.ContainsKey(key)) return;
+            if (await directory.FindConversationAsync(key.ToLowerInvariant(), ct) is { UserId: { } id }) userIds[key] = (id, key);
+        }
+
+        foreach (var p in people) await Resolve(p.Key);
+        var refresh = new List<string>();
+        if (withRefresh)
+        {
+            var tier = policy.Tiers.FirstOrDefault(t => t.Level == d.Card.Tier);
+            var keys = new List<string>();
+            if (d.Card.Owner is { } current) keys.Add(current.Key);
+            if (tier is not null) keys.AddRange(tier.Leads.Concat(tier.Members));
+            keys.AddRange(policy.Managers);
+            keys.Add(d.Card.Reporter.Key);
+            foreach (var key in keys.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                if (refresh.Count >= AdaptiveCardRenderer.MaxRefreshUserIds) break;
+                await Resolve(key);
+                if (userIds.TryGetValue(key, out var found)) refresh.Add(found.UserId);
+            }
+        }
+
+        return new TeamsCardOptions(
+            options.Value.PublicBaseUrl,
+            p => userIds.TryGetValue(p.Key, out var found) ? new TeamsMention(found.UserId, p.Name) : null,
+            mentioned,
+            withRefresh ? refresh : null);
+    }
+}
