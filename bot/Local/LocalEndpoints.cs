@@ -12,6 +12,9 @@ namespace ChatEscalation.Bot.Local;
 public static class LocalEndpoints
 {
     /// <summary>Where the page's files are: <c>Local/wwwroot</c> next to the binaries.</summary>
+    /// <summary>Sweeps run after a clock jump, so chains of deadlines that all fell due during the jump fire in order.</summary>
+    public const int SweepPassesAfterJump = 8;
+
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "Local", "wwwroot");
 
     public static IEndpointRouteBuilder MapLocalEndpoints(this IEndpointRouteBuilder app)
@@ -111,7 +114,8 @@ public static class LocalEndpoints
         store.ClockMoved(now);
         if (services.GetService<IEscalationRunner>() is { } runner)
         {
-            await runner.SweepNowAsync(cancellationToken);
+            // A jump can make several deadlines of one ticket due at once (each firing plans the next): sweep a few passes.
+            for (var pass = 0; pass < SweepPassesAfterJump; pass++) await runner.SweepNowAsync(cancellationToken);
             await runner.DispatchNowAsync(cancellationToken);
         }
         return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes }, LocalJson.Options);

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatEscalation.Bot.Teams.Cards;
 using ChatEscalation.Core.Views;
 
 namespace ChatEscalation.Bot.Local;
@@ -21,7 +22,7 @@ public sealed class LocalRenderings
     private readonly Func<TicketCardView, JsonNode>? _blockKit;
     private readonly Func<TicketCardView, JsonNode>? _adaptive;
 
-    public LocalRenderings() : this(Find("ChatEscalation.Bot.Slack.BlockKitRenderer"), Find("ChatEscalation.Bot.Teams.AdaptiveCardRenderer")) { }
+    public LocalRenderings() : this(Find("ChatEscalation.Bot.Slack.BlockKitRenderer"), v => AdaptiveCardRenderer.TicketCard(v, v.Actions, TeamsCardOptions.Plain)) { }
 
     public LocalRenderings(Func<TicketCardView, JsonNode>? blockKit, Func<TicketCardView, JsonNode>? adaptiveCard)
     {
@@ -52,7 +53,11 @@ public sealed class LocalRenderings
         return blocks;
     }
 
-    /// <summary>Adaptive Card 1.5 of a text message about a ticket, with its buttons.</summary>
+    /// <summary>Adaptive Card 1.5 of a text message about a ticket, with its buttons, by the Teams renderer.</summary>
+    public static JsonNode MessageAdaptive(string text, TicketCardView view, IReadOnlyList<string> actions) =>
+        AdaptiveCardRenderer.MessageCard(text, view, actions, TeamsCardOptions.Plain);
+
+    /// <summary>Adaptive Card 1.5 of a plain bot reply, with no ticket.</summary>
     public static JsonNode MessageAdaptive(string text, long? ticket, IReadOnlyList<string> actions, bool urgent)
     {
         var card = Card(new JsonArray { new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["color"] = urgent ? "Attention" : "Default", ["weight"] = urgent ? "Bolder" : "Default" } });

@@ -10,6 +10,9 @@
     reopen: { title: "Reopen the ticket", fields: [["reason", "What is still wrong?", "textarea"]] },
   };
 
+  const TEAMS_VERBS = { escalateManager: "escalate_manager", ackPage: "ack_page", takeOver: "take_over" };
+  const TEAMS_INPUTS = { managerReason: "reason", reopenReason: "reason" };
+
   const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false };
   const $ = (id) => document.getElementById(id);
 
@@ -193,7 +196,13 @@
     card.onExecuteAction = (action) => {
       const data = action.data || {};
       const verb = action.verb || data.verb || data.action;
-      act(Number(data.ticket ?? data.number ?? m.ticket), verb);
+      const id = TEAMS_VERBS[verb] || verb;
+      const fields = {};
+      for (const [k, v] of Object.entries(data)) if (typeof v === "string") fields[TEAMS_INPUTS[k] || k] = v;
+      const ticket = Number(data.ticket ?? data.number ?? m.ticket);
+      // A Teams card collects its own form (Action.ShowCard); send it as is. Without inputs, open the emulator's form.
+      if (FORMS[id] && FORMS[id].fields.some(([name]) => fields[name] !== undefined)) send(ticket, id, fields);
+      else act(ticket, id);
     };
     try {
       card.parse(m.adaptiveCard);
