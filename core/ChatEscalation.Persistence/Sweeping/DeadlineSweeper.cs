@@ -22,6 +22,9 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
     /// <summary>Test seam: runs after a ticket's rows are claimed and before anything is saved.</summary>
     internal Func<long, CancellationToken, Task>? AfterClaim { get; set; }
 
+    /// <summary>Test seam: runs after the tick is decided and staged, just before SaveChanges.</summary>
+    internal Func<long, CancellationToken, Task>? BeforeSave { get; set; }
+
     public async Task<SweepResult> SweepAsync(DateTimeOffset now, int max = 500, CancellationToken ct = default)
     {
         var policy = policies.Current;
@@ -98,6 +101,7 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
         }
         var decision = EscalationEngine.Tick(RowMapper.ToTicket(row), policy, now);
         await writer.StageAsync(db, row, decision, policy, now, ct);
+        if (BeforeSave is not null) await BeforeSave(number, ct);
         await db.SaveChangesAsync(ct);
         return decision.Events.Count;
     }

@@ -1,0 +1,92 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
+using static ChatEscalation.Persistence.Tests.TestPolicy;
+
+namespace ChatEscalation.Persistence.Tests;
+
+public sealed class OutboxStoreTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    [Fact]
+    public async Task ClaimBatchAsync_SeveralMessagesPerTicket_HandsOutOnlyTheOldestPerPlatformInOrder()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "VPN drops every 10 minutes"))).Ticket!.Number;
+        await h.Workflow().ExecuteAsync(number, new AcceptTicket(Alice));
+        var all = await RowsAsync(number);
+        var outbox = h.Outbox();
+
+        var delivered = new List<long>();
+        for (var round = 0; round < 20; round++)
+        {
+            var batch = (await outbox.ClaimBatchAsync(T0.AddMinutes(1))).Where(o => o.TicketNumber == number).ToList();
+            if (batch.Count == 0) break;
+            batch.GroupBy(o => o.Platform).ShouldAllBe(g => g.Count() == 1);
+            (await outbox.ClaimBatchAsync(T0.AddMinutes(1))).ShouldNotContain(o => o.TicketNumber == number);
+            foreach (var m in batch)
+            {
+                m.Id.ShouldBe(all.Where(o => o.Platform == m.Platform && !delivered.Contains(o.Id)).Min(o => o.Id));
+                await outbox.MarkSentAsync(m.Id, $"ts-{m.Id}", T0.AddMinutes(1));
+                delivered.Add(m.Id);
+            }
+        }
+
+        delivered.Order().ShouldBe(all.Select(o => o.Id));
+        foreach (var platform in all.Select(o => o.Platform).Distinct())
+            delivered.Where(id => all.Single(o => o.Id == id).Platform == platform).ShouldBeInOrder();
+        (await RowsAsync(number)).ShouldAllBe(o => o.State == OutboxState.Sent && o.PlatformMessageId == $"ts-{o.Id}");
+    }
+
+    [Fact]
+    public async Task ClaimBatchAsync_RetryLaterThenPark_HoldsTheLineUntilParked()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Wifi is down on floor 3"))).Ticket!.Number;
+        await h.Workflow().ExecuteAsync(number, new AcceptTicket(Alice));
+        var outbox = h.Outbox();
+        var now = T0.AddMinutes(1);
+        var first = (await outbox.ClaimBatchAsync(now)).Single(o => o.TicketNumber == number && o.Platform == "local");
+
+        await outbox.MarkRetryAsync(first.Id, "HTTP 503", now.AddMinutes(5));
+        (await outbox.ClaimBatchAsync(now)).ShouldNotContain(o => o.TicketNumber == number && o.Platform == "local");
+        await outbox.ParkAsync(first.Id, "channel_not_found");
+        var next = (await outbox.ClaimBatchAsync(now)).Single(o => o.TicketNumber == number && o.Platform == "local");
+
+        next.Id.ShouldBeGreaterThan(first.Id);
+        var parked = (await RowsAsync(number)).Single(o => o.Id == first.Id);
+        (parked.State, parked.Attempts, parked.LastError).ShouldBe((OutboxState.Parked, 2, "channel_not_found"));
+        (await outbox.CountParkedAsync()).ShouldBeGreaterThanOrEqualTo(1);
+    }
+
+    [Fact]
+    public async Task ClaimBatchAsync_ClaimLeaseExpired_HandsTheMessageOutAgain()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Laptop will not boot"))).Ticket!.Number;
+        var outbox = h.Outbox();
+        var claimed = (await outbox.ClaimBatchAsync(T0)).Where(o => o.TicketNumber == number).Select(o => o.Id).ToList();
+        claimed.ShouldNotBeEmpty();
+
+        (await outbox.ClaimBatchAsync(T0.AddMinutes(1))).Where(o => o.TicketNumber == number).ShouldBeEmpty();
+        (await outbox.ClaimBatchAsync(T0 + Outbox.OutboxStore.ClaimLease)).Where(o => o.TicketNumber == number).Select(o => o.Id).ShouldBe(claimed);
+    }
+
+    [Fact]
+    public async Task UpsertChatMessageAsync_SecondPost_ReplacesTheReference()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var outbox = h.Outbox();
+        await outbox.UpsertChatMessageAsync(new ChatMessageRow { TicketNumber = 7, Platform = "slack", Channel = "tier-1", ChannelId = "C1", MessageId = "1.1", UpdatedAt = T0 });
+        await outbox.UpsertChatMessageAsync(new ChatMessageRow { TicketNumber = 7, Platform = "slack", Channel = "tier-1", ChannelId = "C1", MessageId = "2.2", UpdatedAt = T0.AddMinutes(1) });
+
+        var stored = (await outbox.GetChatMessageAsync(7, "slack", "tier-1"))!;
+        (stored.MessageId, stored.UpdatedAt).ShouldBe(("2.2", T0.AddMinutes(1)));
+        (await outbox.GetChatMessageAsync(7, "teams", "tier-1")).ShouldBeNull();
+    }
+
+    private async Task<List<OutboxMessage>> RowsAsync(long number)
+    {
+        await using var db = database.NewContext();
+        return await db.OutboxMessages.Where(o => o.TicketNumber == number).OrderBy(o => o.Id).ToListAsync();
+    }
+}
