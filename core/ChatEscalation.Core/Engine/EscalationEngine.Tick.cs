@@ -56,9 +56,10 @@ public static partial class EscalationEngine
                 var owner = t.Owner is { } o ? $"{o.Name} had it" : "nobody accepted it";
                 AutoEscalate(b, $"Not resolved after {DurationText.Humanize(t.Terms.EscalateAfter)} at {policy.TierName(t.Tier)} ({owner}); {t.Priority} moves up after that long");
                 break;
-            case DeadlineKind.SlaWarning:
+            case DeadlineKind.SlaWarning when !DeadlinePlanner.Plan(t, policy).Any(d => d.Kind is DeadlineKind.SlaManager or DeadlineKind.SlaBreach && d.DueAt <= b.Now):
                 Warn(b);
                 break;
+            case DeadlineKind.SlaWarning: // a later threshold is overdue too (downtime): announce only the most severe
             case DeadlineKind.SlaManager or DeadlineKind.SlaBreach:
                 ManagerPing(b, breached: due.Kind == DeadlineKind.SlaBreach || DeadlinePlanner.Plan(t, policy).Any(d => d.Kind == DeadlineKind.SlaBreach && d.DueAt <= b.Now));
                 break;
