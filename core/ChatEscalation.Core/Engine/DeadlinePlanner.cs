@@ -29,7 +29,7 @@ public static class DeadlinePlanner
         }
         if (t.Status == TicketStatus.WaitingOnUser) return list;
 
-        if (t.Status == TicketStatus.Queued && !(t.Tier == policy.MaxTier && t.QueueReminders > 0))
+        if (t.Status == TicketStatus.Queued && !(t.Tier == policy.MaxTier && t.QueueReminders > 1))
             list.Add(new Deadline(DeadlineKind.AcceptanceTimeout, calendar.Add(t.QueuedSince, t.Terms.RespondWithin), t.Tier));
         if (t.Tier < policy.MaxTier && SlaMath.DueAt(t.TierClock, t.Terms.EscalateAfter, 1.0, calendar) is { } escalateAt)
             list.Add(new Deadline(DeadlineKind.FunctionalEscalation, escalateAt, t.Tier));
