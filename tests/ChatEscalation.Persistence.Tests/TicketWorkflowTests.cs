@@ -1,5 +1,4 @@
 using ChatEscalation.Core.Commands;
-using ChatEscalation.Core.Deadlines;
 using ChatEscalation.Core.Events;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
@@ -11,68 +10,12 @@ namespace ChatEscalation.Persistence.Tests;
 
 public sealed partial class TicketWorkflowTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
-    private static readonly HandoffNote ToTier2 = new("Reinstalled the VPN client and reset the profile", "Still drops every 10 minutes", "Check the VPN concentrator logs");
-    private static readonly HandoffNote ToTier3 = new("Client logs show IKE rekey failures", "Rekey fails on the concentrator side", "Inspect the concentrator certificate");
+    private static readonly HandoffNote ToTier2 = Scenarios.ToTier2;
 
     private Harness NewHarness() => new(database.NewContext, T0);
 
     [Fact]
-    public async Task ExecuteAsync_FullTicketLife_StoresStateAuditOutboxAndDeadlines()
-    {
-        using var h = NewHarness();
-        var raised = await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "slack", "VPN drops every 10 minutes"));
-        raised.Succeeded.ShouldBeTrue(raised.Message);
-        var number = raised.Ticket!.Number;
-        raised.Message.ShouldStartWith($"{TicketKey.Format(number)} raised");
-        (await OutboxRows(number)).Select(o => (o.Platform, o.Kind, o.Audience)).ShouldBe(
-            [("slack", NotificationKind.Card, "tier-1"), ("teams", NotificationKind.Card, "tier-1"), ("local", NotificationKind.Card, "tier-1")]);
-        await AssertDeadlinesMatch(number, raised.Decision!.Deadlines);
-
-        var steps = new (UserRef Actor, TicketCommand Command)[]
-        {
-            (Alice, new AcceptTicket(Alice)),
-            (Alice, new EscalateTicket(Alice, ToTier2)),
-            (Carol, new AcceptTicket(Carol)),
-            (Carol, new EscalateTicket(Carol, ToTier3)),
-            (Erin, new AcceptTicket(Erin)),
-            (Erin, new ResolveTicket(Erin, "Renewed the expired VPN concentrator certificate")),
-            (Uma, new ReopenTicket(Uma, "It dropped again this morning")),
-        };
-        foreach (var (_, command) in steps)
-        {
-            h.Time.Advance(TimeSpan.FromMinutes(20));
-            var result = await h.Workflow().ExecuteAsync(number, command);
-            result.Succeeded.ShouldBeTrue($"{command.GetType().Name}: {result.Message}");
-            await AssertDeadlinesMatch(number, result.Decision!.Deadlines);
-        }
-
-        var ticket = (await h.Workflow().GetAsync(number))!;
-        ticket.Status.ShouldBe(TicketStatus.Queued);
-        ticket.Tier.ShouldBe(3);
-        ticket.Owner.ShouldBeNull();
-        ticket.EscalationCount.ShouldBe(2);
-        ticket.ReopenCount.ShouldBe(1);
-        ticket.LastHandoff.ShouldBe(ToTier3);
-        ticket.Version.ShouldBe(8);
-
-        var events = await h.Workflow().EventsAsync(number);
-        events.Select(e => e.Kind).ShouldBe([
-            EventKind.Raised, EventKind.Accepted, EventKind.Escalated, EventKind.Accepted, EventKind.Escalated,
-            EventKind.Accepted, EventKind.Resolved, EventKind.KnowledgeDrafted, EventKind.Reopened]);
-        events.Select(e => e.Actor.Key).ShouldBe([Uma.Key, Alice.Key, Alice.Key, Carol.Key, Carol.Key, Erin.Key, Erin.Key, Erin.Key, Uma.Key]);
-        events[2].Handoff.ShouldBe(ToTier2);
-        events[2].FromTier.ShouldBe(1);
-        events[4].Handoff.ShouldBe(ToTier3);
-        events[4].FromTier.ShouldBe(2);
-        events[1].At.ShouldBe(T0 + TimeSpan.FromMinutes(20));
-
-        await using var db = database.NewContext();
-        var row = await db.Tickets.SingleAsync(t => t.Number == number);
-        (row.Status, row.Tier, row.OwnerKey, row.ReporterKey, row.Version).ShouldBe((TicketStatus.Queued, 3, (string?)null, Uma.Key, 8));
-        row.FirstAcceptedAt.ShouldBe(T0 + TimeSpan.FromMinutes(20));
-        var article = await db.KnowledgeArticles.SingleAsync(k => k.TicketNumber == number);
-        (article.FromTier, article.AuthorKey, article.Body).ShouldBe((3, Erin.Key, "Renewed the expired VPN concentrator certificate"));
-    }
+    public Task ExecuteAsync_FullTicketLife_StoresStateAuditOutboxAndDeadlines() => Scenarios.FullTicketLifeAsync(database.NewContext);
 
     [Fact]
     public async Task ExecuteAsync_DecisionWithNotifications_FansOutPerPlatformInOrder()
@@ -144,13 +87,5 @@ public sealed partial class TicketWorkflowTests(SqliteDatabase database) : IClas
     {
         await using var db = database.NewContext();
         return await db.OutboxMessages.Where(o => o.TicketNumber == number).OrderBy(o => o.Id).ToListAsync();
-    }
-
-    private async Task AssertDeadlinesMatch(long number, IReadOnlyList<Deadline> expected)
-    {
-        await using var db = database.NewContext();
-        var stored = await db.Deadlines.Where(d => d.TicketNumber == number).ToListAsync();
-        stored.Select(d => (d.Kind, d.DueAt.UtcTicks, d.Tier)).OrderBy(x => x.Kind)
-            .ShouldBe(expected.Select(d => (d.Kind, d.DueAt.UtcTicks, d.Tier)).OrderBy(x => x.Kind));
     }
 }

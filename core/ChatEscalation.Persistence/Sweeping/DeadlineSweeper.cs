@@ -57,7 +57,7 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
         {
             return await ApplyAsync(number, now, policy, ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (SaveConflict.Is(e))
         {
             db.ChangeTracker.Clear();
             await db.Deadlines.Where(d => d.TicketNumber == number && d.ClaimedUntil == until)
@@ -82,7 +82,7 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
             await tx.CommitAsync(ct);
             return events;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (SaveConflict.Is(e))
         {
             await tx.RollbackAsync(ct);
             return null;

@@ -37,7 +37,7 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
                 await db.SaveChangesAsync(ct);
                 return CommandResult.From(outcome, null);
             }
-            catch (DbUpdateException e) when (attempt < MaxAttempts && (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))) { }
+            catch (DbUpdateException e) when (attempt < MaxAttempts && SaveConflict.Is(e)) { }
         }
     }
 
@@ -59,7 +59,7 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
                 await db.SaveChangesAsync(ct);
                 return CommandResult.From(outcome, ticket);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxAttempts) { }
+            catch (DbUpdateException e) when (attempt < MaxAttempts && SaveConflict.Is(e)) { }
         }
     }
 

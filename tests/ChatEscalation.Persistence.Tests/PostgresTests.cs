@@ -1,0 +1,48 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Events;
+using static ChatEscalation.Persistence.Tests.TestPolicy;
+
+namespace ChatEscalation.Persistence.Tests;
+
+/// <summary>The same scenarios on PostgreSQL: migrations, version checks, and the sweep's <c>FOR UPDATE SKIP LOCKED</c> claim.</summary>
+public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<PostgresCluster>
+{
+    [PostgresFact]
+    public Task ExecuteAsync_FullTicketLife_StoresStateAuditOutboxAndDeadlines() => Scenarios.FullTicketLifeAsync(cluster.NewContext);
+
+    [PostgresFact]
+    public async Task SweepAsync_CrashBetweenClaimAndCommitThenParallelSweepers_EscalatesExactlyOnce()
+    {
+        using var h = new Harness(cluster.NewContext, T0);
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "VPN drops every 10 minutes"))).Ticket!.Number;
+        (await h.Workflow().ExecuteAsync(number, new AcceptTicket(Alice))).Succeeded.ShouldBeTrue();
+        var now = T0.AddDays(2).AddMinutes(1);
+        var crashing = h.Sweeper();
+        crashing.AfterClaim = (n, _) => n == number ? throw new InvalidOperationException("process died") : Task.CompletedTask;
+
+        await Should.ThrowAsync<InvalidOperationException>(() => crashing.SweepAsync(now));
+        (await h.Workflow().GetAsync(number))!.Tier.ShouldBe(1);
+
+        var sweepers = Enumerable.Range(0, 6).Select(_ => h.Sweeper()).ToList();
+        var results = await Task.WhenAll(sweepers.Select(s => Task.Run(() => s.SweepAsync(now))));
+
+        results.Sum(r => r.Tickets).ShouldBeGreaterThanOrEqualTo(1);
+        (await h.Workflow().GetAsync(number))!.Tier.ShouldBe(2);
+        (await h.Workflow().EventsAsync(number)).Count(e => e.Kind == EventKind.AutoEscalated).ShouldBe(1);
+        (await h.Sweeper().SweepAsync(now)).Tickets.ShouldBe(0);
+    }
+
+    [PostgresFact]
+    public async Task ExecuteAsync_ParallelAccepts_ExactlyOneOwner()
+    {
+        using var h = new Harness(cluster.NewContext, T0);
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Wifi is down on floor 3"))).Ticket!.Number;
+        var workflows = Tier1Crowd.Select(u => (User: u, Workflow: h.Workflow())).ToList();
+
+        var results = await Task.WhenAll(workflows.Select(w => Task.Run(() => w.Workflow.ExecuteAsync(number, new AcceptTicket(w.User)))));
+
+        results.Count(r => r.Succeeded).ShouldBe(1);
+        var owner = (await h.Workflow().GetAsync(number))!.Owner!;
+        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Message.EndsWith($"is already owned by {owner.Name}."));
+    }
+}
