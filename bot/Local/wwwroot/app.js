@@ -184,6 +184,17 @@
     return wrap;
   }
 
+  // Teams renders a subset of Markdown in TextBlocks; the adaptivecards library leaves that to the host.
+  function markdown(text) {
+    let h = esc(text);
+    h = h.replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2" target="_blank" rel="noopener">$1</a>');
+    h = h.replace(/\*\*([^*]+)\*\*/g, "<strong>$1</strong>").replace(/(^|[\s(])_([^_]+)_/g, "$1<em>$2</em>").replace(/(^|[\s(])\*([^*\s][^*]*)\*/g, "$1<em>$2</em>");
+    return h.replace(/\r?\n/g, "<br>");
+  }
+  if (window.AdaptiveCards) {
+    AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => { result.outputHtml = markdown(text); result.didProcess = true; };
+  }
+
   function renderAdaptive(m) {
     if (!window.AdaptiveCards) {
       const p = document.createElement("p");

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -91,7 +92,8 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await page.ClickAsync("[data-testid='clock-monday']");
         await Expect(page.Locator("#toast.ok")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid='clock-eod']");
-        await Expect(page.Locator("#messages article[data-ticket='2']").First).ToBeVisibleAsync();
+        var ping = page.Locator("#messages article[data-kind='alert'][data-ticket='2']", new() { HasTextRegex = new Regex("of its resolution time|breached its resolution target") });
+        await Expect(ping.First).ToBeVisibleAsync();
         await browser.ScreenshotAsync("07-manager-ping");
 
         // The what-if panel shows a dry run.
