@@ -1,54 +1,61 @@
-using System.Globalization;
-
 namespace ChatEscalation.Core.Calendars;
 
-/// <summary>Business time in a time zone: weekly opening hours and holidays, correct across DST changes.</summary>
+/// <summary>Business time in a time zone: weekly opening hours and holidays, exact to the tick across DST changes.</summary>
 /// <remarks>
-/// An instant is open when, in <see cref="Zone"/>, its local date is not a holiday and its local time of day lies in one of
-/// that weekday's [start, end) intervals. A local hour repeated when clocks go back counts twice if open; an hour skipped
-/// when they go forward does not exist. Results are UTC (offset zero).
+/// <para>Definition: an instant is open when, converted to <see cref="Zone"/>, its local date is not a holiday and its local time
+/// of day lies in one of that weekday's [start, end) intervals. Consequences at DST changes: a local hour repeated when the
+/// clocks go back counts twice if open; a local hour skipped when they go forward does not exist and counts zero.</para>
+/// <para>Every instant returned is in UTC (offset <see cref="TimeSpan.Zero"/>); inputs may carry any offset.</para>
+/// <para>Work is proportional to the calendar days walked (one step per day, closed days cost only a holiday lookup), never to
+/// minutes. Immutable and thread-safe.</para>
 /// </remarks>
 public sealed class BusinessCalendar
 {
-    private static readonly TimeSpan Day = TimeSpan.FromDays(1);
-    private readonly IReadOnlyList<(TimeSpan Start, TimeSpan End)>[] _hours = new IReadOnlyList<(TimeSpan, TimeSpan)>[7];
+    private readonly WeeklySchedule _week;
     private readonly HashSet<DateOnly> _holidays;
+    private readonly DateTime _afterLastHolidayUtc;
 
+    /// <param name="name">Name used in messages and configuration.</param>
+    /// <param name="zone">The zone whose local dates and times the hours and holidays are in.</param>
+    /// <param name="weeklyHours">Opening intervals; overlapping or touching intervals of a day are merged.</param>
+    /// <param name="holidays">Local dates on which the calendar is closed all day.</param>
+    /// <exception cref="ArgumentException">An interval is outside 00:00 &lt;= start &lt; end &lt;= 24:00.</exception>
     public BusinessCalendar(string name, TimeZoneInfo zone, IEnumerable<OpeningHours> weeklyHours, IEnumerable<DateOnly> holidays)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(zone);
+        ArgumentNullException.ThrowIfNull(weeklyHours);
+        ArgumentNullException.ThrowIfNull(holidays);
         Name = name;
         Zone = zone;
+        _week = new WeeklySchedule(weeklyHours, name);
         _holidays = holidays.ToHashSet();
-        var all = weeklyHours.ToList();
-        foreach (var h in all)
-        {
-            if (h.Start < TimeSpan.Zero || h.End > Day || h.Start >= h.End)
-                throw new ArgumentException($"Calendar '{name}': opening hours {h.Start:hh\\:mm}-{h.End:hh\\:mm} on {h.Day} must satisfy 00:00 <= start < end <= 24:00.", nameof(weeklyHours));
-        }
-        for (var d = 0; d < 7; d++) _hours[d] = Merge(all.Where(h => (int)h.Day == d).Select(h => (h.Start, h.End)));
-        var lengths = _hours.Select(list => list.Aggregate(TimeSpan.Zero, (sum, i) => sum + (i.End - i.Start))).Where(l => l > TimeSpan.Zero).ToList();
-        StandardWorkday = lengths.Count == 0 ? TimeSpan.Zero : lengths.GroupBy(l => l).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
-        IsAlwaysOpen = _holidays.Count == 0 && _hours.All(list => list.Count == 1 && list[0] == (TimeSpan.Zero, Day));
+        // Safely after the last holiday in every zone (local dates lag or lead UTC by under two days).
+        _afterLastHolidayUtc = _holidays.Count == 0 ? DateTime.MinValue : _holidays.Max().AddDays(3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        IsAlwaysOpen = _week.IsAllDayEveryDay && _holidays.Count == 0;
+        StandardWorkday = _week.StandardWorkday;
     }
 
-    /// <summary>A calendar open at every instant, with no holidays.</summary>
+    /// <summary>A calendar open at every instant, with no holidays (zone UTC).</summary>
     public static BusinessCalendar AlwaysOpen(string name = "24x7") =>
-        new(name, TimeZoneInfo.Utc, Enum.GetValues<DayOfWeek>().Select(d => new OpeningHours(d, TimeSpan.Zero, Day)), []);
+        new(name, TimeZoneInfo.Utc, Enum.GetValues<DayOfWeek>().Select(d => new OpeningHours(d, TimeSpan.Zero, WeeklySchedule.OneDay)), []);
 
     public string Name { get; }
     public TimeZoneInfo Zone { get; }
+
+    /// <summary>Open at every instant: 00:00-24:00 every day and no holidays.</summary>
     public bool IsAlwaysOpen { get; }
 
-    /// <summary>The most common non-zero length of an open day (24 h for <see cref="AlwaysOpen"/>); "2 business days" means twice this.</summary>
+    /// <summary>The most common non-zero daily open length (9 h for 08:00-17:00 Mon-Fri; 24 h for <see cref="AlwaysOpen"/>;
+    /// zero when never open). "2 business days" means twice this much business time.</summary>
     public TimeSpan StandardWorkday { get; }
 
+    /// <summary>Whether <paramref name="instant"/> is open under the definition in the remarks of <see cref="BusinessCalendar"/>.</summary>
     public bool IsOpen(DateTimeOffset instant)
     {
         if (IsAlwaysOpen) return true;
         var local = TimeZoneInfo.ConvertTime(instant, Zone).DateTime;
-        if (_holidays.Contains(DateOnly.FromDateTime(local))) return false;
-        var tod = local.TimeOfDay;
-        return _hours[(int)local.DayOfWeek].Any(i => i.Start <= tod && tod < i.End);
+        return !_holidays.Contains(DateOnly.FromDateTime(local)) && _week.Contains(local.DayOfWeek, local.TimeOfDay);
     }
 
     /// <summary>Business time in [<paramref name="from"/>, <paramref name="to"/>); zero when <paramref name="to"/> is not after <paramref name="from"/>.</summary>
@@ -56,155 +63,96 @@ public sealed class BusinessCalendar
     {
         if (to <= from) return TimeSpan.Zero;
         if (IsAlwaysOpen) return to - from;
+        var end = to.UtcDateTime;
         var total = TimeSpan.Zero;
-        foreach (var (start, end) in OpenIntervals(from))
-        {
-            if (start >= to) break;
-            total += (end < to ? end : to) - start;
-        }
+        foreach (var (start, stop) in OpenIntervals(from.UtcDateTime, end))
+            total += (stop < end ? stop : end) - start;
         return total;
     }
 
-    /// <summary>The earliest instant t at or after <paramref name="start"/> with <c>Elapsed(start, t) == businessDuration</c>; zero returns <paramref name="start"/>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The duration is negative.</exception>
-    /// <exception cref="InvalidOperationException">The calendar is never open.</exception>
+    /// <summary>The earliest instant t at or after <paramref name="start"/> with <c>Elapsed(start, t) == businessDuration</c>, in UTC.</summary>
+    /// <remarks>From a closed instant the count starts at the next opening. A zero duration returns <paramref name="start"/> (in UTC),
+    /// and a duration that ends exactly at a closing returns that closing, not the next opening.</remarks>
+    /// <exception cref="ArgumentOutOfRangeException">The duration is negative, or the result would be past <see cref="DateTimeOffset.MaxValue"/>.</exception>
+    /// <exception cref="InvalidOperationException">The calendar has no opening hours, so business time never passes.</exception>
     public DateTimeOffset Add(DateTimeOffset start, TimeSpan businessDuration)
     {
-        if (businessDuration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(businessDuration), businessDuration, "A business duration cannot be negative.");
+        if (businessDuration < TimeSpan.Zero)
+            throw new ArgumentOutOfRangeException(nameof(businessDuration), businessDuration, "A business duration cannot be negative.");
         var utcStart = start.ToUniversalTime();
         if (businessDuration == TimeSpan.Zero) return utcStart;
-        if (IsAlwaysOpen) return utcStart + businessDuration;
+        if (_week.IsEmpty)
+            throw new InvalidOperationException($"Calendar '{Name}' has no opening hours, so {businessDuration} of business time never passes.");
+        if (IsAlwaysOpen)
+        {
+            return DateTimeOffset.MaxValue - utcStart >= businessDuration
+                ? utcStart + businessDuration
+                : throw new ArgumentOutOfRangeException(nameof(businessDuration), businessDuration, "The result would be past the last representable instant.");
+        }
         var remaining = businessDuration;
-        foreach (var (from, to) in OpenIntervals(utcStart))
+        foreach (var (from, to) in OpenIntervals(utcStart.UtcDateTime, DateTime.MaxValue))
         {
             var length = to - from;
-            if (remaining <= length) return from + remaining;
+            if (remaining <= length) return Utc(from + remaining);
             remaining -= length;
         }
-        throw new InvalidOperationException($"Calendar '{Name}' is never open, so business time cannot be added to it.");
+        throw new ArgumentOutOfRangeException(nameof(businessDuration), businessDuration, "The result would be past the last representable instant.");
     }
 
-    /// <summary>The instant itself when open, else the next opening; null when the calendar never opens.</summary>
+    /// <summary><paramref name="instant"/> itself (in UTC) when open, else the next instant the calendar opens; null when it never opens.</summary>
     public DateTimeOffset? NextOpening(DateTimeOffset instant)
     {
-        foreach (var (from, _) in OpenIntervals(instant.ToUniversalTime())) return from;
+        if (IsAlwaysOpen) return instant.ToUniversalTime();
+        foreach (var (from, _) in OpenIntervals(instant.UtcDateTime, DateTime.MaxValue)) return Utc(from);
         return null;
     }
 
-    /// <summary>When the open stretch containing (or next after) <paramref name="instant"/> ends; null for an always-open calendar.</summary>
+    /// <summary>When the open stretch containing <paramref name="instant"/> ends (or, from a closed instant, the stretch that opens
+    /// next), in UTC: the first closed instant after it. Open days that touch at midnight form one stretch.</summary>
+    /// <returns>Null when the calendar never closes again (e.g. <see cref="AlwaysOpen"/>) or never opens.</returns>
     public DateTimeOffset? NextClosing(DateTimeOffset instant)
     {
-        if (IsAlwaysOpen) return null;
-        DateTimeOffset? end = null;
-        foreach (var (from, to) in OpenIntervals(instant.ToUniversalTime()))
+        if (IsAlwaysOpen || _week.IsEmpty) return null;
+        DateTime? end = null;
+        foreach (var (from, to) in OpenIntervals(instant.UtcDateTime, DateTime.MaxValue))
         {
             if (end is { } e && from > e) break;
             end = to;
+            // Open all day every day: once past the last holiday nothing ever closes.
+            if (_week.IsAllDayEveryDay && to > _afterLastHolidayUtc) return null;
         }
-        return end;
+        return end is { } closing ? Utc(closing) : null;
     }
 
-    /// <summary>Open intervals in UTC from <paramref name="from"/> on (the first clipped to it), in order, for about 400 days.</summary>
-    private IEnumerable<(DateTimeOffset Start, DateTimeOffset End)> OpenIntervals(DateTimeOffset from)
+    /// <summary>Parses weekly hours keyed by day ("Monday".."Sunday", "Mon".."Sun", ranges like "Mon-Fri", any case).</summary>
+    /// <remarks>Values: "08:00-12:00, 13:00-17:30", "00:00-24:00", "closed" or "". A single-day key overrides a range containing
+    /// that day ({"Mon-Fri": "08:00-17:00", "Friday": "closed"} closes Fridays).</remarks>
+    /// <exception cref="FormatException">A key or value is malformed; the message names the key and the value.</exception>
+    public static IReadOnlyList<OpeningHours> ParseWeeklyHours(IReadOnlyDictionary<string, string> byDay) => WeeklyHoursParser.Parse(byDay);
+
+    /// <summary>Open intervals in UTC, in order and disjoint, starting at or after <paramref name="from"/> (the first clipped to it)
+    /// and before <paramref name="until"/>. Endless (up to the last representable day) unless the week has no hours.</summary>
+    private IEnumerable<(DateTime Start, DateTime End)> OpenIntervals(DateTime from, DateTime until)
     {
-        var segmentStart = from.ToUniversalTime();
-        var limit = segmentStart + TimeSpan.FromDays(400);
-        while (segmentStart < limit)
+        if (_week.IsEmpty) yield break;
+        foreach (var stretch in OffsetStretch.From(Zone, from))
         {
-            var offset = Zone.GetUtcOffset(segmentStart);
-            var segmentEnd = NextOffsetChange(segmentStart, offset);
-            var localStart = segmentStart.UtcDateTime + offset;
-            var localEnd = segmentEnd.UtcDateTime + offset;
+            if (stretch.UtcStart >= until) yield break;
+            var (localStart, localEnd, offset) = (stretch.LocalStart, stretch.LocalEnd, stretch.Offset);
             for (var date = localStart.Date; date < localEnd; date = date.AddDays(1))
             {
                 if (_holidays.Contains(DateOnly.FromDateTime(date))) continue;
-                foreach (var (s, e) in _hours[(int)date.DayOfWeek])
+                foreach (var (open, close) in _week.On(date.DayOfWeek))
                 {
-                    var a = date + s < localStart ? localStart : date + s;
-                    var b = date + e > localEnd ? localEnd : date + e;
-                    if (a < b) yield return (new DateTimeOffset(a - offset, TimeSpan.Zero), new DateTimeOffset(b - offset, TimeSpan.Zero));
+                    var a = date + open < localStart ? localStart : date + open;
+                    var b = date + close > localEnd ? localEnd : date + close;
+                    if (a >= b) continue;
+                    if (a - offset >= until) yield break;
+                    yield return (DateTime.SpecifyKind(a - offset, DateTimeKind.Utc), DateTime.SpecifyKind(b - offset, DateTimeKind.Utc));
                 }
             }
-            segmentStart = segmentEnd;
         }
     }
 
-    /// <summary>The end of the stretch (at most a day) during which the zone keeps <paramref name="offset"/>.</summary>
-    private DateTimeOffset NextOffsetChange(DateTimeOffset start, TimeSpan offset)
-    {
-        var end = start + Day;
-        if (Zone.GetUtcOffset(end) == offset && Zone.GetUtcOffset(start + Day / 2) == offset) return end;
-        long lo = start.UtcTicks, hi = end.UtcTicks;
-        while (hi - lo > TimeSpan.TicksPerSecond)
-        {
-            var mid = lo + (hi - lo) / 2;
-            if (Zone.GetUtcOffset(new DateTimeOffset(mid, TimeSpan.Zero)) == offset) lo = mid; else hi = mid;
-        }
-        // Transitions fall on whole seconds: the first instant with the new offset.
-        var candidate = new DateTimeOffset(hi - hi % TimeSpan.TicksPerSecond, TimeSpan.Zero);
-        return Zone.GetUtcOffset(candidate) == offset ? candidate.AddSeconds(1) : candidate;
-    }
-
-    private static List<(TimeSpan Start, TimeSpan End)> Merge(IEnumerable<(TimeSpan Start, TimeSpan End)> intervals)
-    {
-        var merged = new List<(TimeSpan Start, TimeSpan End)>();
-        foreach (var i in intervals.OrderBy(i => i.Start))
-        {
-            if (merged.Count > 0 && i.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, i.End > merged[^1].End ? i.End : merged[^1].End);
-            else merged.Add(i);
-        }
-        return merged;
-    }
-
-    private static readonly string[] DayNames = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
-
-    /// <summary>Reads weekly hours written as <c>{"Mon-Fri": "08:00-12:00, 13:00-17:30", "Saturday": "closed"}</c>.</summary>
-    /// <exception cref="FormatException">Names the bad key or value.</exception>
-    public static IReadOnlyList<OpeningHours> ParseWeeklyHours(IReadOnlyDictionary<string, string> byDay)
-    {
-        var result = new List<OpeningHours>();
-        foreach (var (key, value) in byDay)
-        {
-            var days = ParseDays(key);
-            var text = (value ?? "").Trim();
-            if (text.Length == 0 || text.Equals("closed", StringComparison.OrdinalIgnoreCase)) continue;
-            foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                var bounds = part.Split('-', StringSplitOptions.TrimEntries);
-                if (bounds.Length != 2 || !TryTime(bounds[0], out var start) || !TryTime(bounds[1], out var end) || start >= end)
-                    throw new FormatException($"'{key}': '{value}' is not a list of hours such as 08:00-12:00, 13:00-17:30 (start before end, up to 24:00).");
-                result.AddRange(days.Select(d => new OpeningHours(d, start, end)));
-            }
-        }
-        return result;
-    }
-
-    private static IReadOnlyList<DayOfWeek> ParseDays(string key)
-    {
-        var parts = key.Split('-', StringSplitOptions.TrimEntries);
-        if (parts.Length is < 1 or > 2 || parts.Any(p => DayIndex(p) < 0))
-            throw new FormatException($"'{key}' is not a day (Monday … Sunday, Mon … Sun) or a range of days such as Mon-Fri.");
-        var first = DayIndex(parts[0]);
-        var last = DayIndex(parts[^1]);
-        var days = new List<DayOfWeek>();
-        for (var d = first; ; d = (d + 1) % 7)
-        {
-            days.Add((DayOfWeek)d);
-            if (d == last) break;
-        }
-        return days;
-    }
-
-    private static int DayIndex(string name)
-    {
-        var n = name.Trim().ToLowerInvariant();
-        return n.Length < 3 ? -1 : Array.FindIndex(DayNames, d => d.StartsWith(n, StringComparison.Ordinal) && (n.Length == 3 || d == n));
-    }
-
-    private static bool TryTime(string text, out TimeSpan time)
-    {
-        time = default;
-        if (text == "24:00") { time = Day; return true; }
-        return TimeSpan.TryParseExact(text, ["h\\:mm", "hh\\:mm"], CultureInfo.InvariantCulture, out time) && time < Day;
-    }
+    private static DateTimeOffset Utc(DateTime utc) => new(utc.Ticks, TimeSpan.Zero);
 }
