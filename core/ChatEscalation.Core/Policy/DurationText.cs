@@ -54,6 +54,14 @@ public static partial class DurationText
         return d.Hours == 0 ? $"{d.Days} d" : $"{d.Days} d {d.Hours} h";
     }
 
+    /// <summary>Formats business time in hours up to 100 h (<c>50 h</c>, <c>4 h 30 min</c>): 50 business hours are not "2 d 2 h" of the calendar.</summary>
+    public static string HumanizeBusiness(TimeSpan duration)
+    {
+        var d = duration.Duration();
+        if (d < TimeSpan.FromDays(1) || d >= TimeSpan.FromHours(100)) return Humanize(duration);
+        return d.Minutes == 0 ? $"{(int)d.TotalHours} business h" : $"{(int)d.TotalHours} business h {d.Minutes:00} min";
+    }
+
     [GeneratedRegex(@"\s*(?<n>\d+(?:\.\d+)?)\s*(?<u>d|h|m|s)(?:[a-z]*)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Part();
 }

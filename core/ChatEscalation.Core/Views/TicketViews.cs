@@ -72,9 +72,9 @@ public static class TicketViews
         }
         var left = SlaMath.TimeLeft(t, policy, now) ?? TimeSpan.Zero;
         var fraction = 1 - left / t.Terms.ResolveWithin;
-        if (left <= TimeSpan.Zero) return (SlaState.Breached, $"Breached {DurationText.Humanize(left)} ago", due);
-        if (fraction >= t.Terms.ManagerAt) return (SlaState.AtRisk, $"{DurationText.Humanize(left)} left (at risk)", due);
-        if (fraction >= t.Terms.WarnAt) return (SlaState.Warning, $"{DurationText.Humanize(left)} left (warning)", due);
-        return (SlaState.OnTrack, $"{DurationText.Humanize(left)} left", due);
+        if (left <= TimeSpan.Zero) return (SlaState.Breached, $"Breached {DurationText.HumanizeBusiness(left)} ago", due);
+        if (fraction >= t.Terms.ManagerAt) return (SlaState.AtRisk, $"{DurationText.HumanizeBusiness(left)} left (at risk)", due);
+        if (fraction >= t.Terms.WarnAt) return (SlaState.Warning, $"{DurationText.HumanizeBusiness(left)} left (warning)", due);
+        return (SlaState.OnTrack, $"{DurationText.HumanizeBusiness(left)} left", due);
     }
 }
