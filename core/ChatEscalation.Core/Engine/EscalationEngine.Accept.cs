@@ -47,7 +47,7 @@ public static partial class EscalationEngine
         b.Event(kind, text, note: note);
         b.QueueUpdate(text);
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now);
-        var next = left is { } l && l > TimeSpan.Zero ? $"resolution target in {DurationText.Humanize(l)}" : "the resolution target has passed, so a manager is watching";
+        var next = left is { } l && l > TimeSpan.Zero ? $"resolution target in {DurationText.HumanizeBusiness(l)}" : "the resolution target has passed, so a manager is watching";
         b.TellReporter($"{t.Key} update: {Who(owner, b.Policy)} now owns your ticket. Next: they work on it and will contact you if they need anything; {next}.");
     }
 }

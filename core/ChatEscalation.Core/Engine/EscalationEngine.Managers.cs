@@ -58,6 +58,7 @@ public static partial class EscalationEngine
         else
         {
             b.Event(EventKind.Reassigned, text, t.Tier, note: reason);
+            if (targetTier != t.Tier) PageIfAfterHours(b);
             b.TellReporter($"{t.Key} update: moved to {policy.TierName(targetTier)} by a manager. The next free technician there picks it up.");
         }
         b.Reply($"{t.Key} reassigned.");

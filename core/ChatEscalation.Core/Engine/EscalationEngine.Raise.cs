@@ -54,6 +54,7 @@ public static partial class EscalationEngine
         var b = new DecisionBuilder(ticket, policy, now, command.Reporter);
         b.Event(EventKind.Raised, $"Raised by {command.Reporter.Name}: {route.Reason}. Queued at {policy.TierName(route.Tier)}.");
         QueueAt(b, route.Tier);
+        PageIfAfterHours(b);
 
         var flags = new List<string>();
         if (route.IsVip && policy.Vips.NotifyManagers) flags.Add($"{command.Reporter.Name} is a VIP");

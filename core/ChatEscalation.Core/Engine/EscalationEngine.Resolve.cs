@@ -66,6 +66,7 @@ public static partial class EscalationEngine
         b.Ticket = t with { ResolvedAt = null, Resolution = null, ReopenCount = t.ReopenCount + 1 };
         QueueAt(b, t.Tier);
         b.Event(EventKind.Reopened, $"Reopened by {c.Actor.Name}: {c.Reason.Trim()}", note: c.Reason.Trim());
+        PageIfAfterHours(b);
         b.Notify(Notification.Thread(Audience.Queue(t.Tier), $"Reopened by {c.Actor.Name}: {c.Reason.Trim()}"));
         if (previousOwner is not null)
             b.Notify(Notification.Direct(Audience.To(previousOwner), $"{t.Key} \"{t.Title}\", which you resolved, was reopened by {c.Actor.Name}: {c.Reason.Trim()}"));

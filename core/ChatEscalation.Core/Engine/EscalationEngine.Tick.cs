@@ -54,7 +54,7 @@ public static partial class EscalationEngine
                 break;
             case DeadlineKind.FunctionalEscalation:
                 var owner = t.Owner is { } o ? $"{o.Name} had it" : "nobody accepted it";
-                AutoEscalate(b, $"Not resolved after {DurationText.Humanize(t.Terms.EscalateAfter)} at {policy.TierName(t.Tier)} ({owner}); {t.Priority} moves up after that long");
+                AutoEscalate(b, $"Not resolved after {DurationText.HumanizeBusiness(t.Terms.EscalateAfter)} at {policy.TierName(t.Tier)} ({owner}); {t.Priority} moves up after that long");
                 break;
             case DeadlineKind.SlaWarning when !DeadlinePlanner.Plan(t, policy).Any(d => d.Kind is DeadlineKind.SlaManager or DeadlineKind.SlaBreach && d.DueAt <= b.Now):
                 Warn(b);
@@ -99,9 +99,9 @@ public static partial class EscalationEngine
         var t = b.Ticket;
         b.Ticket = t.WithMark(Marks.Warning(t.Tier));
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now) ?? TimeSpan.Zero;
-        var text = $"{t.Key} ({t.Priority}) has used {t.Terms.WarnAt:P0} of its resolution time: {DurationText.Humanize(left)} left. Owner: {t.Owner?.Name ?? "nobody"}.";
+        var text = $"{t.Key} ({t.Priority}) has used {t.Terms.WarnAt:P0} of its resolution time: {DurationText.HumanizeBusiness(left)} left. Owner: {t.Owner?.Name ?? "nobody"}.";
         b.Event(EventKind.SlaWarned, text);
-        b.QueueUpdate($"SLA warning: {DurationText.Humanize(left)} left before the resolution target.");
+        b.QueueUpdate($"SLA warning: {DurationText.HumanizeBusiness(left)} left before the resolution target.");
         var leads = b.Policy.Tier(t.Tier).Leads;
         foreach (var lead in leads) b.Notify(Notification.Direct(Audience.To(b.Policy.Person(lead)), text));
     }
@@ -113,7 +113,7 @@ public static partial class EscalationEngine
         b.Ticket = breached ? t.WithMark(Marks.Warning(t.Tier)).WithMark(Marks.Manager).WithMark(Marks.Breach) : t.WithMark(Marks.Warning(t.Tier)).WithMark(Marks.Manager);
         b.Ticket = b.Ticket with { ManagerEngaged = true };
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now) ?? TimeSpan.Zero;
-        var when = breached ? $"breached its resolution target, over by {DurationText.Humanize(left)}" : $"is at {t.Terms.ManagerAt:P0} of its resolution time, {DurationText.Humanize(left)} left";
+        var when = breached ? $"breached its resolution target, over by {DurationText.HumanizeBusiness(left)}" : $"is at {t.Terms.ManagerAt:P0} of its resolution time, {DurationText.HumanizeBusiness(left)} left";
         var text = $"{t.Key} ({t.Priority}) \"{t.Title}\" {when}. {b.Policy.TierName(t.Tier)}, owner: {t.Owner?.Name ?? "nobody"}.";
         b.Event(breached ? EventKind.SlaBreached : EventKind.ManagerPinged, text);
         b.Notify(Notification.Alert(Audience.Managers, text, urgent: breached, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));

@@ -50,7 +50,7 @@ public static partial class EscalationEngine
     private static bool IsInvolved(Ticket t, UserRef actor, EscalationPolicy policy) =>
         actor.Is(t.Reporter) || policy.IsStaff(actor);
 
-    /// <summary>Puts the ticket in a tier's queue: nobody owns it, the tier clocks restart, the card goes to the queue, and after hours on-call is paged.</summary>
+    /// <summary>Puts the ticket in a tier's queue: nobody owns it, the tier clocks restart, the card goes to the queue. Callers then page with <see cref="PageIfAfterHours"/>.</summary>
     private static void QueueAt(DecisionBuilder b, int tier)
     {
         var t = b.Ticket;
@@ -71,12 +71,17 @@ public static partial class EscalationEngine
             HeldUntil = null,
         };
         b.Notify(Notification.Card(Audience.Queue(tier)));
-        if (IsAfterHours(b) && b.Ticket.Terms.PageAfterHours) StartPage(b, tier);
+    }
+
+    /// <summary>After <see cref="QueueAt"/> and the caller's own event: outside staffed hours, page the queue's on-call for the priorities that page.</summary>
+    private static void PageIfAfterHours(DecisionBuilder b)
+    {
+        if (IsAfterHours(b) && b.Ticket.Terms.PageAfterHours) StartPage(b, b.Ticket.Tier);
     }
 
     private static bool IsAfterHours(DecisionBuilder b) => !b.Policy.Staffed.IsOpen(b.Now);
 
-    private static string ResponseTarget(Ticket t) => DurationText.Humanize(t.Terms.RespondWithin);
+    private static string ResponseTarget(Ticket t) => DurationText.HumanizeBusiness(t.Terms.RespondWithin);
 
     private static string Who(UserRef user, EscalationPolicy policy)
     {
