@@ -130,4 +130,29 @@ public class ManagerCommandTests
         desk.Refuse(new OverridePriority(People.Maria, Priority.P1, "")).Field.ShouldBe("reason");
         desk.Refuse(new OverridePriority(People.Maria, Priority.P3, "No change")).Field.ShouldBe("priority");
     }
+
+    [Fact]
+    public void Reassign_ToPersonAfterHours_NoPageForATicketThatHasAnOwner()
+    {
+        var desk = new Desk(start: At.Utc(2026, 1, 9, 18, 30));
+        desk.RaiseP(Priority.P2);
+
+        var d = desk.Do(new ReassignTicket(People.Maria, "Carol is on site tonight", ToOwner: People.Carol));
+
+        d.Ticket.Page.ShouldBeNull();
+        d.Kinds().ShouldNotContain(EventKind.Paged);
+        d.DirectTo(People.Carol).Urgent.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Reassign_ToTierAfterHours_EventThenPageOfThatTier()
+    {
+        var desk = new Desk(start: At.Utc(2026, 1, 9, 18, 30));
+        desk.RaiseP(Priority.P2);
+
+        var d = desk.Do(new ReassignTicket(People.Maria, "Needs desktop team", ToTier: 2));
+
+        d.Kinds().ShouldBe([EventKind.Reassigned, EventKind.Paged]);
+        d.Ticket.Page!.Person.ShouldBe("carol@demo.local");
+    }
 }

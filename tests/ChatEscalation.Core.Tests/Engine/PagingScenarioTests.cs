@@ -1,0 +1,185 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Deadlines;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy.Options;
+using ChatEscalation.Core.Tests.Engine.Support;
+using ChatEscalation.Core.Tickets;
+
+namespace ChatEscalation.Core.Tests.Engine;
+
+/// <summary>Issue 5's after-hours paging scenarios, at engine level, on the demo policy (Friday 2026-01-09; London = UTC).</summary>
+public class PagingScenarioTests
+{
+    private static DateTimeOffset Friday(int hour, int minute) => At.Utc(2026, 1, 9, hour, minute);
+
+    /// <summary>
+    /// A P1 raised Friday 17:50, while the desk is staffed (until 18:00): nobody is paged at raise. The acceptance window (15 min)
+    /// reminds the Tier 1 queue at 18:05. At 18:20 the P1 trigger (30 min, 24x7) moves it to Tier 2: that is after hours, so
+    /// Tier 2's primary on call (Carol, this week) is paged, then re-paged every 10 min.
+    /// </summary>
+    [Fact]
+    public void P1RaisedFridayTenToSix_PagesTier2PrimaryAt1820AndRepagesEvery10Minutes()
+    {
+        var desk = new Desk(start: At.FridayTenToSix);
+        var raised = desk.RaiseP(Priority.P1, "Whole office VPN is down");
+        raised.Ticket.Page.ShouldBeNull();
+
+        var reminder = desk.TickAt(Friday(18, 5));
+        var justBefore = desk.TickAt(Friday(18, 20) - At.OneTick);
+        var page = desk.TickAt(Friday(18, 20));
+        var beforeRepage = desk.TickAt(Friday(18, 30) - At.OneTick);
+        var repage2 = desk.TickAt(Friday(18, 30));
+        var repage3 = desk.TickAt(Friday(18, 40));
+
+        reminder.Kinds().ShouldBe([EventKind.QueueReminded]);
+        justBefore.Changed.ShouldBeFalse();
+        page.Kinds().ShouldBe([EventKind.AutoEscalated, EventKind.Paged]);
+        page.Ticket.Tier.ShouldBe(2);
+        var dm = page.DirectTo(People.Carol);
+        dm.Urgent.ShouldBeTrue();
+        dm.Actions.ShouldBe([TicketActions.AckPage]);
+        page.OnCallAlerts().ShouldHaveSingleItem().Text.ShouldContain("Paging Carol (Tier 2) (primary)");
+        beforeRepage.Changed.ShouldBeFalse();
+        repage2.Single(EventKind.Paged).Text.ShouldContain("(page 2)");
+        repage2.DirectTo(People.Carol).Text.ShouldStartWith("Page (page 2)");
+        repage3.Single(EventKind.Paged).Text.ShouldContain("(page 3)");
+    }
+
+    /// <summary>
+    /// With the demo policy the P1 trigger (30 min per tier) equals 3 pages × 10 min, so at 18:50 the ticket moves on to Tier 3 and
+    /// Tier 3's primary (Erin, on Friday's daily turn) is paged instead of Tier 2's secondary.
+    /// </summary>
+    [Fact]
+    public void P1RaisedFridayTenToSix_UnacknowledgedAt1850_MovesToTier3AndPagesItsPrimary()
+    {
+        var desk = new Desk(start: At.FridayTenToSix);
+        desk.RaiseP(Priority.P1, "Whole office VPN is down");
+        foreach (var minute in new[] { 5, 20, 30, 35, 40 }) desk.TickAt(Friday(18, minute));
+
+        var d = desk.TickAt(Friday(18, 50));
+
+        d.Ticket.Tier.ShouldBe(3);
+        d.Ticket.Page!.Person.ShouldBe("erin@demo.local");
+        d.DirectTo(People.Erin).Urgent.ShouldBeTrue();
+        d.DirectsTo(People.Carol).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void P1RaisedFridayTenToSix_AcknowledgedAt1835_PagingStops()
+    {
+        var desk = new Desk(start: At.FridayTenToSix);
+        desk.RaiseP(Priority.P1, "Whole office VPN is down");
+        desk.TickAt(Friday(18, 5));
+        desk.TickAt(Friday(18, 20));
+        desk.TickAt(Friday(18, 30));
+        desk.AdvanceTo(Friday(18, 35));
+
+        var ack = desk.Do(new AcknowledgePage(People.Carol));
+        var after = desk.TickAt(Friday(18, 40));
+
+        ack.Ticket.Owner.ShouldBe(People.Carol);
+        ack.Single(EventKind.PageAcknowledged).Text.ShouldContain("after 15 min");
+        desk.HasDeadline(DeadlineKind.Repage).ShouldBeFalse();
+        after.Changed.ShouldBeFalse();
+    }
+
+    /// <summary>
+    /// The full ladder: a P2 payroll ticket raised Friday 18:30 opens at Tier 2 after hours (its business clock is stopped, so no
+    /// trigger interferes). Carol is paged at 18:30, 18:40, 18:50; after 3 attempts the secondary (Dave) at 19:00, 19:10, 19:20;
+    /// then the managers at 19:30 and every 10 min after.
+    /// </summary>
+    [Fact]
+    public void PageLadder_ThreeAttemptsPerLevel_PrimaryThenSecondaryThenManagers()
+    {
+        var desk = new Desk(start: Friday(18, 30));
+        desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+
+        var paged = new List<(int Minute, string Who)> { (0, desk.Ticket.Page!.Person!) };
+        for (var minute = 1; minute <= 75; minute++)
+        {
+            var d = desk.TickAt(Friday(18, 30) + TimeSpan.FromMinutes(minute));
+            if (d.Kinds().Contains(EventKind.Paged)) paged.Add((minute, d.Ticket.Page!.Person ?? "managers"));
+        }
+
+        paged.ShouldBe([
+            (0, "carol@demo.local"), (10, "carol@demo.local"), (20, "carol@demo.local"),
+            (30, "dave@demo.local"), (40, "dave@demo.local"), (50, "dave@demo.local"),
+            (60, "managers"), (70, "managers"),
+        ]);
+        desk.History.Where(e => e.Kind == EventKind.Paged).Last().Text.ShouldContain("Paged the managers (page 2)");
+        desk.Ticket.ManagerEngaged.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void PageLadder_ManagersPaged_AlertOffersAcknowledgeAndTakeOver()
+    {
+        var desk = new Desk(start: Friday(18, 30));
+        desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+        for (var minute = 10; minute < 60; minute += 10) desk.TickAt(Friday(18, 30) + TimeSpan.FromMinutes(minute));
+
+        var d = desk.TickAt(Friday(19, 30));
+
+        var alert = d.ManagerAlerts().ShouldHaveSingleItem();
+        alert.Urgent.ShouldBeTrue();
+        alert.Actions.ShouldBe([TicketActions.AckPage, TicketActions.TakeOver]);
+    }
+
+    /// <summary>(c) An override leaves Tier 2's primary layer uncovered on Friday night: the gap is skipped at once to the secondary, and the managers are told.</summary>
+    [Fact]
+    public void GapInPrimaryLayer_SkipsToSecondaryAtOnceAndTellsManagers()
+    {
+        var policy = TestPolicy.With(o => o.OnCall.Rotations["desktop-apps"].Overrides.Add(
+            new RotationOverrideOptions { Layer = "primary", From = "2026-01-09T18:00", To = "2026-01-10T09:00", Person = null }));
+        var desk = new Desk(policy, Friday(18, 30));
+
+        var d = desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+
+        d.Kinds().ShouldBe([EventKind.Raised, EventKind.CoverageGap, EventKind.Paged]);
+        d.Ticket.Page!.Person.ShouldBe("dave@demo.local");
+        d.Ticket.Page.Level.ShouldBe(1);
+        d.DirectTo(People.Dave).Urgent.ShouldBeTrue();
+        d.ManagerAlerts().ShouldContain(n => n.Text.Contains("Gap in the desktop-apps rotation (primary)"));
+        d.DirectsTo(People.Carol).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void GapInEveryLayer_WithoutHold_PagesTheManagersAtOnce()
+    {
+        var policy = TestPolicy.With(o => o.OnCall.Rotations["desktop-apps"].Overrides.Add(
+            new RotationOverrideOptions { From = "2026-01-09T18:00", To = "2026-01-10T09:00" }));
+        var desk = new Desk(policy, Friday(18, 30));
+
+        var d = desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+
+        d.Events.Count(e => e.Kind == EventKind.CoverageGap).ShouldBe(2);
+        d.Ticket.Page!.Person.ShouldBeNull();
+        d.Single(EventKind.Paged).Text.ShouldContain("Paged the managers");
+    }
+
+    /// <summary>(c) HoldWhenUncovered: nobody covers Tier 2 until Saturday 09:00, so the ticket is held until then, the managers are told, and the next person on duty is paged when the shift starts.</summary>
+    [Fact]
+    public void GapInEveryLayer_HoldWhenUncovered_HeldUntilNextShiftThenPaged()
+    {
+        var policy = TestPolicy.With(o =>
+        {
+            o.OnCall.HoldWhenUncovered = true;
+            o.OnCall.Rotations["desktop-apps"].Overrides.Add(new RotationOverrideOptions { From = "2026-01-09T18:00", To = "2026-01-10T09:00" });
+        });
+        var desk = new Desk(policy, Friday(18, 30));
+        var shiftStarts = At.Utc(2026, 1, 10, 9);
+
+        var raised = desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+        var overnight = desk.TickAt(shiftStarts - At.OneTick);
+        var resumed = desk.TickAt(shiftStarts);
+
+        raised.Kinds().ShouldBe([EventKind.Raised, EventKind.Held]);
+        raised.Ticket.HeldUntil.ShouldBe(shiftStarts);
+        raised.Ticket.Page.ShouldBeNull();
+        raised.ManagerAlerts().ShouldContain(n => n.Text.Contains("held for the next shift") && n.Urgent);
+        overnight.Changed.ShouldBeFalse();
+        resumed.Kinds().ShouldBe([EventKind.Paged]);
+        resumed.Ticket.HeldUntil.ShouldBeNull();
+        resumed.Ticket.Page!.Person.ShouldBe("carol@demo.local");
+    }
+}
