@@ -29,9 +29,13 @@ public static class DeadlinePlanner
         }
         if (t.Status == TicketStatus.WaitingOnUser) return list;
 
-        if (t.Status == TicketStatus.Queued && !(t.Tier == policy.MaxTier && t.QueueReminders > 1))
+        // While an on-call person is being paged (or the ticket is held for the next shift) the paging ladder is the escalation
+        // path: no queue reminders and no tier hops until someone acknowledges (which restarts the tier clock). Once the ladder
+        // has reached the managers, the functional trigger applies again and moves the ticket to the next tier's on-call.
+        var pagingPerson = t.Page is { Person: not null } || t.HeldUntil is not null;
+        if (t.Status == TicketStatus.Queued && t.Page is null && t.HeldUntil is null && !(t.Tier == policy.MaxTier && t.QueueReminders > 1))
             list.Add(new Deadline(DeadlineKind.AcceptanceTimeout, calendar.Add(t.QueuedSince, t.Terms.RespondWithin), t.Tier));
-        if (t.Tier < policy.MaxTier && SlaMath.DueAt(t.TierClock, t.Terms.EscalateAfter, 1.0, calendar) is { } escalateAt)
+        if (t.Tier < policy.MaxTier && !pagingPerson && SlaMath.DueAt(t.TierClock, t.Terms.EscalateAfter, 1.0, calendar) is { } escalateAt)
             list.Add(new Deadline(DeadlineKind.FunctionalEscalation, escalateAt, t.Tier));
 
         if (!t.HasMark(Marks.Warning(t.Tier)) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, t.Terms.WarnAt, calendar) is { } warnAt)

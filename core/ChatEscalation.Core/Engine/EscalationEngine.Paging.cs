@@ -94,7 +94,8 @@ public static partial class EscalationEngine
             return Outcome.Refuse(RefusalCode.NotAllowed, $"The page for {t.Key} is for {(page.Person is null ? "the managers" : policy.Person(page.Person).Name)}.");
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         var waited = DurationText.Humanize(now - page.StartedAt);
-        b.Ticket = t with { Page = null };
+        // The person who answers gets a full period at this tier before the functional trigger moves the ticket on.
+        b.Ticket = t with { Page = null, TierClock = BusinessClock.StartAt(now), QueuedSince = now, QueueReminders = 0 };
         b.Event(EventKind.PageAcknowledged, $"Page acknowledged by {c.Actor.Name} after {waited}.");
         b.Notify(Notification.Alert(Audience.OnCall, $"{c.Actor.Name} acknowledged the page for {t.Key} after {waited}.", urgent: false));
         if (t.Status == TicketStatus.Queued && t.Owner is null && policy.IsTierMember(c.Actor, t.Tier))

@@ -39,17 +39,19 @@ public class DryRunTests
     [Fact]
     public void Simulate_VipP1SaturdayTwoAm_PagesWarningsAndBreachAtTheExpectedMinutes()
     {
-        // P1 after hours: Tier 1 paged at raise; every 30 min the trigger moves it up a tier (T2 at 30, T3 at 60, T4 at 90);
+        // P1 after hours: Tier 1's only layer paged at raise, 10 and 20 min; at 30 the managers, and with Tier 1's ladder exhausted
+        // the overdue 30-min trigger moves it to Tier 2 (its primary paged at 30, 40, 50, secondary at 60, 70, 80, managers at 90,
+        // then Tier 3 at 90 and Tier 4 at 150 once Tier 3's ladder is exhausted);
         // SLA 4 h on 24x7: warning at 180 min, manager at 216 min, breach at 240 min.
         var timeline = DryRun.Simulate(VipReport(), SaturdayTwoAm, TestPolicy.Default());
 
         int[] Minutes(EventKind kind) => timeline.Where(e => e.Event == kind).Select(e => (int)e.SinceRaised.TotalMinutes).ToArray();
         Minutes(EventKind.Raised).ShouldBe([0]);
-        Minutes(EventKind.AutoEscalated).ShouldBe([30, 60, 90]);
+        Minutes(EventKind.AutoEscalated).ShouldBe([30, 90, 150]);
         Minutes(EventKind.SlaWarned).ShouldBe([180]);
         Minutes(EventKind.ManagerPinged).ShouldContain(216);
         Minutes(EventKind.SlaBreached).ShouldBe([240]);
-        Minutes(EventKind.Paged).Take(5).ShouldBe([0, 10, 20, 30, 40]);
+        Minutes(EventKind.Paged).Take(6).ShouldBe([0, 10, 20, 30, 30, 40]); // managers and Tier 2's primary both at 30
         timeline[0].What.ShouldContain("P1: VIP reporter (raised from P2)");
         timeline.ShouldContain(e => e.To != null && e.To.Person != null && e.To.Person.Key == "alice@demo.local" && e.SinceRaised == TimeSpan.Zero);
     }

@@ -47,11 +47,12 @@ public class PagingScenarioTests
     }
 
     /// <summary>
-    /// With the demo policy the P1 trigger (30 min per tier) equals 3 pages × 10 min, so at 18:50 the ticket moves on to Tier 3 and
-    /// Tier 3's primary (Erin, on Friday's daily turn) is paged instead of Tier 2's secondary.
+    /// (a, continued) Nobody acknowledges: while a person is paged the functional trigger holds, so after 3 pages to Carol (18:20,
+    /// 18:30, 18:40) the secondary of the same tier (Dave) is paged at 18:50, then the managers at 19:20 — and with the ladder
+    /// exhausted, the overdue trigger moves the ticket on to Tier 3, whose primary (Erin, on Friday's daily turn) is paged too.
     /// </summary>
     [Fact]
-    public void P1RaisedFridayTenToSix_UnacknowledgedAt1850_MovesToTier3AndPagesItsPrimary()
+    public void P1RaisedFridayTenToSix_UnacknowledgedAt1850_PagesTier2Secondary()
     {
         var desk = new Desk(start: At.FridayTenToSix);
         desk.RaiseP(Priority.P1, "Whole office VPN is down");
@@ -59,10 +60,19 @@ public class PagingScenarioTests
 
         var d = desk.TickAt(Friday(18, 50));
 
-        d.Ticket.Tier.ShouldBe(3);
-        d.Ticket.Page!.Person.ShouldBe("erin@demo.local");
-        d.DirectTo(People.Erin).Urgent.ShouldBeTrue();
+        d.Ticket.Tier.ShouldBe(2);
+        d.Ticket.Page!.Person.ShouldBe("dave@demo.local");
+        d.Ticket.Page.Level.ShouldBe(1);
+        d.DirectTo(People.Dave).Urgent.ShouldBeTrue();
         d.DirectsTo(People.Carol).ShouldBeEmpty();
+
+        desk.TickAt(Friday(19, 0));
+        desk.TickAt(Friday(19, 10));
+        var managers = desk.TickAt(Friday(19, 20));
+        managers.Kinds().ShouldBe([EventKind.Paged, EventKind.AutoEscalated, EventKind.Paged]);
+        managers.ManagerAlerts().ShouldNotBeEmpty();
+        managers.Ticket.Tier.ShouldBe(3);
+        managers.Ticket.Page!.Person.ShouldBe("erin@demo.local");
     }
 
     [Fact]
