@@ -33,6 +33,11 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
     /// <summary>The <c>expires_in</c> of issued tokens.</summary>
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// Answers Connector requests when no scripted response is queued; null (default) gives 200 <c>{"id":"activity-1"}</c>.
+    /// </summary>
+    public Func<RecordedRequest, ScriptedResponse>? Responder { get; set; }
+
     /// <summary>Connector requests received so far (token requests excluded).</summary>
     public IReadOnlyList<RecordedRequest> ConnectorRequests { get { lock (sync) return connectorRequests.ToArray(); } }
 
@@ -94,7 +99,8 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
         lock (sync)
         {
             connectorRequests.Add(recorded);
-            response = script.Count > 0 ? script.Dequeue() : new ScriptedResponse(200, """{"id":"activity-1"}""");
+            response = script.Count > 0 ? script.Dequeue()
+                : Responder?.Invoke(recorded) ?? new ScriptedResponse(200, """{"id":"activity-1"}""");
         }
 
         context.Response.StatusCode = response.Status;
