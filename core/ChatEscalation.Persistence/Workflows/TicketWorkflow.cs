@@ -21,24 +21,28 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
     private static readonly TicketStatus[] OpenStatuses = [TicketStatus.Queued, TicketStatus.Accepted, TicketStatus.WaitingOnUser];
 
     /// <summary>Allocates the next ticket number and raises the ticket; a refusal (no title) saves nothing and uses no number.</summary>
+    /// <remarks>
+    /// The number comes from one atomic <c>UPDATE … RETURNING</c> inside the raise's transaction: concurrent raises queue on the
+    /// counter row (SQLite's write lock, PostgreSQL's row lock) instead of failing and retrying, and a refused raise rolls it back.
+    /// </remarks>
     public async Task<CommandResult> RaiseAsync(RaiseTicket command, CancellationToken ct = default)
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
-        for (var attempt = 1; ; attempt++)
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = (await db.Database
+            .SqlQuery<long>($"UPDATE \"Counters\" SET \"Value\" = \"Value\" + 1 WHERE \"Name\" = {Counter.Tickets} RETURNING \"Value\"")
+            .ToListAsync(ct)).Single();
+        var outcome = EscalationEngine.Raise(command, number, policy, now);
+        if (!outcome.IsDecision)
         {
-            db.ChangeTracker.Clear();
-            var counter = await db.Counters.SingleAsync(c => c.Name == Counter.Tickets, ct);
-            var outcome = EscalationEngine.Raise(command, counter.Value + 1, policy, now);
-            if (!outcome.IsDecision) return CommandResult.From(outcome, null);
-            counter.Value++;
-            await writer.StageAsync(db, null, outcome.Decision, policy, now, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return CommandResult.From(outcome, null);
-            }
-            catch (DbUpdateException e) when (attempt < MaxAttempts && SaveConflict.Is(e)) { }
+            await transaction.RollbackAsync(ct);
+            return CommandResult.From(outcome, null);
         }
+        await writer.StageAsync(db, null, outcome.Decision, policy, now, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return CommandResult.From(outcome, null);
     }
 
     /// <summary>Applies a command to an existing ticket; unknown ticket → not found, refusal or no change → nothing saved.</summary>
