@@ -11,7 +11,17 @@ namespace ChatEscalation.Bot.Tests.Teams;
 public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
 {
     private readonly Dictionary<string, TeamsTestUser> members = people.ToDictionary(p => p.UserId, StringComparer.Ordinal);
+    private readonly Dictionary<string, (string ConversationId, string ActivityId)> posts = new(StringComparer.Ordinal);
     private int next = 1000;
+
+    /// <summary>
+    /// The thread conversation id and root activity id of the last post created in Teams channel <paramref name="channel"/>,
+    /// as the Connector answered them (what a card action from that post carries as conversation id and replyToId).
+    /// </summary>
+    public (string ConversationId, string ActivityId) LastPostIn(string channel)
+    {
+        lock (posts) return posts[channel];
+    }
 
     /// <summary>The responder to assign to <see cref="LocalTeamsConnector.Responder"/>.</summary>
     public ScriptedResponse Respond(RecordedRequest request)
@@ -33,9 +43,13 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
         if (request.Method == "POST" && segments is ["v3", "conversations"])
         {
             var body = JsonNode.Parse(request.Body);
-            return body?["channelData"]?["channel"]?["id"]?.GetValue<string>() is { } channel
-                ? Json(new JsonObject { ["id"] = $"{channel};messageid={id}", ["activityId"] = id })
-                : Json(new JsonObject { ["id"] = "a:created-" + body?["members"]?[0]?["id"]?.GetValue<string>() });
+            if (body?["channelData"]?["channel"]?["id"]?.GetValue<string>() is not { } channel)
+            {
+                return Json(new JsonObject { ["id"] = "a:created-" + body?["members"]?[0]?["id"]?.GetValue<string>() });
+            }
+
+            lock (posts) posts[channel] = ($"{channel};messageid={id}", id);
+            return Json(new JsonObject { ["id"] = $"{channel};messageid={id}", ["activityId"] = id });
         }
 
         if (request.Method == "PUT" && segments is ["v3", "conversations", _, "activities", var activityId])

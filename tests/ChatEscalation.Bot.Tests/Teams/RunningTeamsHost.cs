@@ -41,8 +41,9 @@ public sealed class RunningTeamsHost : IAsyncDisposable
     private readonly string folder;
     private int nextActivity;
 
-    private RunningTeamsHost(WebApplication app, string folder, LocalBotFrameworkIssuer issuer, LocalTeamsConnector connector, FakeTimeProvider time)
+    private RunningTeamsHost(WebApplication app, string folder, LocalBotFrameworkIssuer issuer, LocalTeamsConnector connector, ConnectorSimulator simulator, FakeTimeProvider time)
     {
+        Simulator = simulator;
         this.app = app;
         this.folder = folder;
         Issuer = issuer;
@@ -54,6 +55,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
 
     public LocalBotFrameworkIssuer Issuer { get; }
     public LocalTeamsConnector Connector { get; }
+    public ConnectorSimulator Simulator { get; }
     public FakeTimeProvider Time { get; }
     public HttpClient Client { get; }
     public string BaseUrl { get; }
@@ -66,7 +68,8 @@ public sealed class RunningTeamsHost : IAsyncDisposable
     {
         var issuer = await LocalBotFrameworkIssuer.StartAsync();
         var connector = await LocalTeamsConnector.StartAsync();
-        connector.Responder = new ConnectorSimulator(TeamsTestUser.All).Respond;
+        var simulator = new ConnectorSimulator(TeamsTestUser.All);
+        connector.Responder = simulator.Respond;
         var folder = Directory.CreateTempSubdirectory("chatescalation-teams-").FullName;
         var time = new FakeTimeProvider(T0);
 
@@ -79,7 +82,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
         var app = builder.Build();
         await app.UseChatEscalationAsync();
         await app.StartAsync();
-        return new RunningTeamsHost(app, folder, issuer, connector, time);
+        return new RunningTeamsHost(app, folder, issuer, connector, simulator, time);
     }
 
     private static Dictionary<string, string?> Settings(string folder, LocalBotFrameworkIssuer issuer, LocalTeamsConnector connector)
