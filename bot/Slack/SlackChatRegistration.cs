@@ -1,0 +1,33 @@
+using ChatEscalation.Bot.Conversations;
+using ChatEscalation.Bot.Outbox;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatEscalation.Bot.Slack;
+
+/// <summary>Registers the Slack chat behaviour on top of the protocol adapter (<see cref="SlackServiceRegistration.AddSlackAdapter"/>).</summary>
+public static class SlackChatRegistration
+{
+    /// <summary>
+    /// Registers <see cref="SlackInbound"/> as <see cref="ISlackInbound"/> (replacing <see cref="UnconfiguredSlackInbound"/>, whichever is
+    /// called first), <see cref="SlackSender"/> as the <c>slack</c> <see cref="IChatSender"/>, <see cref="SlackPeopleResolver"/>,
+    /// <see cref="SlackBackgroundWork"/> (singleton and hosted service) and <see cref="SlackChatOptions"/> (section <c>"Slack"</c>).
+    /// Needs AddSlackAdapter (<see cref="ISlackApi"/>) and the persistence services (TicketWorkflow, InboundEventStore, ChatDirectory,
+    /// IPolicyProvider). Safe to call twice.
+    /// </summary>
+    public static IServiceCollection AddSlackChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackChatOptions>().Bind(configuration.GetSection(SlackOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+        if (!services.Any(s => s.ServiceType == typeof(SlackBackgroundWork)))
+        {
+            services.AddSingleton<SlackBackgroundWork>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
+        }
+
+        services.TryAddScoped<SlackPeopleResolver>();
+        services.TryAddScoped<ChatConversation>();
+        services.Replace(ServiceDescriptor.Scoped<ISlackInbound, SlackInbound>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, SlackSender>());
+        return services;
+    }
+}

@@ -1,0 +1,54 @@
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Rows;
+using ChatEscalation.Persistence.Storage;
+
+namespace ChatEscalation.Bot.Slack;
+
+/// <summary>Maps a Slack user id to the engine's <see cref="UserRef"/>: e-mail from <c>users.info</c>, cached in <see cref="ChatDirectory"/>.</summary>
+/// <remarks>
+/// The policy names people by e-mail, so a Slack user whose e-mail is known acts as that person without linking anything.
+/// Someone with no e-mail (scope missing, guest, bot) or whose lookup failed gets the key <c>slack:&lt;id&gt;</c>: they can raise and
+/// follow their own tickets. Once an e-mail is cached, <c>users.info</c> is not called again for that user. Lookup failures never throw.
+/// </remarks>
+public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, TimeProvider time, ILogger<SlackPeopleResolver> log)
+{
+    /// <summary>The platform name in <see cref="ChatDirectory"/> and on outbox rows.</summary>
+    public const string Platform = "slack";
+
+    /// <summary>The key prefix of people known only by their Slack id.</summary>
+    public const string KeyPrefix = "slack:";
+
+    /// <summary>The person behind <paramref name="userId"/>; <paramref name="fallbackName"/> is used while nothing better is known.</summary>
+    public async Task<UserRef> ResolveAsync(string? userId, string? fallbackName, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(userId)) return new UserRef(KeyPrefix + "unknown", "Slack user");
+        var cached = await directory.FindUserAsync(Platform, userId, ct);
+        if (cached?.Email is null)
+        {
+            try
+            {
+                var user = await api.GetUserAsync(userId, ct);
+                var email = user.Email?.Trim().ToLowerInvariant();
+                cached = new PlatformUser
+                {
+                    Platform = Platform,
+                    PlatformUserId = userId,
+                    Email = string.IsNullOrEmpty(email) ? null : email,
+                    Name = First(user.RealName, fallbackName) ?? userId,
+                    UpdatedAt = time.GetUtcNow(),
+                };
+                await directory.UpsertUserAsync(cached, ct);
+            }
+            catch (Exception e) when (e is SlackApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                log.LogInformation("users.info for {User} failed ({Error}); acting as slack:{User}", userId, e.Message, userId);
+            }
+        }
+
+        return cached?.Email is { } known
+            ? new UserRef(known, cached.Name)
+            : new UserRef(KeyPrefix + userId, First(cached?.Name, fallbackName) ?? userId);
+    }
+
+    private static string? First(params string?[] names) => names.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
+}
