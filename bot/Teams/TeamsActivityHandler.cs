@@ -57,9 +57,14 @@ public sealed class TeamsActivityHandler(
         }
     }
 
+    /// <summary>
+    /// An automatic refresh, or the card's refresh verb clicked by hand (Teams' "Refresh card" menu item sends the refresh
+    /// action with <c>trigger: manual</c> when the card has no <c>userIds</c> for the viewer).
+    /// </summary>
     private static bool IsRefresh(Activity a) =>
         a.IsInvoke && a.Name == "adaptiveCard/action" && a.Value is { ValueKind: JsonValueKind.Object } v
-        && v.TryGetProperty("trigger", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "automatic";
+        && ((v.TryGetProperty("trigger", out var t) && t.ValueKind == JsonValueKind.String && t.GetString() == "automatic")
+            || string.Equals(ReadAction(a).Verb, TeamsVerbs.Refresh, StringComparison.OrdinalIgnoreCase));
 
     private static (string? Verb, JsonElement Data) ReadAction(Activity a)
     {
