@@ -1,0 +1,353 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ChatEscalation.Bot.Teams;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatEscalation.Bot.Tests.Teams;
+
+/// <summary>
+/// <see cref="TeamsActivityHandler"/> through the running host with the recorded activity fixtures (<c>Teams/Fixtures/*.json</c>),
+/// each signed by the local issuer; effects read back from the engine (SQLite) and the Connector's recorded calls.
+/// </summary>
+public sealed class TeamsActivityHandlerTests : IAsyncLifetime
+{
+    private static readonly TeamsTestUser Uma = TeamsTestUser.Uma, Alice = TeamsTestUser.Alice, Bob = TeamsTestUser.Bob, Maria = TeamsTestUser.Maria;
+    private static readonly string Tier1 = RunningTeamsHost.TierChannel(1);
+    private RunningTeamsHost host = null!;
+    private TeamsActivities activities = null!;
+    private int seen;
+
+    public async Task InitializeAsync()
+    {
+        host = await RunningTeamsHost.StartAsync();
+        activities = new TeamsActivities(host);
+        await PostOkAsync(activities.ChannelInstall(Tier1, Maria));
+        foreach (var user in TeamsTestUser.All) await PostOkAsync(activities.PersonalInstall(user));
+        NewCalls();
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task ConversationUpdate_ChannelAndPersonalInstalls_StoreReferencesAndPeople()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<ITeamsDirectory>();
+
+        var channel = await directory.FindConversationAsync(Tier1, default);
+        channel.ShouldNotBeNull();
+        channel.ServiceUrl.ShouldBe(host.Connector.ServiceUrl);
+        channel.ConversationId.ShouldBe(Tier1);
+        channel.TenantId.ShouldBe(RunningTeamsHost.TenantId);
+        channel.BotId.ShouldBe(TeamsActivities.BotId);
+        channel.UserId.ShouldBeNull(); // a channel reference does not belong to whoever installed the app
+
+        var personal = await directory.FindConversationAsync("uma@demo.local", default);
+        personal.ShouldNotBeNull();
+        personal.ConversationId.ShouldBe(Uma.PersonalConversationId);
+        personal.UserId.ShouldBe(Uma.UserId);
+        personal.UserAadObjectId.ShouldBe(Uma.AadObjectId);
+
+        var person = await directory.FindUserAsync(Uma.AadObjectId, default);
+        person.ShouldNotBeNull();
+        person.Email.ShouldBe("uma@demo.local");
+        person.UserId.ShouldBe(Uma.UserId);
+        (await directory.FindConversationAsync(RunningTeamsHost.TierChannel(2), default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_PersonalInstallOfKnownPerson_NoSecondMemberLookup()
+    {
+        await PostOkAsync(activities.PersonalInstall(Uma));
+        NewCalls().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Message_HelpInPersonalChat_AnsweredInThatChat()
+    {
+        await PostOkAsync(activities.PersonalMessage(Uma, "help"));
+
+        var reply = NewCalls().ShouldHaveSingleItem();
+        reply.ToString().ShouldBe("POST /v3/conversations/a:uma/activities");
+        reply.Body!["text"]!.GetValue<string>().ShouldContain("ticket <what is wrong>");
+    }
+
+    [Fact]
+    public async Task Message_TicketInPersonalChat_RaisesForTheResolvedPerson()
+    {
+        await PostOkAsync(activities.PersonalMessage(Uma, "ticket VPN drops every 10 minutes"));
+
+        var ticket = (await OpenTicketsOfAsync("uma@demo.local")).ShouldHaveSingleItem();
+        ticket.Title.ShouldBe("VPN drops every 10 minutes");
+        ticket.Reporter.Key.ShouldBe("uma@demo.local");
+        ticket.Origin.ShouldBe("teams");
+        NewCalls().ShouldHaveSingleItem().Body!["text"]!.GetValue<string>().ShouldContain($"{ticket.Key} raised");
+    }
+
+    [Fact]
+    public async Task Message_ChannelMentionOfBot_MentionStrippedAndAnsweredInThread()
+    {
+        var activity = activities.ChannelMention(Alice, Tier1, "ticket Printer on floor 3 jams");
+        var id = activity["id"]!.GetValue<string>();
+
+        await PostOkAsync(activity);
+
+        var ticket = (await OpenTicketsOfAsync("alice@demo.local")).ShouldHaveSingleItem();
+        ticket.Title.ShouldBe("Printer on floor 3 jams");
+        var reply = NewCalls().ShouldHaveSingleItem();
+        reply.ToString().ShouldBe($"POST /v3/conversations/{Tier1};messageid={id}/activities/{id}");
+        reply.Body!["replyToId"]!.GetValue<string>().ShouldBe(id);
+    }
+
+    [Fact]
+    public async Task Message_ChannelPostWithoutMention_Ignored()
+    {
+        await PostOkAsync(activities.ChannelMessage(Alice, Tier1, "ticket Printer on floor 3 jams"));
+
+        (await OpenTicketsOfAsync("alice@demo.local")).ShouldBeEmpty();
+        NewCalls().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Message_UnknownTextInPersonalChat_AnswersWithPrefilledRaiseCardThatRaises()
+    {
+        await PostOkAsync(activities.PersonalMessage(Uma, "my laptop screen flickers since this morning"));
+
+        (await OpenTicketsOfAsync("uma@demo.local")).ShouldBeEmpty();
+        var reply = NewCalls().ShouldHaveSingleItem();
+        reply.ToString().ShouldBe("POST /v3/conversations/a:uma/activities");
+        reply.CardContentType.ShouldBe("application/vnd.microsoft.card.adaptive");
+        CardInspection.Verbs(reply.Card).ShouldBe(["raise"]);
+        var inputs = reply.Card!["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>());
+        inputs["title"]["value"]!.GetValue<string>().ShouldBe("my laptop screen flickers since this morning");
+        inputs["category"]["value"]!.GetValue<string>().ShouldBe("Hardware");
+
+        // Uma presses "Raise ticket" on that card in her 1:1 chat: the card's inputs arrive merged into the action data.
+        var raise = activities.Execute(Uma, "", Uma.PersonalConversationId, "1000", "raise", 0, new JsonObject
+        {
+            ["title"] = "Laptop screen flickers", ["description"] = "since this morning", ["category"] = "Hardware", ["impact"] = "low", ["urgency"] = "medium",
+        });
+        MakePersonal(raise, Uma);
+        raise["value"]!["action"]!["data"]!.AsObject().Remove("ticket");
+        var card = await InvokeCardAsync(raise);
+
+        var ticket = (await OpenTicketsOfAsync("uma@demo.local")).ShouldHaveSingleItem();
+        ticket.Title.ShouldBe("Laptop screen flickers");
+        ticket.Category.ShouldBe("Hardware");
+        ticket.Impact.ShouldBe(Impact.Low);
+        CardInspection.Text(card).ShouldContain(ticket.Key);
+    }
+
+    [Fact]
+    public async Task Submit_ActionSubmitValueInChannel_RunsVerbAndRepliesInThread()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var submit = activities.Submit(Alice, Tier1, thread, root, "accept", number);
+        var id = submit["id"]!.GetValue<string>();
+
+        await PostOkAsync(submit);
+
+        (await TicketAsync(number)).Owner!.Key.ShouldBe("alice@demo.local");
+        var reply = NewCalls().ShouldHaveSingleItem();
+        reply.ToString().ShouldBe($"POST /v3/conversations/{thread}/activities/{id}");
+        // The engine's answer to the clicker ("You own INC-… now."), posted in the thread: Action.Submit has no private reply.
+        reply.Body!["text"]!.GetValue<string>().ShouldContain(TicketKey.Format(number));
+    }
+
+    [Fact]
+    public async Task Submit_ResolveWithResolutionInput_ResolvesWithThatText()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        await PostOkAsync(activities.Submit(Alice, Tier1, thread, root, "accept", number));
+        await PostOkAsync(activities.Submit(Alice, Tier1, thread, root, "resolve", number, new JsonObject { ["resolution"] = "Reset the VPN profile" }));
+
+        var ticket = await TicketAsync(number);
+        ticket.Status.ShouldBe(TicketStatus.Resolved);
+        ticket.Resolution.ShouldBe("Reset the VPN profile");
+    }
+
+    [Fact]
+    public async Task Execute_EachVerb_BecomesItsEngineCommand()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        JsonObject Act(TeamsTestUser user, string verb, JsonObject? inputs = null) => activities.Execute(user, Tier1, thread, root, verb, number, inputs);
+
+        await InvokeCardAsync(Act(Alice, "accept"));
+        (await TicketAsync(number)).Owner!.Key.ShouldBe("alice@demo.local");
+
+        await InvokeCardAsync(Act(Alice, "escalateManager", new JsonObject { ["managerReason"] = "Needs budget for a new token" }));
+        (await TicketAsync(number)).ManagerEngaged.ShouldBeTrue();
+
+        await InvokeCardAsync(Act(Maria, "takeOver"));
+        (await TicketAsync(number)).Owner!.Key.ShouldBe("maria@demo.local");
+
+        await InvokeCardAsync(Act(Maria, "escalate", new JsonObject { ["tried"] = "Token reset", ["outcome"] = "No change", ["needs"] = "Desktop check" }));
+        var escalated = await TicketAsync(number);
+        escalated.Tier.ShouldBe(2);
+        escalated.LastHandoff.ShouldBe(new HandoffNote("Token reset", "No change", "Desktop check"));
+
+        await InvokeCardAsync(Act(Maria, "takeOver"));
+        await InvokeCardAsync(Act(Maria, "resolve", new JsonObject { ["resolution"] = "New token issued" }));
+        (await TicketAsync(number)).Status.ShouldBe(TicketStatus.Resolved);
+
+        var reopen = activities.Execute(Uma, "", Uma.PersonalConversationId, "1000", "reopen", number, new JsonObject { ["reopenReason"] = "Still drops" });
+        MakePersonal(reopen, Uma);
+        await InvokeCardAsync(reopen);
+        var reopened = await TicketAsync(number);
+        reopened.Status.ShouldNotBe(TicketStatus.Resolved);
+        reopened.ReopenCount.ShouldBe(1);
+
+        // ackPage with no page out: the engine's refusal (so the verb reached the engine), not "unknown action".
+        var ack = await InvokeMessageAsync(Act(Alice, "ackPage"));
+        ack.ShouldNotContain("Unknown action");
+        (await InvokeMessageAsync(Act(Alice, "frobnicate"))).ShouldContain("Unknown action 'frobnicate'");
+    }
+
+    [Fact]
+    public async Task Execute_HandoffNoteMissing_RefusedAsToastTicketUnchanged()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        await InvokeCardAsync(activities.Execute(Alice, Tier1, thread, root, "accept", number));
+
+        var message = await InvokeMessageAsync(activities.Execute(Alice, Tier1, thread, root, "escalate", number, new JsonObject { ["tried"] = "  " }));
+
+        message.ShouldNotBeNullOrWhiteSpace();
+        (await TicketAsync(number)).Tier.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Refresh_Automatic_ViewerSpecificCardNoEffect()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+
+        var forAlice = await InvokeCardAsync(activities.Refresh(Alice, Tier1, thread, root, number));
+        var forUma = await InvokeCardAsync(activities.Refresh(Uma, Tier1, thread, root, number));
+
+        CardInspection.Verbs(forAlice).ShouldContain("accept");
+        CardInspection.Verbs(forUma).ShouldNotContain("accept");
+        forAlice["refresh"]!["userIds"]!.AsArray().Select(i => i!.GetValue<string>()).ShouldBe([Alice.UserId]);
+        forAlice["refresh"]!["action"]!["verb"]!.GetValue<string>().ShouldBe("refreshCard");
+        (await TicketAsync(number)).Owner.ShouldBeNull();
+        await host.DispatchAsync();
+        NewCalls().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Refresh_RefreshVerbClickedByHand_AnsweredWithCardNotUnknownAction()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var manual = activities.Refresh(Alice, Tier1, thread, root, number);
+        manual["value"]!["trigger"] = "manual";
+
+        CardInspection.Verbs(await InvokeCardAsync(manual)).ShouldContain("accept");
+    }
+
+    [Fact]
+    public async Task Refresh_UnknownTicket_InnerErrorNotCard()
+    {
+        var (status, body) = await host.InvokeAsync(activities.Refresh(Alice, Tier1, Tier1 + ";messageid=1", "1", 999));
+
+        status.ShouldBe(200);
+        body!["statusCode"]!.GetValue<int>().ShouldBe(404);
+        body["type"]!.GetValue<string>().ShouldBe("application/vnd.microsoft.error");
+    }
+
+    [Fact]
+    public async Task DuplicateActivityId_MessageDeliveredTwice_OneTicketOneReply()
+    {
+        var activity = activities.PersonalMessage(Uma, "ticket Outlook will not open");
+
+        await PostOkAsync(activity);
+        await PostOkAsync(activity);
+
+        (await OpenTicketsOfAsync("uma@demo.local")).Count.ShouldBe(1);
+        NewCalls().Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DuplicateActivityId_InvokeDeliveredTwice_OneAcceptSecondToldAlreadyDone()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var accept = activities.Execute(Alice, Tier1, thread, root, "accept", number);
+
+        await InvokeCardAsync(accept);
+        var second = await InvokeMessageAsync(accept);
+
+        second.ShouldBe("That was already done.");
+        var ticket = await TicketAsync(number);
+        ticket.Owner!.Key.ShouldBe("alice@demo.local");
+        await using var scope = host.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<TicketWorkflow>().EventsAsync(number);
+        events.Count(e => e.Kind == EventKind.Accepted).ShouldBe(1);
+    }
+
+    /// <summary>Uma raises a ticket from her 1:1 chat and the outbox posts it to the Tier 1 channel; returns its number.</summary>
+    private async Task<long> RaiseAsync()
+    {
+        await PostOkAsync(activities.PersonalMessage(Uma, "ticket VPN drops every 10 minutes"));
+        var number = long.Parse(Regex.Match(NewCalls().Single().Body!["text"]!.GetValue<string>(), @"INC-(\d+)").Groups[1].Value);
+        await host.DispatchAsync();
+        NewCalls().ShouldHaveSingleItem().ToString().ShouldBe("POST /v3/conversations");
+        return number;
+    }
+
+    private static void MakePersonal(JsonObject activity, TeamsTestUser user)
+    {
+        activity["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = RunningTeamsHost.TenantId, ["id"] = user.PersonalConversationId };
+        activity["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = RunningTeamsHost.TenantId }, ["source"] = new JsonObject { ["name"] = "message" } };
+    }
+
+    private async Task<Ticket> TicketAsync(long number)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<TicketWorkflow>().GetAsync(number)).ShouldNotBeNull();
+    }
+
+    private async Task<IReadOnlyList<Ticket>> OpenTicketsOfAsync(string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TicketWorkflow>().ListOpenForAsync(new UserRef(email, email));
+    }
+
+    private async Task PostOkAsync(JsonObject activity)
+    {
+        using var response = await host.PostAsync(activity);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<JsonObject> InvokeCardAsync(JsonObject activity)
+    {
+        var (status, body) = await host.InvokeAsync(activity);
+        status.ShouldBe(200);
+        body!["type"]!.GetValue<string>().ShouldBe("application/vnd.microsoft.card.adaptive", body.ToJsonString());
+        body["statusCode"]!.GetValue<int>().ShouldBe(200);
+        return body["value"]!.AsObject();
+    }
+
+    private async Task<string> InvokeMessageAsync(JsonObject activity)
+    {
+        var (status, body) = await host.InvokeAsync(activity);
+        status.ShouldBe(200);
+        body!["type"]!.GetValue<string>().ShouldBe("application/vnd.microsoft.activity.message", body.ToJsonString());
+        return body["value"]!.GetValue<string>();
+    }
+
+    private List<ConnectorCall> NewCalls()
+    {
+        var all = host.Connector.ConnectorRequests;
+        var fresh = all.Skip(seen).Select(ConnectorCall.From).ToList();
+        seen = all.Count;
+        return fresh;
+    }
+}
