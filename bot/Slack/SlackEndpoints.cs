@@ -20,7 +20,8 @@ namespace ChatEscalation.Bot.Slack;
 /// <item>Parse: malformed JSON, form or <c>payload</c> → 400 with a short text reason.</item>
 /// <item><c>url_verification</c> → <c>{"challenge":…}</c>; <c>ssl_check=1</c> → empty 200; other envelope types
 /// (e.g. <c>app_rate_limited</c>) → logged, empty 200.</item>
-/// <item>Otherwise <see cref="ISlackInbound"/> is called and its <see cref="SlackReply"/> written as the 200 body.</item>
+/// <item>Otherwise <see cref="ISlackInbound"/> is called and its <see cref="SlackReply"/> written as the 200 body;
+/// if it throws → logged, 500 with an empty body (Slack redelivers events).</item>
 /// </list>
 /// Retries (<c>X-Slack-Retry-Num</c>) are not refused: the first delivery may have failed before it was stored.
 /// De-duplication by <c>event_id</c> is <see cref="ISlackInbound"/>'s job (it owns the database).
@@ -87,6 +88,12 @@ public static class SlackEndpoints
         {
             logger.LogInformation("Rejected Slack request to {Path}: {Reason}", http.Request.Path, ex.Message);
             return Results.Text(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (Exception ex) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // 500 so that Slack redelivers events (the handler de-duplicates); commands and actions show an error.
+            logger.LogError(ex, "Slack inbound handler failed on {Path}", http.Request.Path);
+            return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
     }
 
