@@ -56,7 +56,7 @@ public sealed class OutboxDispatcher(
         }
         var current = policy.Current;
         var audience = message.AudienceOf();
-        var card = TicketViews.Card(ticket, current, now);
+        var card = TicketViews.Card(ticket, current, now, audience.Kind == AudienceKind.TierQueue ? audience.Tier : null);
         var channelId = ChannelFor(audience, message.Platform, current);
         var existing = await store.GetChatMessageAsync(message.TicketNumber, message.Platform, audience.ToString(), ct);
         var delivery = new Delivery(message.Id, message.Platform, message.Kind, audience, message.Text, message.ActionsOf(), message.Urgent,

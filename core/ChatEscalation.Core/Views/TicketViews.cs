@@ -8,7 +8,9 @@ namespace ChatEscalation.Core.Views;
 /// <summary>Builds the channel-neutral views of a ticket.</summary>
 public static class TicketViews
 {
-    public static TicketCardView Card(Ticket t, EscalationPolicy policy, DateTimeOffset now)
+    /// <param name="shownInQueue">The tier whose queue channel shows this card; a card left behind in an earlier tier's queue
+    /// says where the ticket went and offers no buttons (they belong to the current tier's card).</param>
+    public static TicketCardView Card(Ticket t, EscalationPolicy policy, DateTimeOffset now, int? shownInQueue = null)
     {
         var (state, text, due) = Sla(t, policy, now);
         var status = t.Status switch
@@ -25,9 +27,12 @@ public static class TicketViews
         var paging = t.Page is { } p
             ? p.Person is null ? $"Paging the managers (page {p.Attempt})" : $"Paging {policy.Person(p.Person).Name} (page {p.Attempt})"
             : null;
-        return new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, t.RoutingReason, t.Tier, policy.TierName(t.Tier),
+        var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, t.RoutingReason, t.Tier, policy.TierName(t.Tier),
             t.Reporter, t.Owner, t.Status, status, t.AffectedService, t.IsVip, t.IsCriticalService, due, state, text,
             t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t), t.Version);
+        if (shownInQueue is { } queue && queue != t.Tier && t.IsOpen)
+            return view with { StatusText = $"Moved to {policy.TierName(t.Tier)}: {status}", Actions = [] };
+        return view;
     }
 
     /// <summary>The buttons a card offers to everyone in a channel; the engine still checks who presses them.</summary>
