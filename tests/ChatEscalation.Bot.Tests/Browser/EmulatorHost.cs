@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using ChatEscalation.Bot.Dashboard;
 using ChatEscalation.Bot.Hosting;
-using ChatEscalation.Bot.Local;
-using ChatEscalation.Bot.Scheduling;
-using ChatEscalation.Persistence.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -14,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatEscalation.Bot.Tests.Browser;
 
 /// <summary>
-/// The bot's web host on Kestrel at 127.0.0.1:&lt;free port&gt; with a temporary SQLite file, the demo policy, the local channel
-/// (demo clock on) and the dashboard; the scheduler is off and <see cref="TestEscalationRunner"/> runs sweeps and dispatches on demand.
+/// The bot's real composition root (<see cref="ServiceRegistration.AddChatEscalation"/> + <see cref="ServiceRegistration.UseChatEscalationAsync"/>)
+/// on Kestrel at 127.0.0.1:&lt;free port&gt; with a temporary SQLite file, the demo policy and the local channel (demo clock on);
+/// the Coravel scheduler is off, so the emulator's clock jumps and commands run the sweep and the dispatcher on demand.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
 {
@@ -49,14 +46,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(PolicyLoader.Load(builder.Configuration));
-        builder.Services.AddEscalationPersistence(builder.Configuration, folder);
-        builder.Services.AddLocalChannel(builder.Configuration);
-        builder.Services.AddSingleton<IEscalationRunner, TestEscalationRunner>();
+        builder.AddChatEscalation();
         var app = builder.Build();
-        await PersistenceServiceRegistration.MigrateAsync(app.Services);
-        app.MapLocalChannel();
-        app.MapDashboard();
+        await app.UseChatEscalationAsync();
         await app.StartAsync();
         return new EmulatorHost(app, folder, url);
     }
