@@ -92,14 +92,19 @@ public sealed class SlackSocketModeClient(
     private async Task<bool> PumpAsync(ClientWebSocket socket, SlackReconnectBackoff backoff, CancellationToken ct)
     {
         using var sendLock = new SemaphoreSlim(1, 1);
+        // Cancelling a pending receive aborts a ClientWebSocket, so stopping closes politely first and aborts the
+        // receive only if Slack does not complete the close in time.
+        using var abortReceive = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var onStop = ct.Register(() => _ = CloseForStopAsync(socket, sendLock, abortReceive));
         var inFlight = new List<Task>();
         try
         {
             while (true)
             {
-                var frame = await ReceiveTextAsync(socket, ct).ConfigureAwait(false);
+                var frame = await ReceiveTextAsync(socket, abortReceive.Token).ConfigureAwait(false);
                 if (frame is null)
                 {
+                    ct.ThrowIfCancellationRequested();
                     logger.LogWarning("Slack Socket Mode connection closed ({Status})", socket.CloseStatus);
                     return false;
                 }
@@ -124,9 +129,46 @@ public sealed class SlackSocketModeClient(
                 }
             }
         }
+        catch (OperationCanceledException) when (abortReceive.IsCancellationRequested)
+        {
+            ct.ThrowIfCancellationRequested();
+            throw;
+        }
         finally
         {
             await Task.WhenAll(inFlight).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CloseForStopAsync(ClientWebSocket socket, SemaphoreSlim sendLock, CancellationTokenSource abortReceive)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+            await sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
+            try
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "stopping", timeout.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                sendLock.Release();
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Already closed or closing; the receive abort below ends the pump anyway.
+        }
+        finally
+        {
+            try
+            {
+                abortReceive.CancelAfter(TimeSpan.FromSeconds(2));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The pump already ended.
+            }
         }
     }
 

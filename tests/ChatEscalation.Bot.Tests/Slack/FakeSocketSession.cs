@@ -12,10 +12,13 @@ public sealed class FakeSocketSession(WebSocket socket, HttpContext http)
     /// <summary>Completes when the test ends the session (the server request then finishes).</summary>
     public Task Done => done.Task;
 
+    /// <summary>The close status the client sent, once it closed.</summary>
+    public WebSocketCloseStatus? CloseStatus => socket.CloseStatus;
+
     public Task SendAsync(string json) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, CancellationToken.None);
 
-    /// <summary>The next text message from the client, or null when it closed (10 s timeout).</summary>
+    /// <summary>The next text message from the client, or null when it closed (the close is answered; 10 s timeout).</summary>
     public async Task<string?> ReceiveAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -24,7 +27,13 @@ public sealed class FakeSocketSession(WebSocket socket, HttpContext http)
         while (true)
         {
             var result = await socket.ReceiveAsync(buffer, timeout.Token);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                // Complete the close handshake, as Slack does.
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+                return null;
+            }
+
             message.Write(buffer, 0, result.Count);
             if (result.EndOfMessage) return Encoding.UTF8.GetString(message.ToArray());
         }

@@ -156,8 +156,11 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
         var session = await slack.NextSessionAsync();
         await session.SendAsync("{\"type\":\"hello\"}");
 
+        var received = session.ReceiveAsync();
+
         await host!.StopAsync();
 
-        (await session.ReceiveAsync()).ShouldBeNull();
+        (await received).ShouldBeNull();
+        session.CloseStatus.ShouldBe(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure);
     }
 }
