@@ -2,6 +2,7 @@ using ChatEscalation.Bot.Dashboard;
 using ChatEscalation.Bot.Local;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Scheduling;
+using ChatEscalation.Bot.Slack;
 using ChatEscalation.Bot.Teams;
 using ChatEscalation.Persistence.Hosting;
 using ChatEscalation.Persistence.Outbox;
@@ -38,6 +39,8 @@ public static class ServiceRegistration
         services.AddTransient<DispatchOutboxJob>();
 
         services.AddTeamsAdapter(configuration);
+        services.AddSlackAdapter(configuration);
+        services.AddSlackChat(configuration);
         services.AddLocalChannel(configuration);
         return builder;
     }
@@ -60,6 +63,7 @@ public static class ServiceRegistration
             ? Results.Ok(new { status = "ready", parkedOutboxMessages = await outbox.CountParkedAsync(ct) })
             : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapTeamsEndpoints();
+        app.MapSlackEndpoints();
         app.MapLocalChannel();
         app.MapDashboard();
 

@@ -1,0 +1,18 @@
+namespace ChatEscalation.Bot.Tests.Slack.ChatFixtures;
+
+/// <summary>A person of the demo policy as Slack knows them: user id, e-mail (what users.info returns), name, DM channel id.</summary>
+public sealed record SlackChatUser(string Id, string Email, string Name)
+{
+    /// <summary>The DM channel <c>conversations.open</c> answers for this user on the fake Web API.</summary>
+    public string DmChannel => "D" + Id[1..];
+
+    public static SlackChatUser Uma { get; } = new("U0UMA", "uma@demo.local", "Uma (end user)");
+    public static SlackChatUser Alice { get; } = new("U0ALICE", "alice@demo.local", "Alice (Tier 1)");
+    public static SlackChatUser Bob { get; } = new("U0BOB", "bob@demo.local", "Bob (Tier 1)");
+    public static SlackChatUser Carol { get; } = new("U0CAROL", "carol@demo.local", "Carol (Tier 2)");
+
+    /// <summary>Someone outside the policy whose e-mail Slack does not reveal.</summary>
+    public static SlackChatUser Guest { get; } = new("U0GUEST", "", "Guest");
+
+    public static IReadOnlyList<SlackChatUser> All { get; } = [Uma, Alice, Bob, Carol, Guest];
+}
