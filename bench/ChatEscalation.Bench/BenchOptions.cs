@@ -17,6 +17,9 @@ public sealed record BenchOptions(
     bool Rebuild,
     string? ResultsFolder)
 {
+    /// <summary>Print time per SQL statement of the measured sweeps (diagnostics; adds a little overhead).</summary>
+    public bool Profile { get; init; }
+
     /// <summary>Reads <c>--sizes 10000,100000</c>, <c>--due</c>, <c>--warmup</c>, <c>--iterations</c>, <c>--data</c>, <c>--rebuild</c>, <c>--results</c>.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args, string repositoryRoot)
     {
@@ -35,7 +38,8 @@ public sealed record BenchOptions(
                 "--rebuild" => options with { Rebuild = true },
                 "--results" => options with { ResultsFolder = Next() },
                 "--no-results" => options with { ResultsFolder = null },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --sizes a,b,c --due n --warmup n --iterations n --data dir --rebuild --results dir --no-results"),
+                "--profile" => options with { Profile = true },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --sizes a,b,c --due n --warmup n --iterations n --data dir --rebuild --results dir --no-results --profile"),
             };
         }
         if (options.OpenTickets.Any(n => n < options.DueDeadlines || n % options.DueDeadlines != 0))

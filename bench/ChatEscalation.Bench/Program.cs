@@ -6,31 +6,45 @@ var root = RepositoryRoot.Find();
 var options = BenchOptions.Parse(args, root);
 var policy = DemoPolicy.Load(root);
 Console.WriteLine($"Sweep benchmark: {options.DueDeadlines:N0} due among {string.Join(", ", options.OpenTickets.Select(n => n.ToString("N0")))} open tickets; data in {options.DataFolder}");
-if (Debugger.IsAttached || typeof(SweepDatabase).Assembly.GetCustomAttributes(false).OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled))
+if (typeof(SweepDatabase).Assembly.GetCustomAttributes(false).OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled))
     Console.WriteLine("WARNING: not an optimised build; run with -c Release.");
 
-var cases = new List<SweepCase>();
-var sqliteVersion = "?";
+// All sizes are opened first and measured round-robin (one sweep of each size per round), so load from other work on a
+// shared machine falls on every size alike instead of on whichever case happened to run during it.
+var databases = new List<(SweepDatabase Db, StatementProfiler? Profiler, List<double> Times)>();
 foreach (var size in options.OpenTickets)
 {
     Console.WriteLine($"{size:N0} open tickets");
-    await using var db = await SweepDatabase.OpenAsync(options.DataFolder, size, options.DueDeadlines, policy, options.Rebuild, Console.Out);
-    sqliteVersion = await db.SqliteVersionAsync();
-    var times = new List<double>();
-    for (var i = 0; i < options.WarmupIterations + options.MeasuredIterations; i++)
+    var profiler = options.Profile ? new StatementProfiler() : null;
+    databases.Add((await SweepDatabase.OpenAsync(options.DataFolder, size, options.DueDeadlines, policy, options.Rebuild, Console.Out, profiler), profiler, []));
+}
+var sqliteVersion = await databases[0].Db.SqliteVersionAsync();
+
+for (var round = 0; round < options.WarmupIterations + options.MeasuredIterations; round++)
+{
+    var measured = round >= options.WarmupIterations;
+    Console.Write(measured ? $"round {round + 1 - options.WarmupIterations}:" : $"warm-up {round + 1}:");
+    foreach (var (db, profiler, times) in databases)
     {
+        if (profiler is not null) profiler.Enabled = measured;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var (tickets, elapsed) = await db.SweepAsync();
         if (tickets != options.DueDeadlines) throw new InvalidOperationException($"The sweep fired {tickets} tickets, not {options.DueDeadlines}.");
-        var measured = i >= options.WarmupIterations;
         if (measured) times.Add(elapsed.TotalMilliseconds);
-        Console.WriteLine($"  {(measured ? "sweep" : "warm-up")} {i + 1}: {elapsed.TotalMilliseconds:F1} ms");
+        Console.Write($"  {db.OpenTickets:N0}: {elapsed.TotalMilliseconds:F1} ms");
         await db.ResetAsync();
     }
-    var plan = await db.DueQueryPlanAsync();
-    cases.Add(new SweepCase(size, options.DueDeadlines, times, plan, new FileInfo(db.Path).Length / 1_048_576.0));
-    Console.WriteLine($"  median {cases[^1].Median:F1} ms, mean {cases[^1].Mean:F1} ms");
+    Console.WriteLine();
+}
+
+var cases = new List<SweepCase>();
+foreach (var (db, profiler, times) in databases)
+{
+    var profile = profiler?.Totals.Take(10)
+        .Select(t => $"{t.Total.TotalMilliseconds / options.MeasuredIterations,8:F1} ms/sweep {t.Count / options.MeasuredIterations,6} × {t.Statement}").ToList() ?? [];
+    cases.Add(new SweepCase(db.OpenTickets, db.Due, times, await db.DueQueryPlanAsync(), new FileInfo(db.Path).Length / 1_048_576.0) { Profile = profile });
+    await db.DisposeAsync();
 }
 
 var report = SweepReport.Markdown(cases, options, sqliteVersion, TimeProvider.System.GetLocalNow());

@@ -3,6 +3,9 @@ namespace ChatEscalation.Bench;
 /// <summary>The measured sweeps of one size: wall times in milliseconds, and the plan of the due-rows query.</summary>
 public sealed record SweepCase(int OpenTickets, int Due, IReadOnlyList<double> Milliseconds, IReadOnlyList<string> QueryPlan, double DatabaseMiB)
 {
+    /// <summary>Time per SQL statement shape of the measured sweeps (<c>--profile</c>), most expensive first; empty otherwise.</summary>
+    public IReadOnlyList<string> Profile { get; init; } = [];
+
     public double Mean => Milliseconds.Average();
 
     public double Median

@@ -47,7 +47,7 @@ public sealed class SweepDatabase : IAsyncDisposable
     public int Due { get; }
 
     /// <summary>Opens the file for this size, building it first when it is missing, of another shape, or <paramref name="rebuild"/>.</summary>
-    public static async Task<SweepDatabase> OpenAsync(string folder, int openTickets, int due, EscalationPolicy policy, bool rebuild, TextWriter log)
+    public static async Task<SweepDatabase> OpenAsync(string folder, int openTickets, int due, EscalationPolicy policy, bool rebuild, TextWriter log, StatementProfiler? profiler = null)
     {
         Directory.CreateDirectory(folder);
         var path = System.IO.Path.Combine(folder, $"sweep-{openTickets}.db");
@@ -55,9 +55,10 @@ public sealed class SweepDatabase : IAsyncDisposable
         var services = new ServiceCollection()
             .AddSingleton(policy)
             .AddSingleton<TimeProvider>(time)
-            .AddEscalationPersistence(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}"), ["local"])
-            .BuildServiceProvider();
-        var db = new SweepDatabase(path, openTickets, due, services);
+            .AddEscalationPersistence(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}"), ["local"]);
+        if (profiler is not null) services.ConfigureDbContext<SqliteEscalationDbContext>(o => o.AddInterceptors(profiler));
+        var provider = services.BuildServiceProvider();
+        var db = new SweepDatabase(path, openTickets, due, provider);
         if (rebuild || !await db.MatchesAsync())
         {
             var clock = Stopwatch.StartNew();

@@ -19,7 +19,7 @@ public static class SweepReport
         s.AppendLine(c, $"# Sweep benchmark, {when:yyyy-MM-dd}");
         s.AppendLine();
         s.AppendLine(c, $"`DeadlineSweeper.SweepAsync` (batches of {BenchScenario.SweepBatch}, as the host runs it) over {options.DueDeadlines:N0} due deadlines on SQLite (file, WAL, migrations applied).");
-        s.AppendLine(c, $"Each case: {options.WarmupIterations} warm-up sweeps, then {options.MeasuredIterations} measured; the due tickets, their deadlines, events and outbox rows are reset between sweeps (not timed).");
+        s.AppendLine(c, $"{options.WarmupIterations} warm-up rounds, then {options.MeasuredIterations} measured rounds, each round one sweep of every size in turn; the due tickets, their deadlines, events and outbox rows are reset between sweeps (not timed).");
         s.AppendLine();
         s.AppendLine("## Machine");
         s.AppendLine();
@@ -39,7 +39,7 @@ public static class SweepReport
         var meanRatio = cases[^1].Mean / cases[0].Mean;
         s.AppendLine(c, $"**Ratio largest / smallest ({cases[^1].OpenTickets:N0} / {cases[0].OpenTickets:N0}): median {ratio:F2}, mean {meanRatio:F2}** (target < {TargetRatio:F1}: {(ratio < TargetRatio ? "met" : "missed")}).");
         s.AppendLine();
-        s.AppendLine("Raw measured sweeps (ms):");
+        s.AppendLine("Raw measured sweeps (ms), measured round-robin across the sizes:");
         s.AppendLine();
         foreach (var x in cases)
             s.AppendLine(c, $"- {x.OpenTickets:N0}: {string.Join(", ", x.Milliseconds.Select(m => m.ToString("F1", c)))}");
@@ -49,6 +49,15 @@ public static class SweepReport
         s.AppendLine("```");
         foreach (var line in cases[^1].QueryPlan) s.AppendLine(line);
         s.AppendLine("```");
+        foreach (var x in cases.Where(x => x.Profile.Count > 0))
+        {
+            s.AppendLine();
+            s.AppendLine(c, $"## Time per SQL statement, {x.OpenTickets:N0} open tickets (--profile)");
+            s.AppendLine();
+            s.AppendLine("```");
+            foreach (var line in x.Profile) s.AppendLine(line);
+            s.AppendLine("```");
+        }
         return s.ToString();
     }
 
