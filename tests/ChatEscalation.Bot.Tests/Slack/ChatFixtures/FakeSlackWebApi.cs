@@ -20,6 +20,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
 {
     private readonly object sync = new();
     private readonly List<SlackApiCall> calls = [];
+    private readonly Queue<(int Status, string Body, string? RetryAfter)> script = new();
     private readonly WebApplication app;
     private int nextTs;
 
@@ -56,6 +57,12 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         throw new TimeoutException($"No {method} call arrived; calls: {string.Join(", ", Calls.Skip(after))}");
     }
 
+    /// <summary>Queues a raw answer for the next call (instead of the usual one), e.g. 429 with Retry-After or <c>ok:false</c>.</summary>
+    public void Enqueue(int status, string body, string? retryAfter = null)
+    {
+        lock (sync) script.Enqueue((status, body, retryAfter));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -79,6 +86,25 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         }
 
         var call = new SlackApiCall(method, context.Request.Headers.Authorization.FirstOrDefault(), body);
+        (int Status, string Body, string? RetryAfter)? scripted = null;
+        lock (sync)
+        {
+            if (script.Count > 0)
+            {
+                scripted = script.Dequeue();
+                calls.Add(call);
+            }
+        }
+
+        if (scripted is { } s)
+        {
+            context.Response.StatusCode = s.Status;
+            if (s.RetryAfter is not null) context.Response.Headers.RetryAfter = s.RetryAfter;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(s.Body);
+            return;
+        }
+
         var answer = Answer(call);
         lock (sync) calls.Add(call with { Response = answer });
         context.Response.ContentType = "application/json";
