@@ -21,7 +21,9 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
         "• mine — your open tickets (reported or owned)\n" +
         "• oncall — who is on call now and next\n" +
         "• note INC-42 <text>, cancel INC-42, reopen INC-42 <why>, manager INC-42 <why>\n" +
-        "• technicians: accept INC-42, resolve INC-42 <fix>, wait INC-42 <question>, resume INC-42, ack INC-42";
+        "• technicians: accept INC-42, resolve INC-42 <fix>, wait INC-42 <question>, resume INC-42, ack INC-42,\n" +
+        "  escalate INC-42 tried: … ; outcome: … ; needs: … [to tier 3], vendor INC-42 <vendor> case <id>\n" +
+        "• managers: takeover INC-42, reassign INC-42 to tier 3 <why> (or to <e-mail>), priority INC-42 P1 <why>";
 
     public async Task<ChatReply> HandleAsync(UserRef user, string platform, string text, CancellationToken cancellationToken)
     {
@@ -45,7 +47,7 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
             return ChatReply.Say($"Which ticket? For example: {intent.Kind.ToString().ToLowerInvariant()} INC-42");
         if (intent.Kind == ChatIntentKind.Status)
             return await StatusAsync(user, number, policy, cancellationToken);
-        var command = Command(intent, user);
+        var command = ChatCommandText.ToCommand(intent, user, policy);
         if (command is null) return ChatReply.Say(HelpText);
         var result = await workflow.ExecuteAsync(number, command, cancellationToken);
         return new ChatReply(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
@@ -75,20 +77,6 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
         var view = TicketViews.Card(ticket, policy, time.GetUtcNow());
         return new ChatReply($"{view.Key} {view.Title}: {view.StatusText}. {view.SlaText}.", view, [], null);
     }
-
-    private static TicketCommand? Command(ChatIntent intent, UserRef user) => intent.Kind switch
-    {
-        ChatIntentKind.Note => new AddNote(user, intent.Text),
-        ChatIntentKind.Cancel => new CancelTicket(user, string.IsNullOrWhiteSpace(intent.Text) ? null : intent.Text),
-        ChatIntentKind.Reopen => new ReopenTicket(user, intent.Text),
-        ChatIntentKind.Manager => new EscalateToManager(user, intent.Text),
-        ChatIntentKind.Accept => new AcceptTicket(user),
-        ChatIntentKind.Resolve => new ResolveTicket(user, intent.Text),
-        ChatIntentKind.WaitOnUser => new WaitOnUser(user, intent.Text),
-        ChatIntentKind.Resume => new ResumeTicket(user),
-        ChatIntentKind.Acknowledge => new AcknowledgePage(user),
-        _ => null,
-    };
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";
 }

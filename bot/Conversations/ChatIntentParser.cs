@@ -13,13 +13,16 @@ public static class ChatIntentParser
         ["on-call"] = ChatIntentKind.OnCall, ["help"] = ChatIntentKind.Help, ["note"] = ChatIntentKind.Note,
         ["cancel"] = ChatIntentKind.Cancel, ["reopen"] = ChatIntentKind.Reopen, ["manager"] = ChatIntentKind.Manager,
         ["accept"] = ChatIntentKind.Accept, ["resolve"] = ChatIntentKind.Resolve, ["wait"] = ChatIntentKind.WaitOnUser,
-        ["resume"] = ChatIntentKind.Resume, ["ack"] = ChatIntentKind.Acknowledge,
+        ["resume"] = ChatIntentKind.Resume, ["ack"] = ChatIntentKind.Acknowledge, ["escalate"] = ChatIntentKind.Escalate,
+        ["reassign"] = ChatIntentKind.Reassign, ["vendor"] = ChatIntentKind.Vendor, ["priority"] = ChatIntentKind.Priority,
+        ["takeover"] = ChatIntentKind.TakeOver,
     };
 
     private static readonly HashSet<ChatIntentKind> NeedTicket =
     [
         ChatIntentKind.Status, ChatIntentKind.Note, ChatIntentKind.Cancel, ChatIntentKind.Reopen, ChatIntentKind.Manager,
         ChatIntentKind.Accept, ChatIntentKind.Resolve, ChatIntentKind.WaitOnUser, ChatIntentKind.Resume, ChatIntentKind.Acknowledge,
+        ChatIntentKind.Escalate, ChatIntentKind.Reassign, ChatIntentKind.Vendor, ChatIntentKind.Priority, ChatIntentKind.TakeOver,
     ];
 
     public static ChatIntent Parse(string? text)
