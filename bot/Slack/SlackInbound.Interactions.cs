@@ -14,7 +14,7 @@ namespace ChatEscalation.Bot.Slack;
 /// <c>escalate_manager</c>, <c>reopen</c> open a modal with <c>views.open</c> (after the ack, <c>private_metadata</c> = ticket number);
 /// <c>raise</c> opens the raise modal prefilled with the button's value. A refusal reaches the clicker with <c>chat.postEphemeral</c>.
 /// Each click (user + action + <c>action_ts</c>) has one effect.</item>
-/// <item><c>view_submission</c>: the modal becomes a command. A refusal naming one of the modal's inputs is shown under it
+/// <item><c>view_submission</c>: the modal becomes a command (a raised ticket is confirmed to the reporter in the app's DM). A refusal naming one of the modal's inputs is shown under it
 /// (<c>response_action: errors</c> keyed by that input's block_id, plus every other missing part of a handoff note); any other refusal
 /// is shown under the modal's first input, where the person is looking. The same submission twice (view id + values) has one effect.</item>
 /// </list>
@@ -94,8 +94,10 @@ public sealed partial class SlackInbound
                 Enum.TryParse<Urgency>(Input(view, SlackBlockIds.Urgency), true, out var urgency) ? urgency : null,
                 NullIfEmpty(Input(view, SlackBlockIds.Service)));
             var raised = await workflow.RaiseAsync(raise, ct);
-            if (raised.Succeeded) WakeOutbox(services);
-            return raised.Succeeded ? SlackReply.Empty : Refused(raised.Refusal?.Field, raised.Message, SlackBlockIds.Title, []);
+            if (!raised.Succeeded) return Refused(raised.Refusal?.Field, raised.Message, SlackBlockIds.Title, []);
+            WakeOutbox(services);
+            Confirm(userId, raised);
+            return SlackReply.Empty;
         }
 
         if (!TicketKey.TryParse(view.PrivateMetadata, out var number)) return SlackReply.Empty;
@@ -132,6 +134,15 @@ public sealed partial class SlackInbound
         }
 
         return SlackReply.ViewErrors(errors);
+    }
+
+    /// <summary>The modal closes on success, so the reporter hears of the new ticket in the app's DM (chat.postMessage to the user id).</summary>
+    private void Confirm(string userId, Persistence.Workflows.CommandResult raised)
+    {
+        var card = raised.Ticket is { } t ? Core.Views.TicketViews.Card(t, policies.Current, time.GetUtcNow()) : null;
+        var text = SlackText.Cut(raised.Message, 3000);
+        background.Enqueue("raise confirmation", (sp, token) =>
+            sp.GetRequiredService<ISlackApi>().PostMessageAsync(userId, text, BlockKitRenderer.Reply(raised.Message, card), null, token));
     }
 
     private void Ephemeral(SlackInteraction i, string text)

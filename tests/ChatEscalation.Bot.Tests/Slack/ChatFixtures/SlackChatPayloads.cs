@@ -109,6 +109,17 @@ public static class SlackChatPayloads
         ["event_time"] = 1773136800,
     }.ToJsonString();
 
+    /// <summary>An <c>event_callback</c> envelope for an <c>app_mention</c> of the bot in <paramref name="channel"/>.</summary>
+    public static string Mention(SlackChatUser user, string channel, string text, string eventId, string ts) => new JsonObject
+    {
+        ["team_id"] = TeamId,
+        ["api_app_id"] = AppId,
+        ["event"] = new JsonObject { ["type"] = "app_mention", ["user"] = user.Id, ["text"] = text, ["ts"] = ts, ["channel"] = channel, ["event_ts"] = ts },
+        ["type"] = "event_callback",
+        ["event_id"] = eventId,
+        ["event_time"] = 1773136800,
+    }.ToJsonString();
+
     private static JsonObject User(SlackChatUser user) => new()
     {
         ["id"] = user.Id, ["username"] = user.Id.ToLowerInvariant(), ["name"] = user.Id.ToLowerInvariant(), ["team_id"] = TeamId,
