@@ -50,6 +50,9 @@
       { label: "target low 50 %", backgroundColor: "#d9d9e3", data: [50] }, { label: "target high 70 %", backgroundColor: "#b0b0c3", data: [70] }] },
       options: { indexAxis: "y", scales: { x: { min: 0, max: 100 } } } });
 
+    const oncall = await (await fetch("/dashboard/api/oncall")).json();
+    rows("t-oncall", oncall.map((l) => "<tr><td>" + esc(l.tierName) + "</td><td>" + esc(l.layer) + "</td><td>" + esc(l.nowName || "nobody (gap)") +
+      "</td><td>" + esc(new Date(l.until).toLocaleString()) + "</td><td>" + esc(l.nextName || "nobody (gap)") + "</td></tr>").join(""));
     rows("t-repeats", f.repeats.map((r) => '<tr><td><a href="/tickets/' + r.ticket + '">' + esc(r.key) + "</a></td><td>" + esc(new Date(r.at).toLocaleString()) +
       "</td><td>T" + r.fromTier + " → T" + r.toTier + "</td><td>" + esc(r.reason) + "</td></tr>").join(""));
     rows("t-tech", [...f.byTechnician.map((t) => "<tr><td>" + esc(t.name) + "</td><td>" + t.count + "</td></tr>"),
