@@ -26,7 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<IPolicyProvider>(new FixedPolicyProvider(policy));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Readiness>();
-        services.AddEscalationPersistence(DatabaseSettings.From(configuration, builder.Environment.ContentRootPath), EnabledPlatforms(configuration));
+        services.AddEscalationPersistence(configuration, builder.Environment.ContentRootPath);
 
         services.AddOptions<SchedulerOptions>().BindConfiguration("Scheduler").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
@@ -43,15 +43,6 @@ public static class ServiceRegistration
         services.AddSlackChat(configuration);
         services.AddLocalChannel(configuration);
         return builder;
-    }
-
-    /// <summary>Direct messages go to the emulator always, and to Slack and Teams when they are configured.</summary>
-    private static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration)
-    {
-        var platforms = new List<string> { "local" };
-        if (!string.IsNullOrWhiteSpace(configuration["Slack:SigningSecret"]) || !string.IsNullOrWhiteSpace(configuration["Slack:AppToken"])) platforms.Add("slack");
-        if (!string.IsNullOrWhiteSpace(configuration["Teams:AppId"])) platforms.Add("teams");
-        return platforms;
     }
 
     public static async Task UseChatEscalationAsync(this WebApplication app)

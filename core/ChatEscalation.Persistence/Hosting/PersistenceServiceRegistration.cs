@@ -14,7 +14,7 @@ namespace ChatEscalation.Persistence.Hosting;
 /// <remarks>
 /// Needs an <see cref="EscalationPolicy"/> (or an <see cref="IPolicyProvider"/>) and a <see cref="TimeProvider"/> registered by the host.
 /// Direct messages to people other than the reporter go to the platforms in <c>Outbox:Platforms</c> (default: <c>local</c>, plus
-/// <c>slack</c> / <c>teams</c> when <c>Slack:Enabled</c> / <c>Teams:Enabled</c> is true).
+/// <c>slack</c> / <c>teams</c> when they are configured; see <see cref="EnabledPlatforms"/>).
 /// </remarks>
 public static class PersistenceServiceRegistration
 {
@@ -55,13 +55,17 @@ public static class PersistenceServiceRegistration
         await scope.ServiceProvider.GetRequiredService<EscalationDbContext>().Database.MigrateAsync(ct);
     }
 
-    private static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration)
+    /// <summary>
+    /// The platforms direct messages go to: <c>Outbox:Platforms</c> when listed; otherwise the emulator (<c>local</c>) always,
+    /// Slack when it is configured (<c>Slack:SigningSecret</c> or <c>Slack:AppToken</c>), Teams when <c>Teams:AppId</c> is set.
+    /// </summary>
+    public static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration)
     {
         var listed = configuration.GetSection("Outbox:Platforms").GetChildren().Select(c => c.Value).OfType<string>().ToList();
         if (listed.Count > 0) return listed;
         var enabled = new List<string> { Platforms.Local };
-        if (string.Equals(configuration["Slack:Enabled"], "true", StringComparison.OrdinalIgnoreCase)) enabled.Add(Platforms.Slack);
-        if (string.Equals(configuration["Teams:Enabled"], "true", StringComparison.OrdinalIgnoreCase)) enabled.Add(Platforms.Teams);
+        if (!string.IsNullOrWhiteSpace(configuration["Slack:SigningSecret"]) || !string.IsNullOrWhiteSpace(configuration["Slack:AppToken"])) enabled.Add(Platforms.Slack);
+        if (!string.IsNullOrWhiteSpace(configuration["Teams:AppId"])) enabled.Add(Platforms.Teams);
         return enabled;
     }
 }
