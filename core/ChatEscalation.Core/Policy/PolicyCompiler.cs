@@ -106,28 +106,31 @@ public static class PolicyCompiler
         foreach (var (name, c) in definitions)
         {
             var key = $"Policy:Calendars:{name}";
-            TimeZoneInfo zone;
+            var valid = true;
+            var zone = TimeZoneInfo.Utc;
             try { zone = TimeZoneInfo.FindSystemTimeZoneById(c.TimeZone); }
             catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
             {
                 errors.Add($"{key}:TimeZone: '{c.TimeZone}' is not a known time zone (use an IANA id such as Europe/London).");
-                continue;
+                valid = false;
             }
-            IReadOnlyList<OpeningHours> hours;
+            IReadOnlyList<OpeningHours> hours = [];
             try { hours = BusinessCalendar.ParseWeeklyHours(c.Hours); }
             catch (FormatException e)
             {
                 errors.Add($"{key}:Hours: {e.Message}");
-                continue;
+                valid = false;
             }
-            if (hours.Count == 0) errors.Add($"{key}:Hours: the calendar is never open; give hours such as Mon-Fri: 08:00-18:00.");
+            if (valid && hours.Count == 0) errors.Add($"{key}:Hours: the calendar is never open; give hours such as Mon-Fri: 08:00-18:00.");
             var holidays = new List<DateOnly>();
             foreach (var h in c.Holidays)
             {
                 if (DateOnly.TryParseExact(h, "yyyy-MM-dd", out var date)) holidays.Add(date);
                 else errors.Add($"{key}:Holidays: '{h}' is not a date (yyyy-MM-dd).");
             }
-            result[name] = new BusinessCalendar(name, zone, hours, holidays);
+            // A broken calendar still gets a stand-in, so the checks that use it report their own problems instead of
+            // "not defined"; its errors stop start-up anyway.
+            result[name] = valid && hours.Count > 0 ? new BusinessCalendar(name, zone, hours, holidays) : BusinessCalendar.AlwaysOpen(name);
         }
         return result;
     }
@@ -190,7 +193,7 @@ public static class PolicyCompiler
             if (!calendars.TryGetValue(calendarName, out var calendar))
             {
                 errors.Add($"{prefix}:Calendar: calendar '{calendarName}' is not defined under Policy:Calendars.");
-                continue;
+                calendar = BusinessCalendar.AlwaysOpen(calendarName); // keep checking the durations
             }
             var respond = Business(Or(o.RespondWithin, defaults.RespondWithin), calendar, $"{prefix}:RespondWithin", errors);
             var resolve = Business(Or(o.ResolveWithin, defaults.ResolveWithin), calendar, $"{prefix}:ResolveWithin", errors);
@@ -233,7 +236,7 @@ public static class PolicyCompiler
             if (!calendars.TryGetValue(v.Calendar, out var calendar))
             {
                 errors.Add($"{key}:Calendar: calendar '{v.Calendar}' is not defined under Policy:Calendars.");
-                continue;
+                calendar = BusinessCalendar.AlwaysOpen(v.Calendar); // keep checking the durations
             }
             var respond = Business(v.RespondWithin, calendar, $"{key}:RespondWithin", errors);
             var resolve = Business(v.ResolveWithin, calendar, $"{key}:ResolveWithin", errors);
