@@ -34,8 +34,10 @@ public sealed class RecordingSlackInbound : ISlackInbound
 
     private Task<SlackReply> Record(object call)
     {
+        // Read the scripted failure before signalling the test, which may change it as soon as it sees the call.
+        var failure = Failure;
         lock (calls) calls.Add(call);
         received.Writer.TryWrite(call);
-        return Failure is null ? Task.FromResult(Reply) : Task.FromException<SlackReply>(Failure);
+        return failure is null ? Task.FromResult(Reply) : Task.FromException<SlackReply>(failure);
     }
 }
