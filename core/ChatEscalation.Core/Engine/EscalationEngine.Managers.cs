@@ -33,6 +33,8 @@ public static partial class EscalationEngine
     /// <summary>Managers move a ticket to another tier and/or owner, with a recorded reason.</summary>
     public static Outcome Reassign(Ticket t, ReassignTicket c, EscalationPolicy policy, DateTimeOffset now)
     {
+        // Forms send the person's e-mail key only: the policy names them.
+        if (c.ToOwner is { } named && policy.PeopleNames.ContainsKey(named.Key.ToLowerInvariant())) c = c with { ToOwner = policy.Person(named.Key) };
         if (RequireOpen(t) is { } closed) return closed;
         if (!policy.IsManager(c.Actor)) return Outcome.Refuse(RefusalCode.NotAllowed, $"Only a manager can reassign {t.Key}.");
         var reason = (c.Reason ?? "").Trim();

@@ -155,6 +155,10 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
         await StartClientAsync(TimeSpan.FromMilliseconds(200));
         var session = await slack.NextSessionAsync();
         await session.SendAsync("{\"type\":\"hello\"}");
+        // An acknowledged envelope proves the client finished connecting and is pumping: a stop that lands while
+        // the client is still inside ConnectAsync drops the half-open connection instead (what Slack sees as a drop).
+        await session.SendAsync(EventsEnvelope("before-stop"));
+        JsonNode.Parse((await session.ReceiveAsync())!)!["envelope_id"]!.GetValue<string>().ShouldBe("before-stop");
 
         var received = session.ReceiveAsync();
 
