@@ -21,6 +21,7 @@ public static class LocalActionTranslator
             TicketActions.AckPage => new AcknowledgePage(actor),
             TicketActions.TakeOver => new TakeOverTicket(actor),
             TicketActions.Reopen => new ReopenTicket(actor, Field("reason")),
+            TicketActions.Reassign => ReassignTicket.FromForm(actor, Field("tier"), Field("owner"), Field("reason")),
             _ => null,
         };
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChatEscalation.Bot.Scheduling;
 using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Views;
 using ChatEscalation.Core.Tickets;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
@@ -62,6 +63,7 @@ public static class LocalEndpoints
             renderers = new { slack = renderings.HasSlackRenderer, teams = renderings.HasTeamsRenderer },
             people = LocalPerson.From(policy),
             categories = policy.Categories.Select(c => c.Name),
+            reassign = ReassignChoices.From(policy),
             channels = store.Channels,
             messages = store.AllMessages(),
         }, LocalJson.Options);

@@ -53,9 +53,9 @@ public sealed class LocalRenderings
         return blocks;
     }
 
-    /// <summary>Adaptive Card 1.5 of a text message about a ticket, with its buttons, by the Teams renderer.</summary>
-    public static JsonNode MessageAdaptive(string text, TicketCardView view, IReadOnlyList<string> actions) =>
-        AdaptiveCardRenderer.MessageCard(text, view, actions, TeamsCardOptions.Plain);
+    /// <summary>Adaptive Card 1.5 of a text message about a ticket, with its buttons (a Reassign form with <paramref name="reassign"/>), by the Teams renderer.</summary>
+    public static JsonNode MessageAdaptive(string text, TicketCardView view, IReadOnlyList<string> actions, ReassignChoices? reassign = null) =>
+        AdaptiveCardRenderer.MessageCard(text, view, actions, TeamsCardOptions.Plain with { Reassign = reassign });
 
     /// <summary>Adaptive Card 1.5 of a plain bot reply, with no ticket.</summary>
     public static JsonNode MessageAdaptive(string text, long? ticket, IReadOnlyList<string> actions, bool urgent)

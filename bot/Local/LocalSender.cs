@@ -1,6 +1,7 @@
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Views;
 
 namespace ChatEscalation.Bot.Local;
 
@@ -67,7 +68,7 @@ public sealed class LocalSender(LocalChannelStore store, LocalRenderings renderi
     private LocalMessageDraft Text(string kind, Delivery d) =>
         new(kind, "bot", "ChatEscalation", d.Text, d.Ticket.Number, d.Actions, d.Urgent, LocalRenderings.View(d.Card),
             LocalRenderings.MessageBlocks(d.Text, d.Ticket.Number, d.Actions, d.Urgent),
-            LocalRenderings.MessageAdaptive(d.Text, d.Card, d.Actions));
+            LocalRenderings.MessageAdaptive(d.Text, d.Card, d.Actions, d.Actions.Contains(TicketActions.Reassign) ? ReassignChoices.From(policy) : null));
 
     private string? ChannelFor(Audience to) => to.Kind switch
     {

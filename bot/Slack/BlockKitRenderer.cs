@@ -96,7 +96,7 @@ public static class BlockKitRenderer
         TicketActions.Resolve => "Resolve…",
         TicketActions.AckPage => "Acknowledge page",
         TicketActions.TakeOver => "Take over",
-        TicketActions.Reassign => "Reassign",
+        TicketActions.Reassign => "Reassign…",
         TicketActions.Reopen => "Reopen…",
         _ => action,
     };

@@ -17,6 +17,8 @@ public static class SlackBlockIds
     public const string Needs = "needs";
     public const string Resolution = "resolution";
     public const string Reason = "reason";
+    public const string Tier = "tier";
+    public const string Owner = "owner";
 
     /// <summary>Callback id of the raise modal (the others use the button's action id).</summary>
     public const string RaiseCallback = "raise";

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
 
 namespace ChatEscalation.Bot.Slack;
 
@@ -11,7 +12,7 @@ namespace ChatEscalation.Bot.Slack;
 /// Interactions:
 /// <list type="bullet">
 /// <item><c>block_actions</c>: <c>accept</c>, <c>ack_page</c>, <c>take_over</c> act at once; <c>escalate</c>, <c>resolve</c>,
-/// <c>escalate_manager</c>, <c>reopen</c> open a modal with <c>views.open</c> (after the ack, <c>private_metadata</c> = ticket number);
+/// <c>escalate_manager</c>, <c>reopen</c>, <c>reassign</c> open a modal with <c>views.open</c> (after the ack, <c>private_metadata</c> = ticket number);
 /// <c>raise</c> opens the raise modal prefilled with the button's value. A refusal reaches the clicker with <c>chat.postEphemeral</c>.
 /// Each click (user + action + <c>action_ts</c>) has one effect.</item>
 /// <item><c>view_submission</c>: the modal becomes a command (a raised ticket is confirmed to the reporter in the app's DM). A refusal naming one of the modal's inputs is shown under it
@@ -25,6 +26,7 @@ public sealed partial class SlackInbound
     [
         SlackBlockIds.Title, SlackBlockIds.Description, SlackBlockIds.Category, SlackBlockIds.Impact, SlackBlockIds.Urgency,
         SlackBlockIds.Service, SlackBlockIds.Tried, SlackBlockIds.Outcome, SlackBlockIds.Needs, SlackBlockIds.Resolution, SlackBlockIds.Reason,
+        SlackBlockIds.Tier, SlackBlockIds.Owner,
     ];
 
     /// <inheritdoc />
@@ -53,7 +55,7 @@ public sealed partial class SlackInbound
             return SlackReply.Empty;
         }
 
-        if (SlackModals.For(actionId, number) is { } modal)
+        if (SlackModals.For(actionId, number, () => ReassignChoices.From(policies.Current)) is { } modal)
         {
             if (i.TriggerId is { } t) OpenView($"{actionId} modal", t, modal);
             return SlackReply.Empty;
@@ -108,6 +110,8 @@ public sealed partial class SlackInbound
             TicketActions.Resolve => (new ResolveTicket(user, Input(view, SlackBlockIds.Resolution)), SlackBlockIds.Resolution),
             TicketActions.EscalateManager => (new EscalateToManager(user, Input(view, SlackBlockIds.Reason)), SlackBlockIds.Reason),
             TicketActions.Reopen => (new ReopenTicket(user, Input(view, SlackBlockIds.Reason)), SlackBlockIds.Reason),
+            TicketActions.Reassign => (ReassignTicket.FromForm(user, Input(view, SlackBlockIds.Tier), Input(view, SlackBlockIds.Owner), Input(view, SlackBlockIds.Reason)),
+                SlackBlockIds.Reason),
             _ => null,
         };
         if (form is not { } f) return SlackReply.Empty;

@@ -2,10 +2,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
 
 namespace ChatEscalation.Bot.Slack;
 
-/// <summary>The modal views (pure): raise, escalate (handoff note), resolve, ask a manager, reopen.</summary>
+/// <summary>The modal views (pure): raise, escalate (handoff note), resolve, ask a manager, reopen, reassign.</summary>
 /// <remarks>
 /// Titles, submit and close labels are at most 24 characters. Each input block's id is a <see cref="SlackBlockIds"/> name, the same name
 /// the engine puts in <c>Refusal.Field</c>, so a refusal lands inline on its field. <c>callback_id</c> is the action
@@ -42,13 +43,23 @@ public static class SlackModals
     public static JsonObject Reopen(long number) => View(TicketActions.Reopen, $"Reopen {TicketKey.Format(number)}", "Reopen", Metadata(number),
         Input(SlackBlockIds.Reason, "Why is it not fixed?", TextInput(null, multiline: true, max: 3000, placeholder: null)));
 
+    /// <summary>
+    /// A manager's reassign form: a tier, a person, or both (at most 100 of each: a static select's limit; the chat verb
+    /// <c>reassign INC-42 to someone@example.com</c> reaches anybody), and the reason, which is recorded.
+    /// </summary>
+    public static JsonObject Reassign(long number, ReassignChoices choices) => View(TicketActions.Reassign, $"Reassign {TicketKey.Format(number)}", "Reassign", Metadata(number),
+        Input(SlackBlockIds.Tier, "Move to tier", Select(choices.Tiers), optional: true),
+        Input(SlackBlockIds.Owner, "Give to a person", Select(choices.People), optional: true),
+        Input(SlackBlockIds.Reason, "Why? (recorded on the ticket)", TextInput(null, multiline: true, max: 3000, placeholder: null)));
+
     /// <summary>The modal for a button that needs one, or null for buttons that act at once.</summary>
-    public static JsonObject? For(string action, long number) => action switch
+    public static JsonObject? For(string action, long number, Func<ReassignChoices> choices) => action switch
     {
         TicketActions.Escalate => Escalate(number),
         TicketActions.Resolve => Resolve(number),
         TicketActions.EscalateManager => Manager(number),
         TicketActions.Reopen => Reopen(number),
+        TicketActions.Reassign => Reassign(number, choices()),
         _ => null,
     };
 
@@ -82,7 +93,10 @@ public static class SlackModals
         return element;
     }
 
-    private static JsonObject Select(IReadOnlyList<string> options, string? initial)
+    private static JsonObject Select(IReadOnlyList<string> options, string? initial) =>
+        Select(options.Select(o => new FormChoice(o, o)).ToList(), initial is null ? null : new FormChoice(initial, initial));
+
+    private static JsonObject Select(IReadOnlyList<FormChoice> options, FormChoice? initial = null)
     {
         var element = new JsonObject
         {
@@ -94,7 +108,7 @@ public static class SlackModals
         return element;
     }
 
-    private static JsonObject Option(string text) => new() { ["text"] = Plain(SlackText.Cut(text, 75)), ["value"] = SlackText.Cut(text, 150) };
+    private static JsonObject Option(FormChoice choice) => new() { ["text"] = Plain(SlackText.Cut(choice.Label, 75)), ["value"] = SlackText.Cut(choice.Value, 150) };
 
     private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
 }

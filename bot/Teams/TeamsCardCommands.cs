@@ -32,6 +32,8 @@ public static class TeamsCardCommands
         TicketActions.AckPage => new AcknowledgePage(actor),
         TicketActions.TakeOver => new TakeOverTicket(actor),
         TicketActions.Reopen => new ReopenTicket(actor, Input(data, AdaptiveCardRenderer.ReopenReasonInput)),
+        TicketActions.Reassign => ReassignTicket.FromForm(actor, Input(data, AdaptiveCardRenderer.ReassignTierInput),
+            Input(data, AdaptiveCardRenderer.ReassignOwnerInput), Input(data, AdaptiveCardRenderer.ReassignReasonInput)),
         _ => null,
     };
 

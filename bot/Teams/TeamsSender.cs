@@ -3,6 +3,7 @@ using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Teams.Cards;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.Extensions.Options;
 
@@ -165,6 +166,7 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
             options.Value.PublicBaseUrl,
             p => userIds.TryGetValue(p.Key, out var found) ? new TeamsMention(found.UserId, p.Name) : null,
             mentioned,
-            withRefresh ? refresh : null);
+            withRefresh ? refresh : null,
+            ReassignChoices.From(policy));
     }
 }

@@ -8,10 +8,12 @@
     resolve: { title: "Resolve: what fixed it?", fields: [["resolution", "Resolution", "textarea"]] },
     escalate_manager: { title: "Ask a manager to look", fields: [["reason", "Why?", "textarea"]] },
     reopen: { title: "Reopen the ticket", fields: [["reason", "What is still wrong?", "textarea"]] },
+    reassign: { title: "Reassign (a tier, a person, or both)", fields: [
+      ["tier", "Move to tier", "select:tiers"], ["owner", "Give to a person", "select:people"], ["reason", "Why? (recorded on the ticket)", "textarea"]] },
   };
 
   const TEAMS_VERBS = { escalateManager: "escalate_manager", ackPage: "ack_page", takeOver: "take_over" };
-  const TEAMS_INPUTS = { managerReason: "reason", reopenReason: "reason" };
+  const TEAMS_INPUTS = { managerReason: "reason", reopenReason: "reason", reassignTier: "tier", reassignOwner: "owner", reassignReason: "reason" };
 
   const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false };
   const $ = (id) => document.getElementById(id);
@@ -38,6 +40,7 @@
   async function loadState() {
     const { data } = await api("GET", "/local/state");
     state.people = data.people;
+    state.reassign = data.reassign;
     state.channels = data.channels;
     state.demoClock = data.demoClock;
     state.messages = new Map(data.messages.map((m) => [m.id, m]));
@@ -236,7 +239,13 @@
     for (const [name, label, type] of form.fields) {
       const l = document.createElement("label");
       l.textContent = label;
-      const input = document.createElement(type === "textarea" ? "textarea" : "input");
+      const input = document.createElement(type === "textarea" ? "textarea" : type.startsWith("select:") ? "select" : "input");
+      if (type.startsWith("select:")) {
+        // Choices from the policy (state.reassign.tiers / .people); the empty first option means "not chosen".
+        const choices = (state.reassign && state.reassign[type.slice(7)]) || [];
+        input.appendChild(new Option("—", ""));
+        for (const c of choices) input.appendChild(new Option(c.label, c.value));
+      }
       input.name = name;
       input.setAttribute("data-testid", "field-" + name);
       l.appendChild(input);

@@ -14,7 +14,8 @@ namespace ChatEscalation.Bot.Teams.Cards;
 /// <remarks>
 /// Buttons are <c>Action.Execute</c> (Universal Actions) whose <c>data</c> carries only <c>{"ticket": number}</c>; Teams merges
 /// the inputs of the surrounding card into it (<see cref="TriedInput"/>, <see cref="ResolutionInput"/> …). Escalate, resolve,
-/// ask-a-manager and reopen open an <c>Action.ShowCard</c> form first. The SLA due time is written with the Adaptive Card
+/// ask-a-manager, reopen and reassign open an <c>Action.ShowCard</c> form first; reassign only when the options carry the
+/// choices (<see cref="TeamsCardOptions.Reassign"/>). The SLA due time is written with the Adaptive Card
 /// <c>{{DATE(…)}} {{TIME(…)}}</c> functions in a TextBlock, so each client shows it in the viewer's own time zone.
 /// Every card is kept under <see cref="MaxCardBytes"/> (UTF-8) by cutting long texts and linking to the ticket page.
 /// </remarks>
@@ -35,6 +36,12 @@ public static class AdaptiveCardRenderer
     public const string ResolutionInput = "resolution";
     public const string ManagerReasonInput = "managerReason";
     public const string ReopenReasonInput = "reopenReason";
+    public const string ReassignTierInput = "reassignTier";
+    public const string ReassignOwnerInput = "reassignOwner";
+    public const string ReassignReasonInput = "reassignReason";
+
+    /// <summary>Most people a Reassign form lists (the chat verb <c>reassign INC-42 to someone@example.com</c> reaches anybody).</summary>
+    public const int MaxReassignPeople = 100;
 
     /// <summary>Longest handoff part, resolution or reason a person may type.</summary>
     public const int MaxNoteLength = 2000;
@@ -108,7 +115,7 @@ public static class AdaptiveCardRenderer
             body.Add(CardJson.Text("**Resolution:** " + CardText.Limit(resolution, Cap(1200, scale), url).Text));
         }
 
-        var card = CardJson.Card(body, Actions(v.Number, actions, url));
+        var card = CardJson.Card(body, Actions(v.Number, actions, url, o.Reassign));
         mentions.WriteTo(card);
         if (o.RefreshUserIds is { } ids)
         {
@@ -135,7 +142,7 @@ public static class AdaptiveCardRenderer
             ("SLA", CardText.Safe(v.SlaText)),
         ]));
         if (o.Mentioned is { Count: > 0 } people) body.Add(CardJson.Text("For " + string.Join(", ", people.Select(mentions.Name))));
-        var card = CardJson.Card(body, Actions(v.Number, actions, url));
+        var card = CardJson.Card(body, Actions(v.Number, actions, url, o.Reassign));
         mentions.WriteTo(card);
         return card;
     }
@@ -202,12 +209,12 @@ public static class AdaptiveCardRenderer
         });
     }
 
-    private static JsonArray Actions(long number, IReadOnlyList<string> actions, string? url)
+    private static JsonArray Actions(long number, IReadOnlyList<string> actions, string? url, ReassignChoices? reassign)
     {
         var list = new JsonArray();
         foreach (var id in actions.Distinct())
         {
-            var action = Action(number, id);
+            var action = id == TicketActions.Reassign ? ReassignAction(number, reassign) : Action(number, id);
             if (action is not null) list.Add(action);
         }
 
@@ -244,6 +251,14 @@ public static class AdaptiveCardRenderer
             [CardJson.Execute("Reopen ticket", TeamsVerbs.ToVerb(id)!, TicketData(n))])),
         _ => null,
     };
+
+    private static JsonObject? ReassignAction(long n, ReassignChoices? choices) => choices is null ? null : CardJson.ShowCard("Reassign", CardJson.SubCard(
+        [
+            CardJson.Choices(ReassignTierInput, "Move to tier", choices.Tiers.Select(c => (c.Label, c.Value)), null),
+            CardJson.Choices(ReassignOwnerInput, "Give to a person", choices.People.Take(MaxReassignPeople).Select(c => (c.Label, c.Value)), null),
+            CardJson.MultilineInput(ReassignReasonInput, "Why (recorded on the ticket)", "Reason", MaxNoteLength, required: true),
+        ],
+        [CardJson.Execute("Reassign", TeamsVerbs.ToVerb(TicketActions.Reassign)!, TicketData(n))]));
 
     private static JsonObject TicketData(long number) => new() { [TicketDataKey] = number };
 

@@ -23,12 +23,13 @@ public static class TeamsVerbs
         [TicketActions.AckPage] = "ackPage",
         [TicketActions.TakeOver] = "takeOver",
         [TicketActions.Reopen] = "reopen",
+        [TicketActions.Reassign] = "reassign",
     };
 
     private static readonly Dictionary<string, string> FromVerbMap =
         ToVerbMap.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The verb for an action id, or null when Teams cards do not offer that action (e.g. reassign).</summary>
+    /// <summary>The verb for an action id, or null when Teams cards do not offer that action.</summary>
     public static string? ToVerb(string actionId) => ToVerbMap.GetValueOrDefault(actionId);
 
     /// <summary>The action id for a verb (case-insensitive), or null for an unknown verb.</summary>

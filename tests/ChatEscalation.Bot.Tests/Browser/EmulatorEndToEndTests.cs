@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace ChatEscalation.Bot.Tests.Browser;
 
-/// <summary>The whole escalation process in a real browser against the real host: raise, accept, escalate with a handoff note, the user's status update, accept at Tier 2, resolve, a manager ping after fast-forward, and the dashboard's counts.</summary>
+/// <summary>The whole escalation process in a real browser against the real host: raise, accept, escalate with a handoff note, the user's status update, accept at Tier 2, resolve, a manager ping after fast-forward and a reassign from it, and the dashboard's counts.</summary>
 [Trait("Category", "Browser")]
 public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
 {
@@ -95,6 +95,16 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         var ping = page.Locator("#messages article[data-kind='alert'][data-ticket='2']", new() { HasTextRegex = new Regex("of its resolution time|breached its resolution target") });
         await Expect(ping.First).ToBeVisibleAsync();
         await browser.ScreenshotAsync("07-manager-ping");
+
+        // Maria reassigns it from the ping: straight to Tier 3, with a reason; the card appears in #tier-3.
+        await ping.First.Locator(".render-slack button[data-action-id='reassign']").ClickAsync();
+        await page.SelectOptionAsync("[data-testid='field-tier']", "3");
+        await page.FillAsync("[data-testid='field-reason']", "Payroll exports are an infrastructure job");
+        await page.ClickAsync("[data-testid='form-submit']");
+        await Expect(page.Locator("#toast.ok")).ToBeVisibleAsync();
+        await page.ClickAsync("[data-testid='channel-tier-3']");
+        await Expect(page.Locator("#messages article[data-kind='card'][data-ticket='2']")).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("07b-reassigned-tier3");
 
         // The what-if panel shows a dry run.
         await page.ClickAsync("[data-testid='toggle-whatif']");

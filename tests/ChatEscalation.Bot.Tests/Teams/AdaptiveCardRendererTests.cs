@@ -19,7 +19,10 @@ public sealed class AdaptiveCardRendererTests
         }
 
         cards.Add(("ticket:no-options", AdaptiveCardRenderer.TicketCard(Queued(), Queued().Actions, TeamsCardOptions.Plain)));
-        cards.Add(("alert:manager", AdaptiveCardRenderer.MessageCard("SLA at risk: 30 minutes left.", Breached(), [TicketActions.TakeOver, TicketActions.Escalate], Options(mentioned: [Manager]))));
+        cards.Add(("alert:manager", AdaptiveCardRenderer.MessageCard("SLA at risk: 30 minutes left.", Breached(),
+            [TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate], Options(mentioned: [Manager], reassign: Reassign))));
+        cards.Add(("alert:manager-long", AdaptiveCardRenderer.MessageCard(LongText().Description, LongText(),
+            [TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate], Options(mentioned: [Manager], reassign: Reassign))));
         cards.Add(("alert:on-call", AdaptiveCardRenderer.MessageCard("Paging Tom Tech (page 2)", Paged(), [TicketActions.AckPage, TicketActions.Accept], Options(mentioned: [Tech]))));
         cards.Add(("direct:reporter", AdaptiveCardRenderer.MessageCard("Tom Tech is working on your ticket.", Accepted(), [TicketActions.EscalateManager], Options())));
         cards.Add(("direct:long", AdaptiveCardRenderer.MessageCard(LongText().Description, LongText(), [TicketActions.Reopen], Options())));
@@ -96,6 +99,33 @@ public sealed class AdaptiveCardRendererTests
         var card = AdaptiveCardRenderer.MessageCard("SLA breached", Breached(), [TicketActions.TakeOver], Options(mentioned: [Manager]));
         card["msteams"]!["entities"]!.AsArray().Select(e => e!["mentioned"]!["id"]!.GetValue<string>())
             .ShouldBe(["00000000-0000-0000-0000-0000000000aa"]);
+        Verbs(card).ShouldBe(["takeOver"]);
+    }
+
+    [Fact]
+    public void MessageCard_ManagerAlert_ReassignFormHasTierAndPersonChoicesAndRequiredReason()
+    {
+        var card = AdaptiveCardRenderer.MessageCard("SLA breached", Breached(), [TicketActions.TakeOver, TicketActions.Reassign], Options(reassign: Reassign));
+
+        var show = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Reassign")!;
+        show["type"]!.GetValue<string>().ShouldBe("Action.ShowCard");
+        var inputs = show["card"]!["body"]!.AsArray();
+        inputs.Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["reassignTier", "reassignOwner", "reassignReason"]);
+        inputs[0]!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()).ShouldBe(["1", "2", "3", "4"]);
+        var people = inputs[1]!["choices"]!.AsArray();
+        people.Count.ShouldBe(AdaptiveCardRenderer.MaxReassignPeople);
+        people[0]!["title"]!.GetValue<string>().ShouldBe("Tom Tech (Tier 1)");
+        inputs[2]!["isRequired"]!.GetValue<bool>().ShouldBeTrue();
+        var execute = show["card"]!["actions"]!.AsArray().ShouldHaveSingleItem()!;
+        execute["verb"]!.GetValue<string>().ShouldBe("reassign");
+        execute["data"]!.ToJsonString().ShouldBe("""{"ticket":42}""");
+    }
+
+    [Fact]
+    public void MessageCard_ReassignWithoutChoices_LeftOut()
+    {
+        var card = AdaptiveCardRenderer.MessageCard("SLA breached", Breached(), [TicketActions.TakeOver, TicketActions.Reassign], Options());
+
         Verbs(card).ShouldBe(["takeOver"]);
     }
 
@@ -190,12 +220,11 @@ public sealed class AdaptiveCardRendererTests
     [Fact]
     public void Verbs_RoundTrip_EveryTeamsAction()
     {
-        foreach (var id in TicketActions.All.Where(a => a != TicketActions.Reassign))
+        foreach (var id in TicketActions.All)
         {
             TeamsVerbs.ToAction(TeamsVerbs.ToVerb(id)).ShouldBe(id);
         }
 
-        TeamsVerbs.ToVerb(TicketActions.Reassign).ShouldBeNull();
         TeamsVerbs.ToAction("nope").ShouldBeNull();
     }
 

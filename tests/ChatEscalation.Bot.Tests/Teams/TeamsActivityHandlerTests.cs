@@ -211,6 +211,38 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ManagerAlert_ReassignForm_ManagerGivesItToAPerson_TechnicianRefused()
+    {
+        await PostOkAsync(activities.ChannelInstall(RunningTeamsHost.ManagerChannel, Maria));
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        await InvokeCardAsync(activities.Execute(Alice, Tier1, thread, root, "accept", number));
+        await InvokeCardAsync(activities.Execute(Alice, Tier1, thread, root, "escalateManager", number, new JsonObject { ["managerReason"] = "Needs Tier 2 rights" }));
+        NewCalls();
+        await host.DispatchAsync();
+
+        var alert = NewCalls().Single(c => c.Method == "POST" && c.Path == "/v3/conversations" && c.BodyText.Contains(RunningTeamsHost.ManagerChannel));
+        var form = alert.Card!["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Reassign")!["card"]!;
+        var owners = form["body"]![1]!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()).ToList();
+        owners.ShouldContain("carol@demo.local");
+        owners.ShouldNotContain("uma@demo.local");
+        form["actions"]![0]!["verb"]!.GetValue<string>().ShouldBe("reassign");
+        var (managerThread, managerRoot) = host.Simulator.LastPostIn(RunningTeamsHost.ManagerChannel);
+
+        var refused = await InvokeMessageAsync(activities.Execute(Alice, RunningTeamsHost.ManagerChannel, managerThread, managerRoot, "reassign", number,
+            new JsonObject { ["reassignTier"] = "3", ["reassignOwner"] = "", ["reassignReason"] = "Let infra have it" }));
+        refused.ShouldContain("Only a manager can reassign");
+        (await TicketAsync(number)).Tier.ShouldBe(1);
+
+        await InvokeCardAsync(activities.Execute(Maria, RunningTeamsHost.ManagerChannel, managerThread, managerRoot, "reassign", number,
+            new JsonObject { ["reassignTier"] = "", ["reassignOwner"] = "carol@demo.local", ["reassignReason"] = "Carol has the rights" }));
+        var moved = await TicketAsync(number);
+        moved.Owner!.Key.ShouldBe("carol@demo.local");
+        moved.Owner.Name.ShouldBe("Carol (Tier 2)");
+        moved.Tier.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Execute_HandoffNoteMissing_RefusedAsToastTicketUnchanged()
     {
         var number = await RaiseAsync();

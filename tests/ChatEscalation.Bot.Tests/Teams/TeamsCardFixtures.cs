@@ -14,7 +14,12 @@ internal static class TeamsCardFixtures
     public static readonly UserRef Manager = new("mia@example.com", "Mia Manager");
     public static readonly HandoffNote Note = new("Restarted the VPN client and reinstalled it", "Still drops every 10 minutes", "Check the concentrator logs");
 
-    public static TeamsCardOptions Options(IReadOnlyList<string>? refresh = null, IReadOnlyList<UserRef>? mentioned = null) => new(
+    /// <summary>A desk's reassign choices: four tiers and a long staff list (100 people, the most a form lists, plus more that are cut).</summary>
+    public static ReassignChoices Reassign { get; } = new(
+        [new("1", "Tier 1 · Service Desk"), new("2", "Tier 2 · Desktop & Apps"), new("3", "Tier 3 · Infrastructure"), new("4", "Tier 4 · Vendors")],
+        [new("tom@example.com", "Tom Tech (Tier 1)"), .. Enumerable.Range(1, 120).Select(i => new FormChoice($"tech{i}@example.com", $"Technician number {i} (Tier 2)"))]);
+
+    public static TeamsCardOptions Options(IReadOnlyList<string>? refresh = null, IReadOnlyList<UserRef>? mentioned = null, ReassignChoices? reassign = null) => new(
         "https://desk.example.com/",
         p => p.Key switch
         {
@@ -23,7 +28,8 @@ internal static class TeamsCardFixtures
             _ => null,
         },
         mentioned,
-        refresh);
+        refresh,
+        reassign);
 
     public static TicketCardView Queued() => new(
         "INC-000042", 42, "VPN drops every 10 minutes", "Since this morning the VPN disconnects.", "Network", Priority.P2,

@@ -59,13 +59,23 @@ public static class SlackChatPayloads
         return Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
     }
 
-    /// <summary>The form body of a modal submission: <paramref name="view"/> as opened by the bot, with <paramref name="values"/> typed into its inputs.</summary>
-    public static string ViewSubmission(SlackChatUser user, JsonObject view, IReadOnlyDictionary<string, string> values, string viewId = "V0MODAL")
+    /// <summary>
+    /// The form body of a modal submission: <paramref name="view"/> as opened by the bot, with <paramref name="values"/> typed into its
+    /// inputs and <paramref name="selected"/> chosen in its static selects (option values).
+    /// </summary>
+    public static string ViewSubmission(SlackChatUser user, JsonObject view, IReadOnlyDictionary<string, string> values, string viewId = "V0MODAL",
+        IReadOnlyDictionary<string, string>? selected = null)
     {
         var state = new JsonObject();
         foreach (var (blockId, value) in values)
         {
             state[blockId] = new JsonObject { ["value"] = new JsonObject { ["type"] = "plain_text_input", ["value"] = value } };
+        }
+
+        foreach (var (blockId, value) in selected ?? new Dictionary<string, string>())
+        {
+            var option = new JsonObject { ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = value, ["emoji"] = true }, ["value"] = value };
+            state[blockId] = new JsonObject { ["value"] = new JsonObject { ["type"] = "static_select", ["selected_option"] = option } };
         }
 
         var submitted = (JsonObject)view.DeepClone();
