@@ -45,6 +45,13 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ApiAttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Longest wait for <c>users.info</c> while answering a request (Slack wants an answer within 3 s); past it the person acts
+    /// as <c>slack:&lt;id&gt;</c> for this request and is looked up again next time. Default 1.5 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:02.500")]
+    public TimeSpan PeopleLookupBudget { get; set; } = TimeSpan.FromSeconds(1.5);
+
     /// <summary>First delay before reconnecting a dropped Socket Mode connection; doubles per failure. Default 1 s.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
     public TimeSpan SocketReconnectBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,6 +1,8 @@
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace ChatEscalation.Bot.Slack;
 
@@ -8,9 +10,12 @@ namespace ChatEscalation.Bot.Slack;
 /// <remarks>
 /// The policy names people by e-mail, so a Slack user whose e-mail is known acts as that person without linking anything.
 /// Someone with no e-mail (scope missing, guest, bot) or whose lookup failed gets the key <c>slack:&lt;id&gt;</c>: they can raise and
-/// follow their own tickets. Once an e-mail is cached, <c>users.info</c> is not called again for that user. Lookup failures never throw.
+/// follow their own tickets. Once an e-mail is cached, <c>users.info</c> is not called again for that user. Lookup failures never throw,
+/// and a lookup never takes longer than <see cref="SlackOptions.PeopleLookupBudget"/>, so a slow Slack API cannot make the bot miss
+/// the 3-second answer.
 /// </remarks>
-public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, TimeProvider time, ILogger<SlackPeopleResolver> log)
+public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, TimeProvider time, IOptionsMonitor<SlackOptions> options,
+    ILogger<SlackPeopleResolver> log)
 {
     /// <summary>The platform name in <see cref="ChatDirectory"/> and on outbox rows.</summary>
     public const string Platform = "slack";
@@ -25,9 +30,11 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
         var cached = await directory.FindUserAsync(Platform, userId, ct);
         if (cached?.Email is null)
         {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(options.CurrentValue.PeopleLookupBudget);
             try
             {
-                var user = await api.GetUserAsync(userId, ct);
+                var user = await api.GetUserAsync(userId, budget.Token);
                 var email = user.Email?.Trim().ToLowerInvariant();
                 cached = new PlatformUser
                 {
@@ -39,7 +46,7 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
                 };
                 await directory.UpsertUserAsync(cached, ct);
             }
-            catch (Exception e) when (e is SlackApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
             {
                 log.LogInformation("users.info for {User} failed ({Error}); acting as slack:{User}", userId, e.Message, userId);
             }

@@ -112,6 +112,25 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
         output.WriteLine(string.Join(" | ", host.Api.Calls));
     }
 
+    [Fact]
+    public async Task BlockAction_UsersInfoStalls_AnsweredWellWithinSlacksDeadline_NextClickAfterRecoveryWorks()
+    {
+        Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "Monitor flickers")));
+        await host.DispatchAsync();
+        var card = host.Api.Calls.Single(c => c.Method == "chat.postMessage");
+        host.Api.Stall("users.info", TimeSpan.FromSeconds(30));
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        (await PostAsync("/slack/interactions", SlackChatPayloads.BlockAction(Alice, card["channel"]!, card.AnsweredTs!, "accept", 1, "1773136840.000100"))).ShouldBeEmpty();
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // bounded by Slack:PeopleLookupBudget (1.5 s), not by the 30 s stall
+        (await host.Api.WaitForAsync("chat.postEphemeral", 0))["user"].ShouldBe(Alice.Id); // unknown for now: refused, told so
+
+        host.Api.Stall("users.info", TimeSpan.Zero);
+        (await PostAsync("/slack/interactions", SlackChatPayloads.BlockAction(Alice, card["channel"]!, card.AnsweredTs!, "accept", 1, "1773136841.000100"))).ShouldBeEmpty();
+        var status = Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "status INC-1")));
+        status["text"]!.GetValue<string>().ShouldContain("Alice");
+    }
+
     private async Task<string> PostAsync(string path, string body, string contentType = "application/x-www-form-urlencoded")
     {
         using var response = await host.PostAsync(path, body, contentType);

@@ -21,6 +21,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly object sync = new();
     private readonly List<SlackApiCall> calls = [];
     private readonly Queue<(int Status, string Body, string? RetryAfter)> script = new();
+    private readonly Dictionary<string, TimeSpan> stalls = new(StringComparer.Ordinal);
     private readonly WebApplication app;
     private int nextTs;
 
@@ -63,6 +64,12 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         lock (sync) script.Enqueue((status, body, retryAfter));
     }
 
+    /// <summary>Makes every later call of <paramref name="method"/> wait <paramref name="by"/> before answering (zero: answer at once again).</summary>
+    public void Stall(string method, TimeSpan by)
+    {
+        lock (sync) stalls[method] = by;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
@@ -86,6 +93,19 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         }
 
         var call = new SlackApiCall(method, context.Request.Headers.Authorization.FirstOrDefault(), body);
+        TimeSpan stall;
+        lock (sync) stall = stalls.GetValueOrDefault(method);
+        if (stall > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(stall, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the caller gave up
+            }
+        }
         (int Status, string Body, string? RetryAfter)? scripted = null;
         lock (sync)
         {
