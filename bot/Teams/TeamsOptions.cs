@@ -63,6 +63,13 @@ public sealed class TeamsOptions
     [Range(0, 10)]
     public int ConnectorMaxRetries { get; set; } = 3;
 
+    /// <summary>
+    /// Longest wait for the Connector's member lookup (and the token it needs) while answering an activity; past it the sender
+    /// acts as <c>teams:&lt;aadObjectId&gt;</c> for this activity and is looked up again next time. Default 2 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:10")]
+    public TimeSpan PeopleLookupBudget { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>True when <see cref="AppId"/> is set.</summary>
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AppId);
 

@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Tickets;
+using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Teams;
 
@@ -6,7 +7,12 @@ namespace ChatEscalation.Bot.Teams;
 /// Maps the sender of an activity to the engine's <see cref="UserRef"/>: by Entra object id through the cache, else the Connector's
 /// member lookup (email, then userPrincipalName), cached. People with no e-mail get the key <c>teams:&lt;aadObjectId&gt;</c>.
 /// </summary>
-public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnector connector)
+/// <remarks>
+/// In a team the lookup asks the team (<c>channelData.team.id</c>), as the Bot Framework SDK's <c>TeamsInfo.getMember</c> does;
+/// elsewhere the activity's conversation. It is cut off after <see cref="TeamsOptions.PeopleLookupBudget"/>, so a slow Connector
+/// cannot make the bot miss its answer.
+/// </remarks>
+public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnector connector, IOptionsMonitor<TeamsOptions> options)
 {
     /// <summary>The person who sent <paramref name="activity"/>; never throws for lookup failures.</summary>
     public async Task<UserRef> ResolveAsync(Activity activity, CancellationToken ct)
@@ -18,14 +24,17 @@ public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnect
         var cached = await directory.FindUserAsync(aad, ct);
         if (cached?.Email is null && from?.Id is { } userId && activity is { ServiceUrl: { } url, Conversation.Id: { } conversation })
         {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            budget.CancelAfter(options.CurrentValue.PeopleLookupBudget);
             try
             {
-                var member = await connector.GetMemberAsync(url, conversation, userId, ct);
+                var member = await connector.GetMemberAsync(url, TeamsChannelData.From(activity).TeamId ?? conversation, userId, budget.Token);
                 var email = (member.Email ?? member.UserPrincipalName)?.ToLowerInvariant();
                 cached = new TeamsPerson(aad, userId, email, member.Name ?? name);
                 await directory.SaveUserAsync(cached, ct);
             }
-            catch (Exception e) when (e is TeamsConnectorException or TeamsThrottledException or HttpRequestException or TeamsServiceUrlNotAllowedException)
+            catch (Exception e) when (e is TeamsConnectorException or TeamsThrottledException or HttpRequestException or TeamsServiceUrlNotAllowedException
+                                          or OperationCanceledException && !ct.IsCancellationRequested)
             {
                 // The person can still raise and follow their own tickets under their Teams key.
             }

@@ -103,6 +103,18 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
                 : Responder?.Invoke(recorded) ?? new ScriptedResponse(200, """{"id":"activity-1"}""");
         }
 
+        if (response.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(response.Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the caller gave up
+            }
+        }
+
         context.Response.StatusCode = response.Status;
         if (response.RetryAfter is not null) context.Response.Headers.RetryAfter = response.RetryAfter;
         if (response.Body.Length > 0)

@@ -4,4 +4,5 @@ namespace ChatEscalation.Bot.Tests.Teams;
 /// <param name="Status">HTTP status.</param>
 /// <param name="Body">JSON body (may be empty).</param>
 /// <param name="RetryAfter">Raw <c>Retry-After</c> header value, if any.</param>
-public sealed record ScriptedResponse(int Status, string Body = "", string? RetryAfter = null);
+/// <param name="Delay">How long the connector waits before answering (a stalled service); default at once.</param>
+public sealed record ScriptedResponse(int Status, string Body = "", string? RetryAfter = null, TimeSpan Delay = default);

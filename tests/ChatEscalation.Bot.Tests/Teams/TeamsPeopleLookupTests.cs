@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatEscalation.Bot.Tests.Teams;
+
+/// <summary>Who sent a channel activity, for someone the bot has not met: asked of the team, and never at the cost of the answer.</summary>
+public sealed class TeamsPeopleLookupTests : IAsyncLifetime
+{
+    private static readonly TeamsTestUser Alice = TeamsTestUser.Alice, Maria = TeamsTestUser.Maria;
+    private static readonly string Tier1 = RunningTeamsHost.TierChannel(1);
+    private RunningTeamsHost host = null!;
+    private TeamsActivities activities = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await RunningTeamsHost.StartAsync();
+        activities = new TeamsActivities(host);
+        await PostOkAsync(activities.ChannelInstall(Tier1, Maria));
+    }
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task ChannelMention_UnknownSender_LookedUpInTheTeamNotTheThread()
+    {
+        var before = host.Connector.ConnectorRequests.Count;
+
+        await PostOkAsync(activities.ChannelMention(Alice, Tier1, "ticket Printer on floor 2 jams"));
+
+        var lookup = host.Connector.ConnectorRequests.Skip(before).First(r => r.Method == "GET");
+        lookup.RawTarget.ShouldBe($"/v3/conversations/{Uri.EscapeDataString(RunningTeamsHost.TeamId)}/members/{Uri.EscapeDataString(Alice.UserId)}");
+        (await ReporterOfAsync(1)).Key.ShouldBe("alice@demo.local");
+    }
+
+    [Fact]
+    public async Task ChannelMention_MemberLookupStalls_AnsweredWithinTheBudget_SenderActsUnderTheirTeamsKey()
+    {
+        host.Connector.Enqueue(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(30)));
+        var clock = Stopwatch.StartNew();
+
+        await PostOkAsync(activities.ChannelMention(Alice, Tier1, "ticket Printer on floor 2 jams"));
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // Teams:PeopleLookupBudget (2 s), not the 30 s stall
+        (await ReporterOfAsync(1)).Key.ShouldBe($"teams:{Alice.AadObjectId}");
+    }
+
+    private async Task<UserRef> ReporterOfAsync(long number)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<TicketWorkflow>().GetAsync(number)).ShouldNotBeNull().Reporter;
+    }
+
+    private async Task PostOkAsync(System.Text.Json.Nodes.JsonObject activity)
+    {
+        using var response = await host.PostAsync(activity);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+}
