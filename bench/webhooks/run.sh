@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Webhook throughput of the bot against the official-SDK peers (Slack Bolt, Bot Framework botbuilder)
+# and the bare Kestrel baseline, in one run_peers.sh invocation so that the ratios are comparable.
+#
+#   bench/webhooks/run.sh                                  # 6 targets x (shared, pinned) x 3 rounds, ~10 min
+#   bench/webhooks/run.sh --pin off --rounds 1             # a quick look (~2 min)
+#   bench/webhooks/run.sh --only bot-teams,teams,kestrel-teams --rounds 5
+#
+# Every argument goes to run_peers.sh (--pin, --rounds, --only, --out; see run_peers.sh --help).
+# Without --out the rows are appended to bench/results/webhooks-<UTC date>.tsv.
+# Steps: (1) copy the peers folder to $PEERS (default /tmp/peers) when it is missing or differs,
+# run its setup.sh (idempotent: apt wrk, npm ci, kestrel build); (2) publish the bot in Release to
+# $BOT_OUT/bot (default /tmp/chatescalation-bench; obj/bin under $BOT_OUT too, not in the tree);
+# (3) start local_issuer.js (Bot Framework metadata, JWKS, token endpoint and a signed token on
+# loopback); (4) run_peers.sh with two more targets, both started by start_bot.sh:
+#   bot-slack  slack_interaction.lua -> /slack/interactions   (signed; signature checked)
+#   bot-teams  teams_invoke.lua      -> /api/messages         (Bearer JWT; auth ON, the peer's is off)
+#
+# Environment: PEERS_SRC (default /work/shared/bench/peers), PEERS, BOT_OUT, KEEP_LOGS=1 (keep
+# run_peers.sh's and the bot's logs and databases), BOT_ARGS (extra bot command-line arguments, e.g.
+# '--Logging:LogLevel:Microsoft.EntityFrameworkCore.Update=None'), plus run_peers.sh's own
+# (THREADS, CONNS, DURATION, WARMUP, BASE_PORT, SERVER_CPUS, WRK_CPUS).
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$HERE/../.." && pwd)"
+case "${1:-}" in -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;; esac
+
+PEERS_SRC="${PEERS_SRC:-/work/shared/bench/peers}"
+PEERS="${PEERS:-${TMPDIR:-/tmp}/peers}"
+BOT_OUT="${BOT_OUT:-${TMPDIR:-/tmp}/chatescalation-bench}"
+TEAMS_APP_ID=00000000-0000-0000-0000-0000000000b0   # the recipient id in teams_invoke.lua is 28:<this>
+
+# Pass every argument through; make --out absolute (run_peers.sh runs from the repository root).
+ARGS=(); HAS_OUT=0
+while [ $# -gt 0 ]; do
+  if [ "$1" = --out ] && [ $# -ge 2 ]; then ARGS+=(--out "$(realpath -m "$2")"); HAS_OUT=1; shift 2
+  else ARGS+=("$1"); shift; fi
+done
+[ "$HAS_OUT" = 1 ] || ARGS+=(--out "$REPO/bench/results/webhooks-$(date -u +%Y-%m-%d).tsv")
+
+# 1. Peers: a writable copy (the shared folder may be read-only), then its idempotent setup.
+[ -f "$PEERS_SRC/run_peers.sh" ] || { echo "run.sh: no peers at $PEERS_SRC (set PEERS_SRC)" >&2; exit 2; }
+if [ ! -d "$PEERS" ] || ! diff -rq -x node_modules -x bin -x obj -x .package-lock.json "$PEERS_SRC" "$PEERS" >/dev/null 2>&1; then
+  echo "run.sh: copying $PEERS_SRC to $PEERS"
+  mkdir -p "$PEERS"
+  cp -rfp "$PEERS_SRC/." "$PEERS/"   # -p keeps mtimes, so setup.sh does not reinstall for nothing
+  chmod -R u+w "$PEERS"
+fi
+"$PEERS/setup.sh"
+
+# 2. The bot, Release, built from the working tree.
+echo "run.sh: publishing bot/ChatEscalation.Bot.csproj (Release) to $BOT_OUT/bot"
+if ! out="$(dotnet publish "$REPO/bot/ChatEscalation.Bot.csproj" -c Release --artifacts-path "$BOT_OUT/artifacts" \
+    -o "$BOT_OUT/bot" -nologo -v q 2>&1)"; then
+  echo "$out" >&2; exit 1
+fi
+export BOT_DLL="$BOT_OUT/bot/ChatEscalation.Bot.dll"
+if [ -n "$(git -C "$REPO" status --porcelain -- bot core 2>/dev/null)" ]; then
+  echo "run.sh: note: bot/ or core/ has uncommitted changes; the commit column of the TSV does not describe this build"
+fi
+
+# 3. Local Bot Framework issuer; the token's serviceurl is the serviceUrl of the Teams request body.
+BENCH_TMP="$(mktemp -d "${TMPDIR:-/tmp}/chatescalation-webhooks.XXXXXX")"
+ISSUER_PID=""
+cleanup() {
+  if [ -n "$ISSUER_PID" ]; then kill "$ISSUER_PID" 2>/dev/null || true; wait "$ISSUER_PID" 2>/dev/null || true; fi
+  if [ "${KEEP_LOGS:-0}" = 1 ]; then echo "run.sh: bot databases and issuer output kept in $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+SERVICE_URL="$(sed -n 's/.*"serviceUrl":"\([^"]*\)".*/\1/p' "$PEERS/teams_invoke.lua")"
+[ -n "$SERVICE_URL" ] || { echo "run.sh: no serviceUrl in $PEERS/teams_invoke.lua" >&2; exit 1; }
+node "$HERE/local_issuer.js" --app-id "$TEAMS_APP_ID" --service-url "$SERVICE_URL" --hours 12 \
+  > "$BENCH_TMP/issuer.out" 2> "$BENCH_TMP/issuer.err" &
+ISSUER_PID=$!
+for _ in $(seq 100); do
+  [ "$(grep -c . "$BENCH_TMP/issuer.out" 2>/dev/null)" -ge 3 ] && break
+  kill -0 "$ISSUER_PID" 2>/dev/null || break
+  sleep 0.1
+done
+while IFS='=' read -r key value; do
+  case "$key" in ISSUER_METADATA_URL|ISSUER_TOKEN_ENDPOINT|TEAMS_AUTHORIZATION) export "$key=$value" ;; esac
+done < "$BENCH_TMP/issuer.out"
+[ -n "${TEAMS_AUTHORIZATION:-}" ] || { echo "run.sh: local_issuer.js did not start:" >&2; cat "$BENCH_TMP/issuer.err" >&2; exit 1; }
+export TEAMS_APP_ID BENCH_TMP
+# The prefix the bot may send its Connector token to: scheme://host:port/ of that serviceUrl.
+export TEAMS_SERVICE_URL_PREFIX="$(sed -E 's#^([A-Za-z]+://[^/]+).*#\1/#' <<< "$SERVICE_URL")"
+
+# 4. Measure. TEAMS_AUTHORIZATION is sent to every teams_invoke.lua target; the botbuilder peer runs
+# with auth off and ignores it, the bot validates it on every request.
+START="$(printf '%q' "$HERE/start_bot.sh")"
+echo "run.sh: bot with Logging:LogLevel:Default=Warning, SQLite per start under $BENCH_TMP/db, Teams auth on (issuer $ISSUER_METADATA_URL)"
+cd "$REPO"
+status=0
+"$PEERS/run_peers.sh" \
+  --add "bot-slack|slack_interaction.lua|/slack/interactions|$START bot-slack ${BOT_ARGS:-}" \
+  --add "bot-teams|teams_invoke.lua|/api/messages|$START bot-teams ${BOT_ARGS:-}" \
+  "${ARGS[@]}" || status=$?
+exit "$status"
