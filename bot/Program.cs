@@ -2,6 +2,7 @@ using ChatEscalation.Bot.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.UseRootAppSettings();
+DefaultListenAddress.Apply(builder);
 builder.AddChatEscalation();
 
 var app = builder.Build();

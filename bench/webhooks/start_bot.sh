@@ -43,8 +43,7 @@ if [ -n "${TEAMS_APP_ID:-}" ]; then
   export Teams__AllowedServiceUrlPrefixes__0="$TEAMS_SERVICE_URL_PREFIX"
 fi
 
-# Content root = the published folder, as deployed. The listening address goes on the command line:
-# started from the repository root, the host also loads ./appsettings.json after the ASPNETCORE_*
-# variables, and its "Urls" (127.0.0.1:5080) silently wins over ASPNETCORE_URLS.
+# Content root = the published folder, as deployed. The listening address goes on the command line
+# (ASPNETCORE_URLS works as well since the default address moved out of appsettings.json).
 cd "$(dirname "$BOT_DLL")"
 exec dotnet "$BOT_DLL" --urls "http://127.0.0.1:$PORT" "$@"

@@ -56,4 +56,7 @@ public sealed class ConcurrencyTests(SqliteDatabase database) : IClassFixture<Sq
         (await stores[0].TryRecordInboundAsync("slack", "Ev0123", T0)).ShouldBeFalse();
         (await stores[0].TryRecordInboundAsync("teams", "Ev0123", T0)).ShouldBeTrue();
     }
+
+    [Fact]
+    public Task TryRecordInboundAsync_RepeatsAndPrune_SameAsTheModelStoresTime() => Scenarios.InboundDedupAndPruneAsync(database.NewContext);
 }

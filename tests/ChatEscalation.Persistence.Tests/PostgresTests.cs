@@ -33,6 +33,9 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
     }
 
     [PostgresFact]
+    public Task TryRecordInboundAsync_RepeatsAndPrune_SameAsTheModelStoresTime() => Scenarios.InboundDedupAndPruneAsync(cluster.NewContext);
+
+    [PostgresFact]
     public async Task ExecuteAsync_ParallelAccepts_ExactlyOneOwner()
     {
         using var h = new Harness(cluster.NewContext, T0);

@@ -15,6 +15,27 @@ public static class Scenarios
     public static readonly HandoffNote ToTier2 = new("Reinstalled the VPN client and reset the profile", "Still drops every 10 minutes", "Check the VPN concentrator logs");
     public static readonly HandoffNote ToTier3 = new("Client logs show IKE rekey failures", "Rekey fails on the concentrator side", "Inspect the concentrator certificate");
 
+    /// <summary>A repeat is refused without an error, per platform; the stored time is the model's (EF reads it back and prunes by it).</summary>
+    public static async Task InboundDedupAndPruneAsync(Func<EscalationDbContext> newContext)
+    {
+        await using (var db = newContext())
+        {
+            var store = new Storage.InboundEventStore(db);
+            (await store.TryRecordInboundAsync("slack", "Ev-old", T0)).ShouldBeTrue();
+            (await store.TryRecordInboundAsync("slack", "Ev-old", T0.AddSeconds(5))).ShouldBeFalse();
+            (await store.TryRecordInboundAsync("slack", "Ev-new", T0.AddHours(2))).ShouldBeTrue();
+            (await store.TryRecordInboundAsync("teams", "Ev-old", T0)).ShouldBeTrue();
+        }
+
+        await using (var db = newContext())
+        {
+            var old = await db.InboundEvents.AsNoTracking().SingleAsync(e => e.Platform == "slack" && e.EventId == "Ev-old");
+            old.ReceivedAt.ShouldBe(T0);
+            (await new Storage.InboundEventStore(db).PruneAsync(T0.AddHours(1))).ShouldBe(2);
+            (await db.InboundEvents.AsNoTracking().Select(e => e.EventId).ToListAsync()).ShouldBe(["Ev-new"]);
+        }
+    }
+
     public static async Task FullTicketLifeAsync(Func<EscalationDbContext> newContext)
     {
         using var h = new Harness(newContext, T0);
