@@ -48,17 +48,27 @@ public sealed class DemoClock(TimeProvider inner, TimeZoneInfo zone) : TimeProvi
 
     /// <summary>Moves the clock to the target of <paramref name="jump"/>.</summary>
     /// <returns>The new current time (UTC).</returns>
-    public DateTimeOffset Jump(ClockJump jump)
+    public DateTimeOffset Jump(ClockJump jump) => AdvanceTo(TargetOf(jump));
+
+    /// <summary>Where <paramref name="jump"/> would move the clock from now (UTC), without moving it.</summary>
+    public DateTimeOffset TargetOf(ClockJump jump)
     {
         var now = GetUtcNow();
-        var target = jump switch
+        return jump switch
         {
             ClockJump.ThirtyMinutes => now + TimeSpan.FromMinutes(30),
             ClockJump.EndOfDay => NextLocal(now, d => true, EndOfDayTime),
             ClockJump.NextMonday => NextLocal(now, d => d.DayOfWeek == DayOfWeek.Monday, MondayStartTime),
             _ => throw new ArgumentOutOfRangeException(nameof(jump), jump, null),
         };
-        return Advance(target - now);
+    }
+
+    /// <summary>Moves the clock forward to <paramref name="instant"/>; an instant already past leaves it where it is.</summary>
+    /// <returns>The new current time (UTC).</returns>
+    public DateTimeOffset AdvanceTo(DateTimeOffset instant)
+    {
+        var now = GetUtcNow();
+        return instant > now ? Advance(instant - now) : now;
     }
 
     /// <summary>The first instant strictly after <paramref name="now"/> whose local date satisfies <paramref name="day"/> and whose local time is <paramref name="time"/>.</summary>

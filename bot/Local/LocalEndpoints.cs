@@ -13,8 +13,8 @@ namespace ChatEscalation.Bot.Local;
 public static class LocalEndpoints
 {
     /// <summary>Where the page's files are: <c>Local/wwwroot</c> next to the binaries.</summary>
-    /// <summary>Sweeps run after a clock jump, so chains of deadlines that all fell due during the jump fire in order.</summary>
-    public const int SweepPassesAfterJump = 8;
+    /// <summary>Most stops one clock jump makes at the deadlines it passes (beyond them, the rest fire at the end, marked late).</summary>
+    public const int MaxStopsPerJump = 400;
 
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "Local", "wwwroot");
 
@@ -112,15 +112,32 @@ public static class LocalEndpoints
             _ => null,
         };
         if (jump is null) return Results.BadRequest(new { error = "jump must be 30m, end-of-day or monday" });
-        var now = demo.Jump(jump.Value);
-        store.ClockMoved(now);
+        var target = demo.TargetOf(jump.Value);
+        var stops = 0;
         if (services.GetService<IEscalationRunner>() is { } runner)
         {
-            // A jump can make several deadlines of one ticket due at once (each firing plans the next): sweep a few passes.
-            for (var pass = 0; pass < SweepPassesAfterJump; pass++) await runner.SweepNowAsync(cancellationToken);
-            await runner.DispatchNowAsync(cancellationToken);
+            // Stop at each deadline on the way, as if the bot had been running all along: every escalation, warning and page fires
+            // at its own minute (not "late"), its messages carry that time, and each firing plans the next stop.
+            DateTimeOffset? stoppedAt = null;
+            for (; stops < MaxStopsPerJump; stops++)
+            {
+                if (await runner.NextDueAsync(cancellationToken) is not { } due || due > target) break;
+                if (stoppedAt is { } last && due <= last) break; // still due after a sweep at that very time: leave it to the final sweep
+                stoppedAt = demo.AdvanceTo(due);
+                await runner.SweepNowAsync(cancellationToken);
+                await runner.DispatchNowAsync(cancellationToken); // delivered at that minute, so the emulator stamps it then
+            }
         }
-        return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes }, LocalJson.Options);
+
+        var now = demo.AdvanceTo(target);
+        store.ClockMoved(now);
+        if (services.GetService<IEscalationRunner>() is { } final)
+        {
+            await final.SweepNowAsync(cancellationToken);
+            await final.DispatchNowAsync(cancellationToken);
+        }
+
+        return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes, stops }, LocalJson.Options);
     }
 
     private static IResult WhatIf(HttpRequest http, EscalationPolicy policy, TimeProvider time)

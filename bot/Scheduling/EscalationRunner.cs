@@ -29,6 +29,12 @@ public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider t
         }
     }
 
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().NextDueAsync(cancellationToken);
+    }
+
     public async Task DispatchNowAsync(CancellationToken cancellationToken = default)
     {
         await _dispatching.WaitAsync(cancellationToken);

@@ -57,7 +57,10 @@ public static partial class EscalationEngine
             attempt = 1;
         }
         var t = b.Ticket;
-        var nextAt = b.Now + b.Policy.RepageEvery;
+        var interval = level >= layers && attempt >= b.Policy.AttemptsPerLevel ? b.Policy.ManagerRepageEvery : b.Policy.RepageEvery;
+        var nextAt = b.Now + interval;
+        // Paging is the after-hours path: when the desk opens, the page ends (see Repage) at that very minute.
+        if (b.Policy.Staffed.NextOpening(b.Now) is { } opens && opens > b.Now && opens < nextAt) nextAt = opens;
         var when = attempt == 1 ? "" : $" (page {attempt})";
         var summary = $"{t.Key} ({t.Priority}) \"{t.Title}\" at {b.Policy.TierName(tier)}, after hours";
         if (level < layers)
@@ -77,13 +80,33 @@ public static partial class EscalationEngine
         }
     }
 
-    /// <summary>The re-page deadline: page the same level again, or after the attempts per level, the next level.</summary>
+    /// <summary>
+    /// The re-page deadline: page the same level again, or after the attempts per level, the next level. Once the desk is staffed
+    /// again the page ends instead: the ticket is back with its queue and the normal (business-hours) clock.
+    /// </summary>
     private static void Repage(DecisionBuilder b)
     {
         if (b.Ticket.Page is not { } page) return;
+        if (b.Policy.Staffed.IsOpen(b.Now))
+        {
+            EndPage(b, page);
+            return;
+        }
+
         var layers = b.Policy.RotationFor(page.Tier)?.Layers.Count ?? 0;
         if (page.Attempt < b.Policy.AttemptsPerLevel || page.Level >= layers) PageLevel(b, page.Tier, page.Level, page.Attempt + 1);
         else PageLevel(b, page.Tier, page.Level + 1, 1);
+    }
+
+    private static void EndPage(DecisionBuilder b, ActivePage page)
+    {
+        var t = b.Ticket;
+        var waited = DurationText.Humanize(b.Now - page.StartedAt);
+        var paged = page.Person is null ? "the managers" : b.Policy.Person(page.Person).Name;
+        b.Ticket = t with { Page = null };
+        b.Event(EventKind.PageEnded, $"Paging ended: the desk is open again and nobody acknowledged in {waited} (last paged: {paged}).");
+        b.Notify(Notification.Alert(Audience.OnCall, $"Paging for {t.Key} ended: the desk is open; {b.Policy.TierName(t.Tier)} has it.", urgent: false));
+        b.QueueUpdate($"The desk is open: {t.Key} is back with this queue (nobody acknowledged the after-hours page in {waited}).");
     }
 
     /// <summary>Acknowledge a page: the paged person, anybody in the paged tier, or a manager. A tier member acknowledging a queued ticket also accepts it.</summary>

@@ -4,7 +4,7 @@ namespace ChatEscalation.Core.Events;
 public enum EventKind
 {
     Raised, Accepted, Escalated, AutoEscalated, ManagerEscalated, QueueReminded,
-    SlaWarned, ManagerPinged, SlaBreached, Paged, PageAcknowledged, CoverageGap, Held,
+    SlaWarned, ManagerPinged, SlaBreached, Paged, PageAcknowledged, PageEnded, CoverageGap, Held,
     Resolved, KnowledgeDrafted, Reopened, Closed, Cancelled, NoteAdded,
     WaitingOnUser, Resumed, Reassigned, PriorityOverridden, VendorLinked, VendorChased, VendorOverdue,
 }

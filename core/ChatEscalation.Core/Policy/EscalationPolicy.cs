@@ -23,6 +23,8 @@ public sealed class EscalationPolicy
     public required BusinessCalendar Staffed { get; init; }
     public required TimeSpan RepageEvery { get; init; }
     public required int AttemptsPerLevel { get; init; }
+    /// <summary>The slower cadence of pages to the managers once they have been paged <see cref="AttemptsPerLevel"/> times.</summary>
+    public TimeSpan ManagerRepageEvery { get; init; } = TimeSpan.FromHours(1);
     public required bool HoldWhenUncovered { get; init; }
     public required IReadOnlyDictionary<string, OnCallRotation> Rotations { get; init; }
     public required IReadOnlyList<VendorPolicy> Vendors { get; init; }

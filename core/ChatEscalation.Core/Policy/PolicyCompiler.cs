@@ -58,6 +58,8 @@ public static class PolicyCompiler
 
         if (!DurationText.TryParseWallClock(options.OnCall.RepageEvery, out var repage) || repage < TimeSpan.FromMinutes(1))
             errors.Add($"Policy:OnCall:RepageEvery: '{options.OnCall.RepageEvery}' is not a duration of at least 1 minute (examples: 5m, 10m).");
+        if (!DurationText.TryParseWallClock(options.OnCall.ManagerRepageEvery, out var managerRepage) || managerRepage < TimeSpan.FromMinutes(1))
+            errors.Add($"Policy:OnCall:ManagerRepageEvery: '{options.OnCall.ManagerRepageEvery}' is not a duration of at least 1 minute (examples: 30m, 1h).");
         if (options.OnCall.AttemptsPerLevel < 1)
             errors.Add($"Policy:OnCall:AttemptsPerLevel: {options.OnCall.AttemptsPerLevel} must be 1 or more.");
         var rotations = CompileRotations(options, errors);
@@ -90,6 +92,7 @@ public static class PolicyCompiler
             Staffed = staffed,
             RepageEvery = repage,
             AttemptsPerLevel = options.OnCall.AttemptsPerLevel,
+            ManagerRepageEvery = managerRepage,
             HoldWhenUncovered = options.OnCall.HoldWhenUncovered,
             Rotations = rotations,
             Vendors = vendors,

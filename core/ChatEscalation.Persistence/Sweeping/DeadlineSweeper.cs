@@ -25,6 +25,13 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
     /// <summary>Test seam: runs after the tick is decided and staged, just before SaveChanges.</summary>
     internal Func<long, CancellationToken, Task>? BeforeSave { get; set; }
 
+    /// <summary>When the earliest deadline not claimed by a sweep falls due; null when none is pending. Uses the due-time index.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct = default)
+    {
+        var next = await db.Deadlines.AsNoTracking().Where(d => d.ClaimedUntil == null).OrderBy(d => d.DueAt).Select(d => d.DueAt).Take(1).ToListAsync(ct);
+        return next.Count == 0 ? null : next[0];
+    }
+
     public async Task<SweepResult> SweepAsync(DateTimeOffset now, int max = 500, CancellationToken ct = default)
     {
         var policy = policies.Current;

@@ -30,7 +30,8 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<EmulatorHost> StartAsync()
+    /// <param name="clockBase">The clock the demo clock runs ahead of (default the system clock); a fixed one makes a test independent of today's date.</param>
+    public static async Task<EmulatorHost> StartAsync(TimeProvider? clockBase = null)
     {
         var folder = Directory.CreateTempSubdirectory("chatescalation-e2e-").FullName;
         var port = FreePort();
@@ -46,6 +47,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         });
         builder.WebHost.UseUrls(url);
         builder.Logging.ClearProviders();
+        if (clockBase is not null) builder.Services.AddSingleton(new ChatEscalation.Bot.Local.DemoClock(clockBase, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")));
         builder.AddChatEscalation();
         var app = builder.Build();
         await app.UseChatEscalationAsync();

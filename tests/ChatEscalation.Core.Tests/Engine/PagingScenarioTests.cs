@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Deadlines;
+using ChatEscalation.Core.Engine;
 using ChatEscalation.Core.Events;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy.Options;
@@ -119,6 +120,59 @@ public class PagingScenarioTests
         ]);
         desk.History.Where(e => e.Kind == EventKind.Paged).Last().Text.ShouldContain("Paged the managers (page 2)");
         desk.Ticket.ManagerEngaged.ShouldBeTrue();
+    }
+
+    /// <summary>Runs the ticket's deadlines one by one, as the sweep would, until <paramref name="until"/>; returns every decision.</summary>
+    private static List<Decision> RunDeadlines(Desk desk, DateTimeOffset until)
+    {
+        var decisions = new List<Decision>();
+        for (var step = 0; step < 2000; step++)
+        {
+            var next = DeadlinePlanner.Plan(desk.Ticket, desk.Policy).Select(d => d.DueAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+            if (next > until) break;
+            decisions.Add(desk.TickAt(next > desk.Now ? next : desk.Now));
+        }
+
+        return decisions;
+    }
+
+    /// <summary>
+    /// The managers get the usual 3 pages 10 minutes apart (19:30, 19:40, 19:50), then one an hour (20:50, 21:50 …), not 6 an hour all weekend.
+    /// </summary>
+    [Fact]
+    public void PageLadder_ManagersPagedThreeTimes_ThenHourly()
+    {
+        var desk = new Desk(start: Friday(18, 30));
+        desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+
+        RunDeadlines(desk, Friday(22, 0));
+
+        var times = desk.History.Where(e => e.Kind == EventKind.Paged && e.Text.StartsWith("Paged the managers")).Select(e => e.At).ToList();
+        times.ShouldBe([Friday(19, 30), Friday(19, 40), Friday(19, 50), Friday(20, 50), Friday(21, 50)]);
+    }
+
+    /// <summary>
+    /// Nobody acknowledges all weekend: the managers are re-paged hourly until Monday 08:00, when the desk opens and the page ends at
+    /// that minute; the ticket is back with its Tier 2 queue (card updated, thread told), on-call is told, and nothing pages again.
+    /// </summary>
+    [Fact]
+    public void PageNeverAcknowledged_EndsWhenTheDeskOpensMonday()
+    {
+        var desk = new Desk(start: Friday(18, 30));
+        desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+        var monday = At.Utc(2026, 1, 12, 8, 0);
+
+        var decisions = RunDeadlines(desk, monday + TimeSpan.FromHours(1));
+
+        var ended = decisions.Single(d => d.Kinds().Contains(EventKind.PageEnded));
+        ended.Ticket.Page.ShouldBeNull();
+        ended.Ticket.Tier.ShouldBe(2);
+        desk.History.Single(e => e.Kind == EventKind.PageEnded).At.ShouldBe(monday);
+        ended.OnCallAlerts().ShouldHaveSingleItem().Urgent.ShouldBeFalse();
+        ended.CardTiers().ShouldBe([2]);
+        desk.History.Where(e => e.Kind == EventKind.Paged).Max(e => e.At).ShouldBeLessThan(monday);
+        desk.History.Count(e => e.Kind == EventKind.Paged).ShouldBeLessThan(80); // 9 in the first 90 minutes, then hourly
+        desk.HasDeadline(DeadlineKind.Repage).ShouldBeFalse();
     }
 
     [Fact]

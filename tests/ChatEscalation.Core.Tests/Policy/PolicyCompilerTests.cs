@@ -34,6 +34,7 @@ public class PolicyCompilerTests
         policy.Staffed.Zone.Id.ShouldBe("Europe/London");
         policy.RepageEvery.ShouldBe(TimeSpan.FromMinutes(10));
         policy.AttemptsPerLevel.ShouldBe(3);
+        policy.ManagerRepageEvery.ShouldBe(TimeSpan.FromHours(1));
         policy.ReopenWindow.ShouldBe(TimeSpan.FromDays(7));
         policy.Rotations.Keys.ShouldBe(["service-desk", "desktop-apps", "infrastructure"], ignoreOrder: true);
         policy.Vendors.Select(v => v.Name).ShouldBe(["Contoso Networks", "Fabrikam Payroll"]);
@@ -230,6 +231,7 @@ public class PolicyCompilerTests
     {
         ErrorsAfter(o => o.OnCall.RepageEvery = "30s").ShouldContain(e => e.StartsWith("Policy:OnCall:RepageEvery:"));
         ErrorsAfter(o => o.OnCall.AttemptsPerLevel = 0).ShouldContain(e => e.StartsWith("Policy:OnCall:AttemptsPerLevel:"));
+        ErrorsAfter(o => o.OnCall.ManagerRepageEvery = "soon").ShouldContain(e => e.StartsWith("Policy:OnCall:ManagerRepageEvery:"));
     }
 
     [Fact]
