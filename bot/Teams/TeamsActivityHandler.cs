@@ -126,6 +126,15 @@ public sealed class TeamsActivityHandler(
             reply = "I could not read that card action.";
         }
 
+        // Action.Submit has no private answer (unlike Action.Execute's invoke response): in a channel the answer goes to the
+        // clicker's 1:1 chat with the bot when the bot has one, so a refusal is not posted in front of the whole team.
+        var isPersonal = string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+        if (!isPersonal && await directory.FindConversationAsync(user.Key.ToLowerInvariant(), ct) is { UserId: not null } personal)
+        {
+            await connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, Activity.TextMessage(reply), ct);
+            return;
+        }
+
         await SendAsync(activity, Activity.TextMessage(reply), ct);
     }
 

@@ -143,20 +143,34 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Submit_ActionSubmitValueInChannel_RunsVerbAndRepliesInThread()
+    public async Task Submit_ActionSubmitValueInChannel_RunsVerbAndAnswersInTheClickersOneToOneChat()
     {
         var number = await RaiseAsync();
         var (thread, root) = host.Simulator.LastPostIn(Tier1);
-        var submit = activities.Submit(Alice, Tier1, thread, root, "accept", number);
-        var id = submit["id"]!.GetValue<string>();
 
-        await PostOkAsync(submit);
+        await PostOkAsync(activities.Submit(Alice, Tier1, thread, root, "accept", number));
 
         (await TicketAsync(number)).Owner!.Key.ShouldBe("alice@demo.local");
         var reply = NewCalls().ShouldHaveSingleItem();
-        reply.ToString().ShouldBe($"POST /v3/conversations/{thread}/activities/{id}");
-        // The engine's answer to the clicker ("You own INC-… now."), posted in the thread: Action.Submit has no private reply.
+        // Action.Submit has no private answer: the engine's answer ("You own INC-… now.") goes to Alice's 1:1 chat, not the thread.
+        reply.ToString().ShouldBe($"POST /v3/conversations/{Alice.PersonalConversationId}/activities");
         reply.Body!["text"]!.GetValue<string>().ShouldContain(TicketKey.Format(number));
+    }
+
+    [Fact]
+    public async Task Submit_RefusedInChannel_RefusalReachesOnlyTheClicker()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        await PostOkAsync(activities.Submit(Alice, Tier1, thread, root, "accept", number));
+        NewCalls();
+
+        await PostOkAsync(activities.Submit(Bob, Tier1, thread, root, "resolve", number, new JsonObject { ["resolution"] = "Rebooted it" }));
+
+        (await TicketAsync(number)).Status.ShouldBe(TicketStatus.Accepted);
+        var reply = NewCalls().ShouldHaveSingleItem();
+        reply.ToString().ShouldBe($"POST /v3/conversations/{Bob.PersonalConversationId}/activities");
+        reply.Body!["text"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
     }
 
     [Fact]

@@ -47,6 +47,21 @@ public sealed class TeamsPeopleLookupTests : IAsyncLifetime
         (await ReporterOfAsync(1)).Key.ShouldBe($"teams:{Alice.AadObjectId}");
     }
 
+    [Fact]
+    public async Task Submit_InChannelBySomeoneWithoutAOneToOneChat_AnsweredInTheThread()
+    {
+        await PostOkAsync(activities.ChannelMention(Alice, Tier1, "ticket Printer on floor 2 jams"));
+        await host.DispatchAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var before = host.Connector.ConnectorRequests.Count;
+        var submit = activities.Submit(Alice, Tier1, thread, root, "accept", 1);
+
+        await PostOkAsync(submit);
+
+        var reply = host.Connector.ConnectorRequests.Skip(before).Single(r => r.Method == "POST");
+        reply.RawTarget.ShouldBe($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/{Uri.EscapeDataString(submit["id"]!.GetValue<string>())}");
+    }
+
     private async Task<UserRef> ReporterOfAsync(long number)
     {
         await using var scope = host.Services.CreateAsyncScope();
