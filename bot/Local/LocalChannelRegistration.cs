@@ -2,6 +2,8 @@ using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Dashboard;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Hosting;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,8 +21,10 @@ public static class LocalChannelRegistration
     public static IServiceCollection AddLocalChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("Local");
+        var connected = PersistenceServiceRegistration.EnabledPlatforms(configuration).Any(p => p is Platforms.Slack or Platforms.Teams);
         services.Configure<LocalOptions>(section);
-        var options = section.Get<LocalOptions>() ?? new LocalOptions();
+        services.PostConfigure<LocalOptions>(o => Restrict(o, connected));
+        var options = Restrict(section.Get<LocalOptions>() ?? new LocalOptions(), connected);
         services.TryAddSingleton<EscalationPolicy>(sp => sp.GetRequiredService<IPolicyProvider>().Current);
         services.TryAddScoped<ChatConversation>();
         services.TryAddScoped<EscalationReport>();
@@ -34,6 +38,15 @@ public static class LocalChannelRegistration
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>()));
         }
         return services;
+    }
+
+    /// <summary>With Slack or Teams connected: no demo clock, and the emulator only for this machine.</summary>
+    private static LocalOptions Restrict(LocalOptions options, bool platformsConnected)
+    {
+        if (!platformsConnected) return options;
+        options.DemoClock = false;
+        options.LoopbackOnly = true;
+        return options;
     }
 
     /// <summary>Maps the emulator page and its endpoints when <c>Local:Enabled</c>.</summary>

@@ -12,24 +12,31 @@ namespace ChatEscalation.Bot.Local;
 /// <summary>The emulator's HTTP surface: the page, its state, its live event stream, the demo clock and the "what if" panel.</summary>
 public static class LocalEndpoints
 {
-    /// <summary>Where the page's files are: <c>Local/wwwroot</c> next to the binaries.</summary>
     /// <summary>Most stops one clock jump makes at the deadlines it passes (beyond them, the rest fire at the end, marked late).</summary>
     public const int MaxStopsPerJump = 400;
 
+    /// <summary>Where the page's files are: <c>Local/wwwroot</c> next to the binaries.</summary>
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "Local", "wwwroot");
 
     public static IEndpointRouteBuilder MapLocalEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.File(Path.Combine(WebRoot, "index.html"), "text/html; charset=utf-8"));
-        app.MapGet("/local/static/{**path}", (string path) => StaticFile(WebRoot, path));
-        app.MapGet("/local/state", State);
-        app.MapGet("/local/events", Events);
-        app.MapPost("/local/clock", Clock);
-        app.MapGet("/local/whatif", WhatIf);
-        app.MapPost("/local/messages", LocalInbound.MessageAsync);
-        app.MapPost("/local/actions", LocalInbound.ActionAsync);
+        var local = app.MapGroup("");
+        if (app.ServiceProvider.GetRequiredService<IOptions<LocalOptions>>().Value.LoopbackOnly)
+            local.AddEndpointFilter(async (context, next) => IsLoopback(context.HttpContext)
+                ? await next(context)
+                : Results.Problem("The emulator answers only on this machine while Slack or Teams is connected (Local:LoopbackOnly).", statusCode: StatusCodes.Status403Forbidden));
+        local.MapGet("/", () => Results.File(Path.Combine(WebRoot, "index.html"), "text/html; charset=utf-8"));
+        local.MapGet("/local/static/{**path}", (string path) => StaticFile(WebRoot, path));
+        local.MapGet("/local/state", State);
+        local.MapGet("/local/events", Events);
+        local.MapPost("/local/clock", Clock);
+        local.MapGet("/local/whatif", WhatIf);
+        local.MapPost("/local/messages", LocalInbound.MessageAsync);
+        local.MapPost("/local/actions", LocalInbound.ActionAsync);
         return app;
     }
+
+    private static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip);
 
     /// <summary>A file under <paramref name="root"/>, refusing anything that would leave it.</summary>
     public static IResult StaticFile(string root, string path)
@@ -103,7 +110,7 @@ public static class LocalEndpoints
     private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, IServiceProvider services, IOptions<LocalOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.DemoClock || time is not DemoClock demo)
-            return Results.Problem("The demo clock is off (Local:DemoClock is false).", statusCode: StatusCodes.Status409Conflict);
+            return Results.Problem("The demo clock is off: Local:DemoClock is false, or Slack or Teams is connected (the clock would move real tickets).", statusCode: StatusCodes.Status409Conflict);
         ClockJump? jump = request.Jump?.Trim().ToLowerInvariant() switch
         {
             "30m" or "thirty-minutes" or "thirtyminutes" => ClockJump.ThirtyMinutes,

@@ -6,6 +6,15 @@ public sealed class LocalOptions
     /// <summary>Serve the emulator page and register the <c>local</c> sender. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Register the <see cref="DemoClock"/> as the host's <see cref="TimeProvider"/> and let the page move it. Default false (production clocks do not jump).</summary>
+    /// <summary>
+    /// Register the <see cref="DemoClock"/> as the host's <see cref="TimeProvider"/> and let the page move it. Default false (production clocks do not jump).
+    /// Ignored while Slack or Teams is connected: the clock is the whole process's, and real tickets, signatures and tokens run on it.
+    /// </summary>
     public bool DemoClock { get; set; }
+
+    /// <summary>
+    /// Answer the emulator's page and endpoints only on loopback connections (403 otherwise). Forced on while Slack or Teams is
+    /// connected: the emulator lets anyone act as anybody in the policy, which is for trying the bot, not for real tickets.
+    /// </summary>
+    public bool LoopbackOnly { get; set; }
 }

@@ -121,6 +121,9 @@ public sealed class SchedulingHost : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<EscalationDbContext>().TicketEvents.AsNoTracking().OrderBy(e => e.Id).ToListAsync();
     }
 
+    /// <summary>A client of the host's TestServer (its requests have no remote address: they are not loopback connections).</summary>
+    public HttpClient Client() => _app.GetTestClient();
+
     /// <summary>GET /healthz through the host's pipeline.</summary>
     public async Task<JsonObject> HealthAsync()
     {
