@@ -10,6 +10,9 @@ public interface ITeamsDirectory
     /// <summary>The cached person for an Entra object id, or null when never resolved.</summary>
     Task<TeamsPerson?> FindUserAsync(string aadObjectId, CancellationToken ct);
 
+    /// <summary>The cached person with this e-mail (the most recently seen), or null.</summary>
+    Task<TeamsPerson?> FindUserByEmailAsync(string email, CancellationToken ct);
+
     /// <summary>Caches a person (e-mail may be null when the Connector did not give one).</summary>
     Task SaveUserAsync(TeamsPerson person, CancellationToken ct);
 

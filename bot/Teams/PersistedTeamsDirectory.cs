@@ -10,9 +10,14 @@ public sealed class PersistedTeamsDirectory(ChatDirectory directory, TimeProvide
 {
     private const string Platform = "teams";
 
-    public async Task<TeamsPerson?> FindUserAsync(string aadObjectId, CancellationToken ct)
+    public async Task<TeamsPerson?> FindUserAsync(string aadObjectId, CancellationToken ct) =>
+        ToPerson(await directory.FindUserAsync(Platform, aadObjectId, ct));
+
+    public async Task<TeamsPerson?> FindUserByEmailAsync(string email, CancellationToken ct) =>
+        ToPerson(await directory.FindUserByEmailAsync(Platform, email, ct));
+
+    private static TeamsPerson? ToPerson(PlatformUser? row)
     {
-        var row = await directory.FindUserAsync(Platform, aadObjectId, ct);
         if (row is null) return null;
         var parts = row.Name.Split('\n', 2);
         return new TeamsPerson(row.PlatformUserId, parts.Length > 1 ? parts[1] : "", row.Email, parts[0]);

@@ -15,7 +15,8 @@ namespace ChatEscalation.Bot.Teams;
 /// <remarks>
 /// Card: first time <c>POST /v3/conversations</c> into the tier's Teams channel (<see cref="Delivery.ChannelId"/>), afterwards a PUT of
 /// the same activity (<see cref="Delivery.ExistingCard"/>). ThreadUpdate: a reply in the card's thread (a new post when no card yet).
-/// Direct: the person's stored 1:1 conversation, or a new one from their stored Teams user id; skipped when the person is unknown to Teams.
+/// Direct: the person's stored 1:1 conversation, or a new one from their Teams user id (cached when they were met in a channel),
+/// stored for next time; skipped when the person was never seen on Teams.
 /// Alert: a new post in the manager or on-call channel, @mentioning the managers or the paged person.
 /// Errors: 429 → Retry after Retry-After; other 4xx → Failed (parked); 5xx and network errors → Retry.
 /// The service URL and tenant come from the channel's stored reference (written when the bot saw the team),
@@ -105,7 +106,8 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
     private async Task<DeliveryResult> DirectAsync(Delivery d, CancellationToken ct)
     {
         if (d.To.Person is not { } person) return new DeliveryResult.Skipped("no person");
-        var reference = await directory.FindConversationAsync(person.Key.ToLowerInvariant(), ct);
+        var key = person.Key.ToLowerInvariant();
+        var reference = await directory.FindConversationAsync(key, ct) ?? await NewPersonalChatAsync(key, ct);
         if (reference is null) return new DeliveryResult.Skipped($"{person.Key} is not known on Teams");
         var conversationId = reference.ConversationId;
         if (!conversationId.StartsWith("a:", StringComparison.Ordinal) && reference is { UserId: { } userId, BotId: { } botId, TenantId: { } tenant })
@@ -118,6 +120,31 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         activity.Text = d.Text;
         var id = await connector.SendToConversationAsync(reference.ServiceUrl, conversationId, activity, ct);
         return new DeliveryResult.Sent(id);
+    }
+
+    /// <summary>
+    /// A 1:1 chat with someone the bot has met only in a channel (their Teams user id is cached from the member lookup): created with
+    /// <c>POST /v3/conversations</c> (allowed because the app is installed in a team they belong to) and stored for next time.
+    /// The service URL, tenant and bot id are those of any policy channel the bot has seen; null when there is none or the person is unknown.
+    /// </summary>
+    private async Task<ConversationReference?> NewPersonalChatAsync(string key, CancellationToken ct)
+    {
+        if (await directory.FindUserByEmailAsync(key, ct) is not { UserId.Length: > 0 } user) return null;
+        var policy = policies.Current;
+        ConversationReference? seen = null;
+        foreach (var channel in policy.Tiers.Select(t => t.Channel.Teams).Append(policy.ManagerChannel.Teams).Append(policy.OnCallChannel.Teams).OfType<string>())
+        {
+            if ((seen = await directory.FindConversationAsync(channel, ct)) is not null) break;
+        }
+
+        var tenant = seen?.TenantId ?? options.Value.TenantId;
+        var botId = seen?.BotId ?? (options.Value.AppId is { Length: > 0 } app ? "28:" + app : null);
+        if (tenant is null || botId is null) return null;
+        var serviceUrl = seen?.ServiceUrl ?? DefaultServiceUrl;
+        var conversationId = await connector.CreatePersonalConversationAsync(serviceUrl, tenant, botId, user.UserId, ct);
+        var reference = new ConversationReference(serviceUrl, conversationId, tenant, botId, user.UserId, user.AadObjectId, "msteams", null);
+        await directory.SaveConversationAsync(key, reference, ct);
+        return reference;
     }
 
     private async Task<DeliveryResult> PostToChannelAsync(Delivery d, System.Text.Json.Nodes.JsonObject card, CancellationToken ct)
@@ -142,6 +169,7 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         {
             if (userIds.ContainsKey(key)) return;
             if (await directory.FindConversationAsync(key.ToLowerInvariant(), ct) is { UserId: { } id }) userIds[key] = (id, key);
+            else if (await directory.FindUserByEmailAsync(key, ct) is { UserId.Length: > 0 } met) userIds[key] = (met.UserId, key);
         }
 
         foreach (var p in people) await Resolve(p.Key);

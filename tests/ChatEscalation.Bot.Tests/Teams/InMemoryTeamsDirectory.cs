@@ -11,6 +11,9 @@ public sealed class InMemoryTeamsDirectory : ITeamsDirectory
 
     public Task<TeamsPerson?> FindUserAsync(string aadObjectId, CancellationToken ct) => Task.FromResult(Users.GetValueOrDefault(aadObjectId));
 
+    public Task<TeamsPerson?> FindUserByEmailAsync(string email, CancellationToken ct) =>
+        Task.FromResult(Users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)));
+
     public Task SaveUserAsync(TeamsPerson person, CancellationToken ct)
     {
         Users[person.AadObjectId] = person;

@@ -9,7 +9,7 @@ namespace ChatEscalation.Bot.Tests.Teams;
 /// <summary>Who sent a channel activity, for someone the bot has not met: asked of the team, and never at the cost of the answer.</summary>
 public sealed class TeamsPeopleLookupTests : IAsyncLifetime
 {
-    private static readonly TeamsTestUser Alice = TeamsTestUser.Alice, Maria = TeamsTestUser.Maria;
+    private static readonly TeamsTestUser Alice = TeamsTestUser.Alice, Maria = TeamsTestUser.Maria, Uma = TeamsTestUser.Uma;
     private static readonly string Tier1 = RunningTeamsHost.TierChannel(1);
     private RunningTeamsHost host = null!;
     private TeamsActivities activities = null!;
@@ -60,6 +60,35 @@ public sealed class TeamsPeopleLookupTests : IAsyncLifetime
 
         var reply = host.Connector.ConnectorRequests.Skip(before).Single(r => r.Method == "POST");
         reply.RawTarget.ShouldBe($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/{Uri.EscapeDataString(submit["id"]!.GetValue<string>())}");
+    }
+
+    [Fact]
+    public async Task ReporterMetOnlyInAChannel_GetsHandoffDirectMessagesInANewOneToOneChat_CreatedOnce()
+    {
+        await PostOkAsync(activities.ChannelMention(Uma, Tier1, "ticket Printer on floor 2 jams"));
+        await host.DispatchAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var before = host.Connector.ConnectorRequests.Count;
+
+        var (status, _) = await host.InvokeAsync(activities.Execute(Alice, Tier1, thread, root, "accept", 1));
+        status.ShouldBe(200);
+        await host.DispatchAsync();
+
+        var calls = host.Connector.ConnectorRequests.Skip(before).Select(ConnectorCall.From).ToList();
+        var create = calls.Single(c => c.Method == "POST" && c.Path == "/v3/conversations" && c.Body!["members"] is not null);
+        create.Body!["members"]![0]!["id"]!.GetValue<string>().ShouldBe(Uma.UserId);
+        create.Body["tenantId"]?.GetValue<string>().ShouldBe(RunningTeamsHost.TenantId);
+        var dm = calls.Single(c => c.Method == "POST" && c.Path == $"/v3/conversations/a:created-{Uma.UserId}/activities");
+        dm.BodyText.ShouldContain("INC-000001");
+
+        // The next handoff reuses the stored chat: no second conversation is created.
+        var seen = host.Connector.ConnectorRequests.Count;
+        await host.InvokeAsync(activities.Execute(Alice, Tier1, thread, root, "escalate", 1,
+            new System.Text.Json.Nodes.JsonObject { ["tried"] = "Cleared the jam", ["outcome"] = "Jams again", ["needs"] = "A new roller" }));
+        await host.DispatchAsync();
+        var later = host.Connector.ConnectorRequests.Skip(seen).Select(ConnectorCall.From).ToList();
+        later.ShouldContain(c => c.Path == $"/v3/conversations/a:created-{Uma.UserId}/activities");
+        later.ShouldNotContain(c => c.Method == "POST" && c.Path == "/v3/conversations" && c.Body!["members"] != null);
     }
 
     private async Task<UserRef> ReporterOfAsync(long number)
