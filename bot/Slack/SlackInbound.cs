@@ -59,17 +59,26 @@ public sealed partial class SlackInbound(
 
         var text = StripMentions(e.Text ?? "");
         var threadTs = isDm ? e.ThreadTs : e.ThreadTs ?? e.Ts;
-        var userId = e.User;
-        background.Enqueue($"event {id}", async (sp, token) =>
+        // The command runs before the answer (a raise is a ticket, not a reply: it must not wait in memory); only the reply
+        // message is left to the background. If the command fails, the event id is forgotten so Slack's retry runs it again.
+        ChatReply reply;
+        try
         {
-            var user = await sp.GetRequiredService<SlackPeopleResolver>().ResolveAsync(userId, null, token);
-            var reply = await sp.GetRequiredService<ChatConversation>().HandleAsync(user, Platform, text, token);
-            var blocks = reply.SuggestRaise is { } title && isDm
-                ? BlockKitRenderer.SuggestRaise(reply.Text, title)
-                : BlockKitRenderer.Reply(reply.Text, reply.Card);
-            await sp.GetRequiredService<ISlackApi>().PostMessageAsync(channel, SlackText.Cut(reply.Text, 3000), blocks, threadTs, token);
-            WakeOutbox(sp);
-        });
+            var user = await people.ResolveAsync(e.User, null, ct);
+            reply = await services.GetRequiredService<ChatConversation>().HandleAsync(user, Platform, text, ct);
+        }
+        catch
+        {
+            await inbound.ForgetAsync(Platform, "event:" + id, CancellationToken.None);
+            throw;
+        }
+
+        WakeOutbox(services);
+        var blocks = reply.SuggestRaise is { } title && isDm
+            ? BlockKitRenderer.SuggestRaise(reply.Text, title)
+            : BlockKitRenderer.Reply(reply.Text, reply.Card);
+        background.Enqueue($"event {id} reply", (sp, token) =>
+            sp.GetRequiredService<ISlackApi>().PostMessageAsync(channel, SlackText.Cut(reply.Text, 3000), blocks, threadTs, token));
         return SlackReply.Empty;
     }
 

@@ -29,16 +29,35 @@ public sealed class TeamsActivityHandler(
     TeamsPeopleResolver people,
     ITeamsConnector connector,
     IOptions<TeamsOptions> options,
-    TimeProvider time) : ITeamsActivityHandler
+    TimeProvider time,
+    IServiceProvider services,
+    ILogger<TeamsActivityHandler> log) : ITeamsActivityHandler
 {
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
     {
         if (IsRefresh(activity)) return await RefreshAsync(activity, ct);
-        if (activity.Id is { } id && !await inbound.TryRecordInboundAsync("teams", $"{activity.Conversation?.Id}|{id}", time.GetUtcNow(), ct))
+        var key = activity.Id is { } id ? $"{activity.Conversation?.Id}|{id}" : null;
+        if (key is not null && !await inbound.TryRecordInboundAsync("teams", key, time.GetUtcNow(), ct))
         {
             return activity.IsInvoke ? InvokeResponse.Message("That was already done.") : null;
         }
 
+        try
+        {
+            var response = await HandleAsync(activity, ct);
+            services.GetService<Scheduling.OutboxSignal>()?.Wake(); // deliver what the activity caused now, not at the next poll
+            return response;
+        }
+        catch when (key is not null)
+        {
+            // Nothing was saved (replies cannot fail this way: see SendAsync), so Teams' redelivery must be handled, not dropped.
+            await inbound.ForgetAsync("teams", key, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<InvokeResponse?> HandleAsync(Activity activity, CancellationToken ct)
+    {
         switch (activity.Type)
         {
             case Activity.InvokeType when activity.Name == "adaptiveCard/action":
@@ -131,7 +150,8 @@ public sealed class TeamsActivityHandler(
         var isPersonal = string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
         if (!isPersonal && await directory.FindConversationAsync(user.Key.ToLowerInvariant(), ct) is { UserId: not null } personal)
         {
-            await connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, Activity.TextMessage(reply), ct);
+            await QuietlyAsync(() => connector.SendToConversationAsync(personal.ServiceUrl, personal.ConversationId, Activity.TextMessage(reply), ct),
+                activity.Id, personal.ConversationId, ct);
             return;
         }
 
@@ -206,17 +226,31 @@ public sealed class TeamsActivityHandler(
     private static bool MentionsBot(Activity activity) =>
         activity.Entities?.Any(e => e?["type"]?.GetValue<string>() == "mention" && e["mentioned"]?["id"]?.GetValue<string>() == activity.Recipient?.Id) == true;
 
+    /// <summary>The chat answer, sent inline. Its failure is logged, never thrown: whatever the message did is saved by then.</summary>
     private async Task SendAsync(Activity inbound, Activity reply, CancellationToken ct)
     {
         if (inbound is not { ServiceUrl: { } url, Conversation.Id: { } conversationId }) return;
         reply.ReplyToId = inbound.Id;
         if (inbound.Id is { } id && !string.Equals(inbound.Conversation.ConversationType, "personal", StringComparison.OrdinalIgnoreCase))
         {
-            await connector.ReplyToActivityAsync(url, conversationId, id, reply, ct);
+            await QuietlyAsync(() => connector.ReplyToActivityAsync(url, conversationId, id, reply, ct), inbound.Id, conversationId, ct);
         }
         else
         {
-            await connector.SendToConversationAsync(url, conversationId, reply, ct);
+            await QuietlyAsync(() => connector.SendToConversationAsync(url, conversationId, reply, ct), inbound.Id, conversationId, ct);
+        }
+    }
+
+    private async Task QuietlyAsync(Func<Task> send, string? activityId, string conversationId, CancellationToken ct)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception e) when (e is TeamsConnectorException or TeamsThrottledException or HttpRequestException or TeamsServiceUrlNotAllowedException
+                                      or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            log.LogWarning(e, "Could not answer activity {ActivityId} in {Conversation}", activityId, conversationId);
         }
     }
 }

@@ -25,6 +25,8 @@ public static class Scenarios
             (await store.TryRecordInboundAsync("slack", "Ev-old", T0.AddSeconds(5))).ShouldBeFalse();
             (await store.TryRecordInboundAsync("slack", "Ev-new", T0.AddHours(2))).ShouldBeTrue();
             (await store.TryRecordInboundAsync("teams", "Ev-old", T0)).ShouldBeTrue();
+            (await store.ForgetAsync("teams", "Ev-old")).ShouldBe(1);
+            (await store.TryRecordInboundAsync("teams", "Ev-old", T0)).ShouldBeTrue(); // forgotten: the retry is handled
         }
 
         await using (var db = newContext())

@@ -20,6 +20,10 @@ public sealed class InboundEventStore(EscalationDbContext db)
         return inserted == 1;
     }
 
+    /// <summary>Forgets one id again: its handling failed before anything was saved, so the platform's retry must be handled.</summary>
+    public Task<int> ForgetAsync(string platform, string eventId, CancellationToken ct = default) =>
+        db.InboundEvents.Where(e => e.Platform == platform && e.EventId == eventId).ExecuteDeleteAsync(ct);
+
     /// <summary>Forgets ids received before <paramref name="before"/> (platforms stop retrying within minutes).</summary>
     public Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct = default) =>
         db.InboundEvents.Where(e => e.ReceivedAt < before).ExecuteDeleteAsync(ct);

@@ -96,6 +96,16 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task DirectMessage_TicketText_RaisedBeforeTheAnswerLeaves()
+    {
+        await PostAsync("/slack/events", SlackChatPayloads.DirectMessage(Uma, "ticket Keyboard types twice", "Ev0DM9", "1773136815.000100"), "application/json");
+
+        // No waiting for the background: the ticket exists as soon as Slack has its 200 (the reply message may follow).
+        var status = Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "mine")));
+        status["text"]!.GetValue<string>().ShouldContain("Keyboard types twice");
+    }
+
+    [Fact]
     public async Task BlockAction_SameClickDeliveredTwice_OneEffect()
     {
         Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "Laptop will not boot")));

@@ -321,6 +321,18 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_AnswerRefusedByConnector_Still200AndTheTicketStands_RedeliveryDoesNotRaiseTwice()
+    {
+        var activity = activities.PersonalMessage(Uma, "ticket Outlook will not open");
+        host.Connector.Enqueue(new ScriptedResponse(403, """{"error":{"code":"BotNotInConversationRoster","message":"no"}}"""));
+
+        await PostOkAsync(activity); // the reply failed (logged); the raise was saved, so Teams gets 200 and no reason to redeliver
+        await PostOkAsync(activity);
+
+        (await OpenTicketsOfAsync("uma@demo.local")).Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task DuplicateActivityId_InvokeDeliveredTwice_OneAcceptSecondToldAlreadyDone()
     {
         var number = await RaiseAsync();
