@@ -18,13 +18,14 @@ namespace ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 /// <summary>
 /// The bot's real composition root (AddChatEscalation + UseChatEscalationAsync, as Program.cs runs it, over the repository's
 /// appsettings.json) on Kestrel at 127.0.0.1:0 with a temporary SQLite file, the scheduler off, a <see cref="FakeTimeProvider"/> on a
-/// London business morning, Slack pointed at a <see cref="FakeSlackWebApi"/>, and the demo policy's tier and manager channels given
-/// Slack ids <c>C0TIER1</c>…<c>C0TIER4</c> and <c>C0MANAGERS</c>. Requests are signed here as Slack signs them.
+/// London business morning, Slack pointed at a <see cref="FakeSlackWebApi"/>, and the demo policy's tier, manager and on-call channels given
+/// Slack ids <c>C0TIER1</c>…<c>C0TIER4</c>, <c>C0MANAGERS</c> and <c>C0ONCALL</c>. Requests are signed here as Slack signs them.
 /// </summary>
 public sealed class RunningSlackChatHost : IAsyncDisposable
 {
     public const string SigningSecret = "e2e-signing-secret-0123456789abcdef";
     public const string ManagerChannel = "C0MANAGERS";
+    public const string OnCallChannel = "C0ONCALL";
 
     /// <summary>Tuesday 10 March 2026, 10:00 London (GMT): inside business hours, no holiday, so nobody is paged.</summary>
     public static readonly DateTimeOffset T0 = new(2026, 3, 10, 10, 0, 0, TimeSpan.Zero);
@@ -81,6 +82,7 @@ public sealed class RunningSlackChatHost : IAsyncDisposable
             ["Slack:ApiRetryBaseDelay"] = "00:00:00",
             ["Slack:PublicBaseUrl"] = "https://desk.example.com",
             ["Policy:ManagerChannel:Slack"] = ManagerChannel,
+            ["Policy:OnCallChannel:Slack"] = OnCallChannel,
         };
         for (var i = 0; i < 4; i++) settings[$"Policy:Tiers:{i}:Channel:Slack"] = TierChannel(i + 1);
         return settings;

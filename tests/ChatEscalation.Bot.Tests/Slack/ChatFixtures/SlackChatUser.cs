@@ -10,10 +10,11 @@ public sealed record SlackChatUser(string Id, string Email, string Name)
     public static SlackChatUser Alice { get; } = new("U0ALICE", "alice@demo.local", "Alice (Tier 1)");
     public static SlackChatUser Bob { get; } = new("U0BOB", "bob@demo.local", "Bob (Tier 1)");
     public static SlackChatUser Carol { get; } = new("U0CAROL", "carol@demo.local", "Carol (Tier 2)");
+    public static SlackChatUser Dave { get; } = new("U0DAVE", "dave@demo.local", "Dave (Tier 2)");
     public static SlackChatUser Maria { get; } = new("U0MARIA", "maria@demo.local", "Maria (IT manager)");
 
     /// <summary>Someone outside the policy whose e-mail Slack does not reveal.</summary>
     public static SlackChatUser Guest { get; } = new("U0GUEST", "", "Guest");
 
-    public static IReadOnlyList<SlackChatUser> All { get; } = [Uma, Alice, Bob, Carol, Maria, Guest];
+    public static IReadOnlyList<SlackChatUser> All { get; } = [Uma, Alice, Bob, Carol, Dave, Maria, Guest];
 }
