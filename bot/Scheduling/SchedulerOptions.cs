@@ -8,11 +8,11 @@ public sealed class SchedulerOptions
     /// <summary>False in tests that drive time with a fake clock and call <see cref="IEscalationRunner"/> themselves.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Seconds between sweeps of due deadlines. Default 30.</summary>
-    [Range(5, 3600)]
+    /// <summary>Seconds between sweeps of due deadlines (5–59: Coravel's second-level schedule). Default 30.</summary>
+    [Range(5, 59, ErrorMessage = "Scheduler:SweepEverySeconds must be between 5 and 59 (Coravel schedules 1–59 s).")]
     public int SweepEverySeconds { get; set; } = 30;
 
-    /// <summary>Seconds between outbox passes when nothing woke the dispatcher. Default 5.</summary>
-    [Range(1, 600)]
+    /// <summary>Seconds between outbox passes when nothing woke the dispatcher (1–59). Default 5.</summary>
+    [Range(1, 59, ErrorMessage = "Scheduler:DispatchEverySeconds must be between 1 and 59 (Coravel schedules 1–59 s).")]
     public int DispatchEverySeconds { get; set; } = 5;
 }

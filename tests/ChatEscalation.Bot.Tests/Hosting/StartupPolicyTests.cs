@@ -25,6 +25,21 @@ public class StartupPolicyTests
         error.Message.ShouldContain("Policy:Calendars:business:TimeZone: 'Mars/Olympus'");
     }
 
+    [Theory]
+    [InlineData("Scheduler:SweepEverySeconds", "60")]
+    [InlineData("Scheduler:DispatchEverySeconds", "0")]
+    public async Task Start_SchedulerIntervalOutsideCoravelsRange_StopsNamingTheKey(string key, string value)
+    {
+        var folder = Directory.CreateTempSubdirectory("chatescalation-sched-opt-").FullName;
+        var builder = Builder(("ConnectionStrings:Escalation", $"Data Source={Path.Combine(folder, "o.db")}"), (key, value), ("Urls", "http://127.0.0.1:0"));
+        builder.AddChatEscalation();
+        await using var app = builder.Build();
+
+        var error = await Should.ThrowAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
+
+        error.Message.ShouldContain(key);
+    }
+
     [Fact]
     public void AddChatEscalation_DemoPolicy_Starts()
     {
