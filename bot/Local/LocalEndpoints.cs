@@ -68,7 +68,7 @@ public static class LocalEndpoints
             demoClock = options.Value.DemoClock && time is DemoClock,
             offsetMinutes = time is DemoClock demo ? demo.Offset.TotalMinutes : 0,
             renderers = new { slack = renderings.HasSlackRenderer, teams = renderings.HasTeamsRenderer },
-            people = LocalPerson.From(policy),
+            people = LocalPerson.From(policy, now),
             categories = policy.Categories.Select(c => c.Name),
             reassign = ReassignChoices.From(policy),
             channels = store.Channels,
