@@ -45,7 +45,15 @@ public sealed partial class SlackInbound
 
         if (actionId == TicketActions.Raise)
         {
-            if (i.TriggerId is { } t) OpenView("raise modal", t, SlackModals.Raise(action.Value, action.Value, Categories()));
+            if (i.TriggerId is { } t)
+            {
+                // Prefilled from the DM's words: the category the routing would pick, and impact and urgency where the wording says.
+                var text = action.Value ?? "";
+                var category = Core.Engine.Routing.Decide(new RaiseTicket(new UserRef(SlackPeopleResolver.KeyPrefix + userId, ""), Platform, text, text), policies.Current).Category;
+                var (impact, urgency) = Core.Engine.TextHints.Guess(text);
+                OpenView("raise modal", t, SlackModals.Raise(action.Value, action.Value, Categories(), category, impact, urgency));
+            }
+
             return SlackReply.Empty;
         }
 

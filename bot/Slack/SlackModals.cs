@@ -16,13 +16,17 @@ public static class SlackModals
 {
     public const int MaxTitle = 24;
 
-    /// <summary>The raise form: title, description, category, impact, urgency, affected service; <paramref name="title"/> prefills.</summary>
-    public static JsonObject Raise(string? title, string? description, IReadOnlyList<string> categories) => View(SlackBlockIds.RaiseCallback, "Raise a ticket", "Raise", "",
+    /// <summary>
+    /// The raise form: title, description, category, impact, urgency, affected service; <paramref name="title"/> prefills, and so do the
+    /// guessed <paramref name="category"/>, <paramref name="impact"/> and <paramref name="urgency"/> when given (the person confirms them).
+    /// </summary>
+    public static JsonObject Raise(string? title, string? description, IReadOnlyList<string> categories,
+        string? category = null, Impact? impact = null, Urgency? urgency = null) => View(SlackBlockIds.RaiseCallback, "Raise a ticket", "Raise", "",
         Input(SlackBlockIds.Title, "What is wrong?", TextInput(title, multiline: false, max: 150, placeholder: "VPN drops every 10 minutes")),
         Input(SlackBlockIds.Description, "Details", TextInput(description, multiline: true, max: 3000, placeholder: "What happens, since when, who is affected"), optional: true),
-        Input(SlackBlockIds.Category, "Category", Select(categories, null), optional: true),
-        Input(SlackBlockIds.Impact, "Impact", Select(["High", "Medium", "Low"], null), optional: true),
-        Input(SlackBlockIds.Urgency, "Urgency", Select(["High", "Medium", "Low"], null), optional: true),
+        Input(SlackBlockIds.Category, "Category", Select(categories, category is not null && categories.Contains(category) ? category : null), optional: true),
+        Input(SlackBlockIds.Impact, "Impact", Select(["High", "Medium", "Low"], impact?.ToString()), optional: true),
+        Input(SlackBlockIds.Urgency, "Urgency", Select(["High", "Medium", "Low"], urgency?.ToString()), optional: true),
         Input(SlackBlockIds.Service, "Affected service", TextInput(null, multiline: false, max: 200, placeholder: "e.g. VPN, Payroll"), optional: true));
 
     /// <summary>The handoff note asked for by the Escalate button: what was tried, what came of it, what the next tier needs.</summary>

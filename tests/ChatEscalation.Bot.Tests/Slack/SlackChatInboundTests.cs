@@ -85,6 +85,25 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task DirectMessage_WordsSayWhoAndHowUrgent_RaiseModalGuessesCategoryImpactAndUrgency()
+    {
+        const string text = "the whole office printer is broken, urgent";
+        await PostAsync("/slack/events", SlackChatPayloads.DirectMessage(Uma, text, "Ev0DM2", "1773136812.000100"), "application/json");
+        var answer = await host.Api.WaitForAsync("chat.postMessage", 0);
+
+        var seen = host.Api.Calls.Count;
+        var click = SlackChatPayloads.BlockAction(Uma, Uma.DmChannel, answer.AnsweredTs!, "raise", 0, "1773136813.000100")
+            .Replace("value%22%3A%220%22", "value%22%3A%22" + Uri.EscapeDataString(text) + "%22");
+        (await PostAsync("/slack/interactions", click)).ShouldBeEmpty();
+        var blocks = (await host.Api.WaitForAsync("views.open", seen)).Body["view"]!["blocks"]!.AsArray();
+
+        string? Initial(string blockId) => blocks.Single(b => b!["block_id"]!.GetValue<string>() == blockId)!["element"]!["initial_option"]?["value"]?.GetValue<string>();
+        Initial("category").ShouldBe("Hardware");
+        Initial("impact").ShouldBe("High");
+        Initial("urgency").ShouldBe("High");
+    }
+
+    [Fact]
     public async Task Mention_TicketText_RaisesAndAnswersInThread()
     {
         await PostAsync("/slack/events", SlackChatPayloads.Mention(Uma, "C0GENERAL", "<@U0BOT> ticket Wi-Fi down on floor 3", "Ev0MEN1", "1773136820.000100"), "application/json");

@@ -113,6 +113,18 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Message_UnknownTextSayingWhoAndHowUrgent_RaiseCardGuessesImpactAndUrgency()
+    {
+        await PostOkAsync(activities.PersonalMessage(Uma, "the whole office printer is broken and we can't work"));
+
+        var card = NewCalls().ShouldHaveSingleItem().Card!;
+        var inputs = card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>());
+        inputs["impact"]["value"]!.GetValue<string>().ShouldBe("high");
+        inputs["urgency"]["value"]!.GetValue<string>().ShouldBe("high");
+        inputs["category"]["value"]!.GetValue<string>().ShouldBe("Hardware");
+    }
+
+    [Fact]
     public async Task Message_UnknownTextInPersonalChat_AnswersWithPrefilledRaiseCardThatRaises()
     {
         await PostOkAsync(activities.PersonalMessage(Uma, "my laptop screen flickers since this morning"));
@@ -125,6 +137,7 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
         var inputs = reply.Card!["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>());
         inputs["title"]["value"]!.GetValue<string>().ShouldBe("my laptop screen flickers since this morning");
         inputs["category"]["value"]!.GetValue<string>().ShouldBe("Hardware");
+        inputs["impact"]["value"]!.GetValue<string>().ShouldBe("medium"); // nothing in the words says otherwise
 
         // Uma presses "Raise ticket" on that card in her 1:1 chat: the card's inputs arrive merged into the action data.
         var raise = activities.Execute(Uma, "", Uma.PersonalConversationId, "1000", "raise", 0, new JsonObject
