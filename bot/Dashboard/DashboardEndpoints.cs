@@ -10,7 +10,7 @@ public static class DashboardEndpoints
 {
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "Dashboard", "wwwroot");
 
-    /// <summary>Maps <c>/dashboard</c>, <c>/dashboard/api/figures</c>, <c>/dashboard/export.csv</c>, <c>/dashboard/api/oncall</c> (who is on call now and next), <c>/dashboard/static/*</c> and <c>/tickets/{number}</c>.</summary>
+    /// <summary>Maps <c>/dashboard</c>, <c>/dashboard/api/figures</c>, <c>/dashboard/export.csv</c>, <c>/dashboard/api/oncall</c> (who is on call now and next), <c>/dashboard/api/knowledge</c> (knowledge-base drafts), <c>/dashboard/static/*</c> and <c>/tickets/{number}</c>.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard", () => Results.File(Path.Combine(WebRoot, "dashboard.html"), "text/html; charset=utf-8"));
@@ -23,6 +23,8 @@ public static class DashboardEndpoints
             Results.Text(DashboardCsv.Write(await report.ComputeAsync(ct)), "text/csv; charset=utf-8", Encoding.UTF8));
         app.MapGet("/dashboard/api/oncall", (IPolicyProvider policies, TimeProvider time) =>
             Results.Json(OnCallBoard.At(policies.Current, time.GetUtcNow()), LocalJson.Options));
+        app.MapGet("/dashboard/api/knowledge", async (EscalationReport report, CancellationToken ct) =>
+            Results.Json(await report.KnowledgeAsync(50, ct), LocalJson.Options));
         app.MapGet("/tickets/{number}", TicketPage.RenderAsync);
         return app;
     }

@@ -57,6 +57,9 @@
       "</td><td>T" + r.fromTier + " → T" + r.toTier + "</td><td>" + esc(r.reason) + "</td></tr>").join(""));
     rows("t-tech", [...f.byTechnician.map((t) => "<tr><td>" + esc(t.name) + "</td><td>" + t.count + "</td></tr>"),
       "<tr><td><em>automatic (functional trigger)</em></td><td>" + f.automaticEscalations + "</td></tr>"].join(""));
+    const knowledge = await (await fetch("/dashboard/api/knowledge")).json();
+    rows("t-knowledge", knowledge.map((k) => '<tr><td><a href="/tickets/' + k.ticket + '">' + esc(k.key) + "</a></td><td>" + esc(k.category) + "</td><td>" +
+      esc(k.title) + "</td><td>" + esc(k.fix) + "</td><td>" + esc(k.author) + " (" + esc(k.tierName) + ")</td><td>" + esc(new Date(k.at).toLocaleString()) + "</td></tr>").join(""));
     rows("t-parked", f.parked.map((m) => "<tr><td>" + m.id + '</td><td><a href="/tickets/' + m.ticket + '">' + key(m.ticket) + "</a></td><td>" + esc(m.platform) +
       "</td><td>" + esc(m.audience) + "</td><td>" + m.attempts + "</td><td>" + esc(m.lastError) + "</td></tr>").join(""));
     document.body.dataset.loaded = "true";

@@ -118,6 +118,7 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await Expect(page.Locator("#kpi-open")).ToHaveTextAsync("1");
         await Expect(page.Locator("#kpi-fcr")).ToContainTextAsync("(0/1)");
         await Expect(page.Locator("[data-testid='by-technician']")).ToContainTextAsync("Alice");
+        await Expect(page.Locator("[data-testid='knowledge']")).ToContainTextAsync("Replaced the expired VPN certificate"); // Carol's Tier 2 fix
         await browser.ScreenshotAsync("09-dashboard");
 
         await page.GotoAsync(host.BaseUrl + "/tickets/1");

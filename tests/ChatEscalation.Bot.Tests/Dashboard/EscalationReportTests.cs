@@ -120,6 +120,19 @@ public sealed class EscalationReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task KnowledgeAsync_SeededDesk_FixesFromTier2NewestFirstNotTier1s()
+    {
+        await using var scope = _services.CreateAsyncScope();
+
+        var drafts = await scope.ServiceProvider.GetRequiredService<EscalationReport>().KnowledgeAsync();
+
+        drafts.Select(d => d.Fix).ShouldBe(["Replaced the fuser", "Rebuilt the calendar folder"]);
+        drafts.ShouldAllBe(d => d.FromTier == 2 && d.Author == "Carol (Tier 2)");
+        drafts[0].Title.ShouldBe("Printer jams on every page");
+        drafts[0].Key.ShouldBe(Core.Tickets.TicketKey.Format(drafts[0].Ticket));
+    }
+
+    [Fact]
     public void ComputeAsync_SeededDesk_CountsOneOpenTicketBreachedAfterTwoDays()
     {
         _figures.OpenTickets.ShouldBe(1);
