@@ -29,7 +29,7 @@ public interface ISlackApi
     Task<SlackUserInfo> GetUserAsync(string userId, CancellationToken ct = default);
 
     /// <summary><c>users.lookupByEmail</c>: the user id with that email, or null on <c>users_not_found</c>.</summary>
-    Task<string?> LookupUserByEmailAsync(string email, CancellationToken ct = default);
+    Task<SlackUserInfo?> LookupUserByEmailAsync(string email, CancellationToken ct = default);
 
     /// <summary><c>auth.test</c>: the bot's own user id and bot id.</summary>
     Task<SlackAuthIdentity> AuthTestAsync(CancellationToken ct = default);

@@ -72,6 +72,12 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
             throw new SlackApiException("users.info", "invalid_response");
         }
 
+        return ReadUser(user, userId);
+    }
+
+    /// <summary>A Slack user object: id, the best name it carries (real, then display, then handle) and the profile e-mail.</summary>
+    private static SlackUserInfo ReadUser(JsonElement user, string userId)
+    {
         var profile = user.TryGetProperty("profile", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
         string? FromProfile(string name) => profile.ValueKind == JsonValueKind.Object ? NonEmpty(Read(profile, name)) : null;
         var name = FromProfile("real_name") ?? NonEmpty(Read(user, "real_name")) ?? FromProfile("display_name") ?? Read(user, "name") ?? userId;
@@ -79,12 +85,14 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
     }
 
     /// <inheritdoc />
-    public async Task<string?> LookupUserByEmailAsync(string email, CancellationToken ct = default)
+    public async Task<SlackUserInfo?> LookupUserByEmailAsync(string email, CancellationToken ct = default)
     {
         try
         {
             var result = await GetAsync("users.lookupByEmail", $"email={Uri.EscapeDataString(email)}", ct).ConfigureAwait(false);
-            return result.TryGetProperty("user", out var u) && u.ValueKind == JsonValueKind.Object ? Read(u, "id") : null;
+            if (!result.TryGetProperty("user", out var u) || u.ValueKind != JsonValueKind.Object || Read(u, "id") is not { } id) return null;
+            var info = ReadUser(u, id);
+            return info with { Email = info.Email ?? email };
         }
         catch (SlackApiException ex) when (ex.Error == "users_not_found")
         {

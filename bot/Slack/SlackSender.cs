@@ -18,7 +18,7 @@ namespace ChatEscalation.Bot.Slack;
 /// Errors: 429 → Retry after Retry-After; permanent Slack errors (<see cref="SlackErrors.IsPermanent"/>) → Failed (parked);
 /// other Slack errors, 5xx and network failures → Retry.
 /// </remarks>
-public sealed class SlackSender(ISlackApi api, ChatDirectory directory, IOptionsMonitor<SlackChatOptions> options) : IChatSender
+public sealed class SlackSender(ISlackApi api, ChatDirectory directory, IOptionsMonitor<SlackChatOptions> options, TimeProvider time) : IChatSender
 {
     public string Platform => SlackPeopleResolver.Platform;
 
@@ -107,6 +107,13 @@ public sealed class SlackSender(ISlackApi api, ChatDirectory directory, IOptions
         if (key.StartsWith(SlackPeopleResolver.KeyPrefix, StringComparison.OrdinalIgnoreCase)) return key[SlackPeopleResolver.KeyPrefix.Length..];
         if (!key.Contains('@', StringComparison.Ordinal)) return null;
         var cached = await directory.FindUserByEmailAsync(SlackPeopleResolver.Platform, key, ct);
-        return cached?.PlatformUserId ?? await api.LookupUserByEmailAsync(key, ct);
+        if (cached is not null) return cached.PlatformUserId;
+        if (await api.LookupUserByEmailAsync(key, ct) is not { } found) return null;
+        // Remembered like a users.info answer, so the next message (a re-page every few minutes) needs no lookup.
+        await directory.UpsertUserAsync(new Persistence.Rows.PlatformUser
+        {
+            Platform = SlackPeopleResolver.Platform, PlatformUserId = found.Id, Email = key.ToLowerInvariant(), Name = found.RealName, UpdatedAt = time.GetUtcNow(),
+        }, ct);
+        return found.Id;
     }
 }

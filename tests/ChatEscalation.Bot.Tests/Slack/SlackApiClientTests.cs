@@ -138,8 +138,8 @@ public sealed partial class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task LookupUserByEmailAsync_Found_ReturnsIdWithEscapedQuery()
     {
-        slack.Enqueue(FakeSlackAnswer.Ok("{\"ok\":true,\"user\":{\"id\":\"U0USER0042\"}}"));
-        (await Api.LookupUserByEmailAsync("sam+vpn@acme.example")).ShouldBe("U0USER0042");
+        slack.Enqueue(FakeSlackAnswer.Ok("{\"ok\":true,\"user\":{\"id\":\"U0USER0042\",\"profile\":{\"real_name\":\"Sam Vpn\"}}}"));
+        (await Api.LookupUserByEmailAsync("sam+vpn@acme.example")).ShouldBe(new SlackUserInfo("U0USER0042", "Sam Vpn", "sam+vpn@acme.example"));
         var call = slack.Calls.ShouldHaveSingleItem();
         call.ApiMethod.ShouldBe("users.lookupByEmail");
         call.Query.ShouldBe("?email=sam%2Bvpn%40acme.example");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 using Xunit.Abstractions;
 
@@ -122,6 +123,20 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
         // No waiting for the background: the ticket exists as soon as Slack has its 200 (the reply message may follow).
         var status = Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "mine")));
         status["text"]!.GetValue<string>().ShouldContain("Keyboard types twice");
+    }
+
+    [Fact]
+    public async Task PageDirectMessages_PersonNeverSeen_LookedUpByEmailOnceThenRemembered()
+    {
+        host.Time.SetUtcNow(new DateTimeOffset(2026, 3, 10, 19, 0, 0, TimeSpan.Zero)); // after hours: the P2 pages Tier 2's on-call (Dave)
+        Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "Payroll export fails for the whole team")));
+        await host.DispatchAsync();
+        host.Time.Advance(TimeSpan.FromMinutes(10));
+        await host.Services.GetRequiredService<ChatEscalation.Bot.Scheduling.IEscalationRunner>().SweepNowAsync();
+        await host.DispatchAsync();
+
+        host.Api.Calls.Count(c => c.Method == "chat.postMessage" && c["channel"] == SlackChatUser.Dave.DmChannel).ShouldBe(2); // page and re-page
+        host.Api.Calls.Count(c => c.Method == "users.lookupByEmail" && c["email"] == "dave@demo.local").ShouldBe(1);
     }
 
     [Fact]
