@@ -60,6 +60,13 @@ public sealed class SlackOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan SocketReconnectMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long closing a Socket Mode connection may take (sending our close, then waiting for Slack's) before the connection is
+    /// simply dropped. Default 5 s, well inside the host's 30 s shutdown.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:20")]
+    public TimeSpan SocketCloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Interval of WebSocket keep-alive pings (a connection that stops answering is dropped). Default 30 s.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SocketKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -144,7 +144,7 @@ public sealed class SlackSocketModeClient(
     {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+            using var timeout = new CancellationTokenSource(options.CurrentValue.SocketCloseTimeout, time);
             await sendLock.WaitAsync(timeout.Token).ConfigureAwait(false);
             try
             {
@@ -163,7 +163,7 @@ public sealed class SlackSocketModeClient(
         {
             try
             {
-                abortReceive.CancelAfter(TimeSpan.FromSeconds(2));
+                abortReceive.CancelAfter(options.CurrentValue.SocketCloseTimeout);
             }
             catch (ObjectDisposedException)
             {
@@ -227,7 +227,7 @@ public sealed class SlackSocketModeClient(
         if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2), time);
+            using var timeout = new CancellationTokenSource(options.CurrentValue.SocketCloseTimeout, time);
             await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "reconnecting", timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)

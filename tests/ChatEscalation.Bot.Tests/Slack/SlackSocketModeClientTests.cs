@@ -29,7 +29,8 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
         await slack.DisposeAsync();
     }
 
-    private async Task StartClientAsync(TimeSpan reconnectBaseDelay)
+    /// <param name="closeTimeout">Slack:SocketCloseTimeout; short by default so disposing a host whose fake never answers the close is quick.</param>
+    private async Task StartClientAsync(TimeSpan reconnectBaseDelay, TimeSpan? closeTimeout = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -41,6 +42,7 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
             ["Slack:SocketReconnectBaseDelay"] = reconnectBaseDelay.ToString(),
             ["Slack:SocketReconnectMaxDelay"] = (reconnectBaseDelay * 2).ToString(),
+            ["Slack:SocketCloseTimeout"] = (closeTimeout ?? TimeSpan.FromMilliseconds(500)).ToString(),
         });
         builder.Services.AddSlackAdapter(builder.Configuration);
         builder.Services.AddSingleton<RecordingSlackInbound>();
@@ -152,7 +154,8 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
     [Fact]
     public async Task Stop_Host_ClosesSocket()
     {
-        await StartClientAsync(TimeSpan.FromMilliseconds(200));
+        // A generous close budget: on a loaded CI machine sending the close frame once took longer than the old fixed 2 s.
+        await StartClientAsync(TimeSpan.FromMilliseconds(200), closeTimeout: TimeSpan.FromSeconds(15));
         var session = await slack.NextSessionAsync();
         await session.SendAsync("{\"type\":\"hello\"}");
         // An acknowledged envelope proves the client finished connecting and is pumping: a stop that lands while
