@@ -34,7 +34,7 @@ public static partial class EscalationEngine
     public static Outcome Reassign(Ticket t, ReassignTicket c, EscalationPolicy policy, DateTimeOffset now)
     {
         // Forms send the person's e-mail key only: the policy names them.
-        if (c.ToOwner is { } named && policy.PeopleNames.ContainsKey(named.Key.ToLowerInvariant())) c = c with { ToOwner = policy.Person(named.Key) };
+        if (c.ToOwner is { } named) c = c with { ToOwner = policy.Named(named) };
         if (RequireOpen(t) is { } closed) return closed;
         if (!policy.IsManager(c.Actor)) return Outcome.Refuse(RefusalCode.NotAllowed, $"Only a manager can reassign {t.Key}.");
         var reason = (c.Reason ?? "").Trim();

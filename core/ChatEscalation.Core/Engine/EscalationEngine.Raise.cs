@@ -14,6 +14,7 @@ public static partial class EscalationEngine
     /// <summary>Raises a ticket with the number persistence allotted: routes it, queues it, plans its deadlines.</summary>
     public static Outcome Raise(RaiseTicket command, long number, EscalationPolicy policy, DateTimeOffset now)
     {
+        command = command with { Reporter = policy.Named(command.Reporter) };
         var title = (command.Title ?? "").Trim();
         if (title.Length < 3)
             return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", "title");

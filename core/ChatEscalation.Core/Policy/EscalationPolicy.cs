@@ -60,6 +60,12 @@ public sealed class EscalationPolicy
     /// <summary>The tiers a person works in, lowest first.</summary>
     public IReadOnlyList<int> TiersOf(UserRef user) => Tiers.Where(t => IsTierMember(user, t.Level)).Select(t => t.Level).ToList();
 
+    /// <summary>
+    /// <paramref name="user"/> under the name the policy gives them when the policy names them (whatever the platform calls
+    /// them: a Slack display name, a Teams name, a bare id when a lookup failed); anybody else unchanged.
+    /// </summary>
+    public UserRef Named(UserRef user) => PeopleNames.ContainsKey(user.Key.ToLowerInvariant()) ? Person(user.Key) : user;
+
     public UserRef Person(string email) =>
         new(email.ToLowerInvariant(), PeopleNames.TryGetValue(email.ToLowerInvariant(), out var name) ? name : email);
 

@@ -50,6 +50,18 @@ public class ReassignChoicesTests
     }
 
     [Fact]
+    public void AnyCommand_ActorKnownToThePolicyUnderAnotherName_NamedAsThePolicyNamesThem()
+    {
+        var desk = new Desk();
+        desk.RaiseP(Tickets.Priority.P3);
+
+        var d = desk.Do(new AcceptTicket(new Tickets.UserRef("alice@demo.local", "U0ALICE"))); // e.g. a platform lookup without a name
+
+        d.Ticket.Owner!.Name.ShouldBe("Alice (Tier 1)");
+        d.Events.ShouldAllBe(e => e.Actor.Name == "Alice (Tier 1)");
+    }
+
+    [Fact]
     public void Reassign_FromFormWithOnlyAnEmail_NamesThePersonFromThePolicy()
     {
         var desk = new Desk();

@@ -131,6 +131,14 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         await context.Response.WriteAsync(answer.ToJsonString());
     }
 
+    /// <summary>A user object as users.info and users.lookupByEmail return it (both return the whole user).</summary>
+    private static JsonObject UserObject(SlackChatUser user)
+    {
+        var profile = new JsonObject { ["real_name"] = user.Name };
+        if (user.Email.Length > 0) profile["email"] = user.Email;
+        return new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile };
+    }
+
     private JsonObject Answer(SlackApiCall call)
     {
         switch (call.Method)
@@ -149,13 +157,10 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 return dm is null ? Error("user_not_found") : new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = dm.DmChannel } };
             case "users.info":
                 var user = SlackChatUser.All.FirstOrDefault(u => u.Id == call["user"]);
-                if (user is null) return Error("user_not_found");
-                var profile = new JsonObject { ["real_name"] = user.Name };
-                if (user.Email.Length > 0) profile["email"] = user.Email;
-                return new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile } };
+                return user is null ? Error("user_not_found") : new JsonObject { ["ok"] = true, ["user"] = UserObject(user) };
             case "users.lookupByEmail":
                 var byMail = SlackChatUser.All.FirstOrDefault(u => u.Email.Length > 0 && u.Email == call["email"]);
-                return byMail is null ? Error("users_not_found") : new JsonObject { ["ok"] = true, ["user"] = new JsonObject { ["id"] = byMail.Id } };
+                return byMail is null ? Error("users_not_found") : new JsonObject { ["ok"] = true, ["user"] = UserObject(byMail) };
             case "auth.test":
                 return new JsonObject { ["ok"] = true, ["user_id"] = "U0BOT", ["bot_id"] = "B0BOT", ["team_id"] = "T0DESK" };
             default:
