@@ -40,9 +40,9 @@ public static class DeadlinePlanner
 
         if (!t.HasMark(Marks.Warning(t.Tier)) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, t.Terms.WarnAt, calendar) is { } warnAt)
             list.Add(new Deadline(DeadlineKind.SlaWarning, warnAt, t.Tier));
-        if (!t.HasMark(Marks.Manager) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, t.Terms.ManagerAt, calendar) is { } managerAt)
+        if (!t.HasMark(Marks.Manager(t.Tier)) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, t.Terms.ManagerAt, calendar) is { } managerAt)
             list.Add(new Deadline(DeadlineKind.SlaManager, managerAt, t.Tier));
-        if (!t.HasMark(Marks.Breach) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, 1.0, calendar) is { } breachAt)
+        if (!t.HasMark(Marks.Breach(t.Tier)) && SlaMath.DueAt(t.Sla, t.Terms.ResolveWithin, 1.0, calendar) is { } breachAt)
             list.Add(new Deadline(DeadlineKind.SlaBreach, breachAt, t.Tier));
         return list;
     }

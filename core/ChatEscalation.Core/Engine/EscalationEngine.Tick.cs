@@ -110,7 +110,8 @@ public static partial class EscalationEngine
     private static void ManagerPing(DecisionBuilder b, bool breached)
     {
         var t = b.Ticket;
-        b.Ticket = breached ? t.WithMark(Marks.Warning(t.Tier)).WithMark(Marks.Manager).WithMark(Marks.Breach) : t.WithMark(Marks.Warning(t.Tier)).WithMark(Marks.Manager);
+        var marked = t.WithMark(Marks.Warning(t.Tier)).WithMark(Marks.Manager(t.Tier));
+        b.Ticket = breached ? marked.WithMark(Marks.Breach(t.Tier)).WithMark(Marks.Breached) : marked;
         b.Ticket = b.Ticket with { ManagerEngaged = true };
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now) ?? TimeSpan.Zero;
         var when = breached ? $"breached its resolution target, over by {DurationText.HumanizeBusiness(left)}" : $"is at {t.Terms.ManagerAt:P0} of its resolution time, {DurationText.HumanizeBusiness(left)} left";

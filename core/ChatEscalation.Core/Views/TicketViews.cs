@@ -71,7 +71,7 @@ public static class TicketViews
         {
             case TicketStatus.Cancelled: return (SlaState.Cancelled, "Cancelled", null);
             case TicketStatus.Resolved or TicketStatus.Closed:
-                var met = !t.HasMark(Marks.Breach);
+                var met = !t.HasMark(Marks.Breached);
                 return (met ? SlaState.Met : SlaState.Missed, met ? "Resolved within target" : "Resolved after the target", null);
             case TicketStatus.WaitingOnUser: return (SlaState.Paused, "Paused while waiting on the user", null);
         }

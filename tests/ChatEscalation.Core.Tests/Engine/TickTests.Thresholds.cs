@@ -112,6 +112,31 @@ public partial class TickTests
         again.Changed.ShouldBeFalse();
     }
 
+    /// <summary>
+    /// Breached at Tier 1 (17:00), escalated by Alice at 17:30: on arrival at Tier 2 the managers hear once, as a breach, with
+    /// the new tier and owner; no 90 % ping first, and nothing more at Tier 2 after that. "Once per ticket and tier".
+    /// </summary>
+    [Fact]
+    public void Tick_BreachedThenEscalated_ManagersToldOnceMoreAtTheNewTier()
+    {
+        var desk = AcceptedP2();
+        foreach (var at in new[] { WarnAt, ManagerAt, BreachAt }) desk.TickAt(at);
+        desk.AdvanceTo(At.Utc(2026, 1, 5, 17, 30));
+        desk.Escalate(People.Alice);
+        desk.Accept(People.Carol);
+
+        var d = desk.Tick();
+        var later = desk.TickAt(At.Utc(2026, 1, 6, 12, 0));
+
+        d.Kinds().ShouldBe([EventKind.SlaBreached]);
+        var alert = d.ManagerAlerts().ShouldHaveSingleItem();
+        alert.Text.ShouldContain("Tier 2");
+        alert.Text.ShouldContain("owner: Carol (Tier 2)");
+        later.Kinds().ShouldNotContain(EventKind.SlaBreached);
+        later.Kinds().ShouldNotContain(EventKind.ManagerPinged);
+        desk.History.Count(e => e.Kind == EventKind.SlaBreached).ShouldBe(2); // once at Tier 1, once at Tier 2
+    }
+
     [Theory]
     // First sweep after downtime, at these minutes past 15:00: which single SLA event is announced.
     [InlineData(90, EventKind.ManagerPinged)] // 16:30: warning and manager overdue → manager only
