@@ -181,7 +181,10 @@ public sealed class SlackSocketModeClient(
             await sendLock.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                await socket.SendAsync(Encoding.UTF8.GetBytes(ack), WebSocketMessageType.Text, true, ct).ConfigureAwait(false);
+                // Not the stopping token: cancelling a send in flight aborts a ClientWebSocket, so a stop that lands while an
+                // ack is being written would drop the connection instead of closing it. The send gets the close budget instead.
+                using var sendTimeout = new CancellationTokenSource(options.CurrentValue.SocketCloseTimeout, time);
+                await socket.SendAsync(Encoding.UTF8.GetBytes(ack), WebSocketMessageType.Text, true, sendTimeout.Token).ConfigureAwait(false);
             }
             finally
             {
