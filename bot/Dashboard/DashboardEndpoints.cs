@@ -10,7 +10,7 @@ public static class DashboardEndpoints
 {
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "Dashboard", "wwwroot");
 
-    /// <summary>Maps <c>/dashboard</c>, <c>/dashboard/api/figures</c>, <c>/dashboard/export.csv</c>, <c>/dashboard/api/oncall</c> (who is on call now and next), <c>/dashboard/api/knowledge</c> (knowledge-base drafts), <c>/dashboard/static/*</c> and <c>/tickets/{number}</c>.</summary>
+    /// <summary>Maps <c>/dashboard</c>, <c>/dashboard/api/figures</c>, <c>/dashboard/export.csv</c>, <c>/dashboard/api/oncall</c> (who is on call now and next), <c>/dashboard/api/knowledge</c> (knowledge-base drafts), <c>POST /dashboard/api/parked/{id}/retry</c>, <c>/dashboard/static/*</c> and <c>/tickets/{number}</c>.</summary>
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard", () => Results.File(Path.Combine(WebRoot, "dashboard.html"), "text/html; charset=utf-8"));
@@ -25,6 +25,13 @@ public static class DashboardEndpoints
             Results.Json(OnCallBoard.At(policies.Current, time.GetUtcNow()), LocalJson.Options));
         app.MapGet("/dashboard/api/knowledge", async (EscalationReport report, CancellationToken ct) =>
             Results.Json(await report.KnowledgeAsync(50, ct), LocalJson.Options));
+        app.MapPost("/dashboard/api/parked/{id:long}/retry", async (long id, Persistence.Outbox.OutboxStore store, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
+        {
+            if (!await store.RequeueParkedAsync(id, time.GetUtcNow(), ct))
+                return Results.Problem($"There is no parked outbox message #{id}.", statusCode: StatusCodes.Status404NotFound);
+            services.GetService<Scheduling.OutboxSignal>()?.Wake();
+            return Results.Json(new { requeued = id }, LocalJson.Options);
+        });
         app.MapGet("/tickets/{number}", TicketPage.RenderAsync);
         return app;
     }

@@ -61,7 +61,13 @@
     rows("t-knowledge", knowledge.map((k) => '<tr><td><a href="/tickets/' + k.ticket + '">' + esc(k.key) + "</a></td><td>" + esc(k.category) + "</td><td>" +
       esc(k.title) + "</td><td>" + esc(k.fix) + "</td><td>" + esc(k.author) + " (" + esc(k.tierName) + ")</td><td>" + esc(new Date(k.at).toLocaleString()) + "</td></tr>").join(""));
     rows("t-parked", f.parked.map((m) => "<tr><td>" + m.id + '</td><td><a href="/tickets/' + m.ticket + '">' + key(m.ticket) + "</a></td><td>" + esc(m.platform) +
-      "</td><td>" + esc(m.audience) + "</td><td>" + m.attempts + "</td><td>" + esc(m.lastError) + "</td></tr>").join(""));
+      "</td><td>" + esc(m.audience) + "</td><td>" + m.attempts + "</td><td>" + esc(m.lastError) +
+      '</td><td><button type="button" data-retry="' + m.id + '" data-testid="retry-' + m.id + '">Try again</button></td></tr>').join(""));
+    document.querySelectorAll("[data-retry]").forEach((b) => b.addEventListener("click", async () => {
+      b.disabled = true;
+      const r = await fetch("/dashboard/api/parked/" + b.dataset.retry + "/retry", { method: "POST" });
+      b.textContent = r.ok ? "queued" : "failed";
+    }));
     document.body.dataset.loaded = "true";
   }
 

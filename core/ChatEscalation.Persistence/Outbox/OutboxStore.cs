@@ -70,6 +70,17 @@ public sealed class OutboxStore(EscalationDbContext db)
             .SetProperty(o => o.State, OutboxState.Skipped)
             .SetProperty(o => o.LastError, reason), ct);
 
+    /// <summary>
+    /// A person asks for a parked message to be tried again (the platform is back, the channel fixed): pending now, attempts from zero.
+    /// False when <paramref name="id"/> is not a parked message. Cards are rendered from the ticket as it is at delivery, so a late
+    /// card shows the current state; texts keep the words they had.
+    /// </summary>
+    public async Task<bool> RequeueParkedAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
+        await db.OutboxMessages.Where(o => o.Id == id && o.State == OutboxState.Parked).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.State, OutboxState.Pending)
+            .SetProperty(o => o.NextAttemptAt, now)
+            .SetProperty(o => o.Attempts, 0), ct) == 1;
+
     public Task<int> CountParkedAsync(CancellationToken ct = default) =>
         db.OutboxMessages.CountAsync(o => o.State == OutboxState.Parked, ct);
 

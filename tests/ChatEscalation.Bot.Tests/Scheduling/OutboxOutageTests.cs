@@ -118,6 +118,32 @@ public sealed class OutboxOutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RetryParked_FromTheDashboard_DeliveredOnceThePlatformIsBack_UnknownIdIs404()
+    {
+        var uma = _host.Person("uma@demo.local");
+        _sender.Answer = (d, _) => d.Kind == NotificationKind.Direct && d.To == Audience.To(uma) ? new DeliveryResult.Failed("user_not_found") : null;
+        var vpn = await _host.RaiseAsync("VPN drops every 10 minutes");
+        await _host.RunAsync(vpn, new AcceptTicket(_host.Person("alice@demo.local")));
+        await _host.StepAsync(TimeSpan.FromSeconds(5), SchedulingHost.T0 + TimeSpan.FromSeconds(30));
+        var parked = (await _host.OutboxAsync()).First(o => o.State == OutboxState.Parked);
+        _sender.Answer = (_, _) => null; // Uma can be reached again
+
+        using var client = _host.Client();
+        using var retry = await client.PostAsync($"/dashboard/api/parked/{parked.Id}/retry", null);
+        using var unknown = await client.PostAsync("/dashboard/api/parked/999999/retry", null);
+        await _host.Runner.DispatchNowAsync();
+
+        retry.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        unknown.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        var after = (await _host.OutboxAsync()).Single(o => o.Id == parked.Id);
+        after.State.ShouldBe(OutboxState.Sent);
+        using var again = await client.PostAsync($"/dashboard/api/parked/{parked.Id}/retry", null);
+        again.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound); // delivered: no longer parked, nothing to retry
+        _sender.Attempts.Count(a => a.Delivery.MessageId == parked.Id).ShouldBe(2); // the failed try and the one asked for
+        (await _host.HealthAsync())["parkedOutboxMessages"]!.GetValue<int>().ShouldBe((await _host.OutboxAsync()).Count(o => o.State == OutboxState.Parked));
+    }
+
+    [Fact]
     public async Task DispatchNowAsync_RetriesExhausted_ParkedAfterMaxAttemptsAndCounted()
     {
         await using var host = await SchedulingHost.StartAsync(_sender, new Dictionary<string, string?> { ["Outbox:MaxAttempts"] = "3" }, _time);
