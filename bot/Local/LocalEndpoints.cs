@@ -121,7 +121,8 @@ public static class LocalEndpoints
         if (jump is null) return Results.BadRequest(new { error = "jump must be 30m, end-of-day or monday" });
         var target = demo.TargetOf(jump.Value);
         var stops = 0;
-        if (services.GetService<IEscalationRunner>() is { } runner)
+        var runner = services.GetService<IEscalationRunner>();
+        if (runner is not null)
         {
             // Stop at each deadline on the way, as if the bot had been running all along: every escalation, warning and page fires
             // at its own minute (not "late"), its messages carry that time, and each firing plans the next stop.
@@ -138,10 +139,10 @@ public static class LocalEndpoints
 
         var now = demo.AdvanceTo(target);
         store.ClockMoved(now);
-        if (services.GetService<IEscalationRunner>() is { } final)
+        if (runner is not null)
         {
-            await final.SweepNowAsync(cancellationToken);
-            await final.DispatchNowAsync(cancellationToken);
+            await runner.SweepNowAsync(cancellationToken);
+            await runner.DispatchNowAsync(cancellationToken);
         }
 
         return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes, stops }, LocalJson.Options);

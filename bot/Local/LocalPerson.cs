@@ -18,7 +18,7 @@ public sealed record LocalPerson(string Key, string Name, string Role, bool IsSt
                 var manager = policy.IsManager(user);
                 var vip = policy.Vips.People.Contains(p.Key);
                 var role = manager ? "IT manager"
-                    : tiers.Count > 0 ? string.Join(", ", tiers.Select(t => policy.IsLead(user, t) ? $"Tier {t} lead" : $"Tier {t}"))
+                    : tiers.Count > 0 ? policy.TierRoles(user)
                     : vip ? "End user (VIP)" : "End user";
                 var onCall = OnCallLayers(policy, p.Key, now);
                 if (onCall.Count > 0) role += $", on call ({string.Join(", ", onCall)})";

@@ -47,10 +47,7 @@ public sealed partial class SlackInbound
         {
             if (i.TriggerId is { } t)
             {
-                // Prefilled from the DM's words: the category the routing would pick, and impact and urgency where the wording says.
-                var text = action.Value ?? "";
-                var category = Core.Engine.Routing.Decide(new RaiseTicket(new UserRef(SlackPeopleResolver.KeyPrefix + userId, ""), Platform, text, text), policies.Current).Category;
-                var (impact, urgency) = Core.Engine.TextHints.Guess(text);
+                var (category, impact, urgency) = Core.Engine.Routing.Suggest(action.Value, policies.Current);
                 OpenView("raise modal", t, SlackModals.Raise(action.Value, action.Value, Categories(), category, impact, urgency));
             }
 

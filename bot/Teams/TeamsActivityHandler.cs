@@ -170,10 +170,9 @@ public sealed class TeamsActivityHandler(
         {
             var policy = policies.Current;
             var text = MentionText.StripBotMention(activity);
-            var guess = ChatEscalation.Core.Engine.Routing.Decide(new ChatEscalation.Core.Commands.RaiseTicket(user, "teams", title, text), policy);
-            var (impact, urgency) = ChatEscalation.Core.Engine.TextHints.Guess(text);
+            var (category, impact, urgency) = ChatEscalation.Core.Engine.Routing.Suggest($"{title} {text}", policy);
             answer = Activity.CardMessage(AdaptiveCardRenderer.RaiseCard(new RaiseCardDraft(
-                title, text, guess.Category, policy.Categories.Select(c => c.Name).ToList(), impact ?? Impact.Medium, urgency ?? Urgency.Medium)));
+                title, text, category, policy.Categories.Select(c => c.Name).ToList(), impact ?? Impact.Medium, urgency ?? Urgency.Medium)));
             answer.Text = reply.Text;
         }
         else if (reply.Card is { } view)

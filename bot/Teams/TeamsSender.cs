@@ -195,6 +195,6 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
             p => userIds.TryGetValue(p.Key, out var found) ? new TeamsMention(found.UserId, p.Name) : null,
             mentioned,
             withRefresh ? refresh : null,
-            ReassignChoices.From(policy));
+            d.Actions.Contains(TicketActions.Reassign) ? ReassignChoices.From(policy) : null);
     }
 }

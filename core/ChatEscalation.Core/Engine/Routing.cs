@@ -43,6 +43,16 @@ public static class Routing
         return new RoutingDecision(category.Name, impact, urgency, priority, tier, isVip, service, $"{priority}: {string.Join(", ", reasons)}");
     }
 
+    /// <summary>
+    /// What a raise form offered for free text is prefilled with: the category the keywords pick (as <see cref="Decide"/> would),
+    /// and impact and urgency where the wording says (<see cref="TextHints"/>); the person confirms or changes them.
+    /// </summary>
+    public static (string Category, Impact? Impact, Urgency? Urgency) Suggest(string? text, EscalationPolicy policy)
+    {
+        var (impact, urgency) = TextHints.Guess(text);
+        return (FindCategory(null, (text ?? "").ToLowerInvariant(), policy).Name, impact, urgency);
+    }
+
     private static CategoryPolicy FindCategory(string? requested, string text, EscalationPolicy policy)
     {
         if (!string.IsNullOrWhiteSpace(requested))

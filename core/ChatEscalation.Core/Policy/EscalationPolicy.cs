@@ -66,6 +66,10 @@ public sealed class EscalationPolicy
     /// </summary>
     public UserRef Named(UserRef user) => PeopleNames.ContainsKey(user.Key.ToLowerInvariant()) ? Person(user.Key) : user;
 
+    /// <summary>The tiers a person works in, in words: "Tier 1 lead, Tier 3"; empty for somebody in no tier.</summary>
+    public string TierRoles(UserRef user) =>
+        string.Join(", ", TiersOf(user).Select(t => IsLead(user, t) ? $"Tier {t} lead" : $"Tier {t}"));
+
     public UserRef Person(string email) =>
         new(email.ToLowerInvariant(), PeopleNames.TryGetValue(email.ToLowerInvariant(), out var name) ? name : email);
 

@@ -23,7 +23,7 @@ public sealed record ReassignChoices(IReadOnlyList<FormChoice> Tiers, IReadOnlyL
             .Where(p => p.Tiers.Count > 0 || policy.IsManager(p.Person))
             .OrderBy(p => p.Tiers.Count == 0 ? int.MaxValue : p.Tiers[0])
             .ThenBy(p => p.Person.Name, StringComparer.CurrentCultureIgnoreCase)
-            .Select(p => new FormChoice(p.Person.Key, Label(p.Person.Name, Role(policy, p.Person, p.Tiers))))
+            .Select(p => new FormChoice(p.Person.Key, Label(p.Person.Name, p.Tiers.Count == 0 ? "manager" : policy.TierRoles(p.Person))))
             .ToList();
         return new ReassignChoices(tiers, people);
     }
@@ -31,8 +31,4 @@ public sealed record ReassignChoices(IReadOnlyList<FormChoice> Tiers, IReadOnlyL
     /// <summary>"Carol (Tier 2)"; a name that already says the role (the demo policy's "Carol (Tier 2)") is not repeated.</summary>
     private static string Label(string name, string role) =>
         name.Contains(role, StringComparison.OrdinalIgnoreCase) ? name : $"{name} ({role})";
-
-    private static string Role(EscalationPolicy policy, Tickets.UserRef person, IReadOnlyList<int> tiers) =>
-        tiers.Count == 0 ? "manager"
-            : string.Join(", ", tiers.Select(t => policy.IsLead(person, t) ? $"Tier {t} lead" : $"Tier {t}"));
 }
