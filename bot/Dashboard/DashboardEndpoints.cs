@@ -1,7 +1,7 @@
 using System.Text;
-using ChatEscalation.Bot.Local;
 using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Workflows;
+using ChatEscalation.Bot.Web;
 
 namespace ChatEscalation.Bot.Dashboard;
 
@@ -14,23 +14,21 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard", () => Results.File(Path.Combine(WebRoot, "dashboard.html"), "text/html; charset=utf-8"));
-        app.MapGet("/dashboard/static/{**path}", (string path) => path.StartsWith("lib/", StringComparison.Ordinal)
-            ? LocalEndpoints.StaticFile(LocalEndpoints.WebRoot, path)
-            : LocalEndpoints.StaticFile(WebRoot, path));
+        app.MapGet("/dashboard/static/{**path}", (string path) => StaticFiles.File(WebRoot, path));
         app.MapGet("/dashboard/api/figures", async (EscalationReport report, CancellationToken ct) =>
-            Results.Json(View(await report.ComputeAsync(ct)), LocalJson.Options));
+            Results.Json(View(await report.ComputeAsync(ct)), WebJson.Options));
         app.MapGet("/dashboard/export.csv", async (EscalationReport report, CancellationToken ct) =>
             Results.Text(DashboardCsv.Write(await report.ComputeAsync(ct)), "text/csv; charset=utf-8", Encoding.UTF8));
         app.MapGet("/dashboard/api/oncall", (IPolicyProvider policies, TimeProvider time) =>
-            Results.Json(OnCallBoard.At(policies.Current, time.GetUtcNow()), LocalJson.Options));
+            Results.Json(OnCallBoard.At(policies.Current, time.GetUtcNow()), WebJson.Options));
         app.MapGet("/dashboard/api/knowledge", async (EscalationReport report, CancellationToken ct) =>
-            Results.Json(await report.KnowledgeAsync(50, ct), LocalJson.Options));
+            Results.Json(await report.KnowledgeAsync(50, ct), WebJson.Options));
         app.MapPost("/dashboard/api/parked/{id:long}/retry", async (long id, Persistence.Outbox.OutboxStore store, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
         {
             if (!await store.RequeueParkedAsync(id, time.GetUtcNow(), ct))
                 return Results.Problem($"There is no parked outbox message #{id}.", statusCode: StatusCodes.Status404NotFound);
             services.GetService<Scheduling.OutboxSignal>()?.Wake();
-            return Results.Json(new { requeued = id }, LocalJson.Options);
+            return Results.Json(new { requeued = id }, WebJson.Options);
         });
         app.MapGet("/tickets/{number}", TicketPage.RenderAsync);
         return app;

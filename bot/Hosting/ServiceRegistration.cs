@@ -3,7 +3,10 @@ using ChatEscalation.Bot.Local;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Scheduling;
 using ChatEscalation.Bot.Slack;
+using ChatEscalation.Bot.Slack.Protocol;
 using ChatEscalation.Bot.Teams;
+using ChatEscalation.Bot.Teams.Protocol;
+using ChatEscalation.Bot.Web;
 using ChatEscalation.Persistence.Hosting;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Workflows;
@@ -25,6 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton(policy);
         services.AddSingleton<IPolicyProvider>(new FixedPolicyProvider(policy));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Jitter.Shared);
         services.AddSingleton<Readiness>();
         services.AddEscalationPersistence(configuration, builder.Environment.ContentRootPath);
 
@@ -39,9 +43,11 @@ public static class ServiceRegistration
         services.AddTransient<DispatchOutboxJob>();
 
         services.AddTeamsAdapter(configuration);
+        services.AddTeamsChat();
         services.AddSlackAdapter(configuration);
         services.AddSlackChat(configuration);
         services.AddLocalChannel(configuration);
+        services.AddDashboard();
         return builder;
     }
 
@@ -53,6 +59,7 @@ public static class ServiceRegistration
         app.MapGet("/healthz", async (OutboxStore outbox, CancellationToken ct) => readiness.IsReady
             ? Results.Ok(new { status = "ready", parkedOutboxMessages = await outbox.CountParkedAsync(ct) })
             : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.MapWebLibraries();
         app.MapTeamsEndpoints();
         app.MapSlackEndpoints();
         app.MapLocalChannel();

@@ -1,5 +1,4 @@
 using ChatEscalation.Bot.Conversations;
-using ChatEscalation.Bot.Dashboard;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence.Outbox;
@@ -9,11 +8,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatEscalation.Bot.Local;
 
-/// <summary>Wires the local emulator channel, the shared chat conversation and the dashboard into the host.</summary>
+/// <summary>Wires the local emulator channel and the shared chat conversation into the host.</summary>
 public static class LocalChannelRegistration
 {
     /// <summary>
-    /// Registers <see cref="ChatConversation"/> and <see cref="EscalationReport"/> always; with <c>Local:Enabled</c> (default true) the
+    /// Registers <see cref="ChatConversation"/> always; with <c>Local:Enabled</c> (default true) the
     /// <see cref="LocalChannelStore"/>, <see cref="LocalRenderings"/> and the <c>local</c> <see cref="IChatSender"/>; with <c>Local:DemoClock</c>
     /// the <see cref="DemoClock"/> as THE <see cref="TimeProvider"/> (replacing any registered before: call this after them).
     /// </summary>
@@ -27,7 +26,6 @@ public static class LocalChannelRegistration
         var options = Restrict(section.Get<LocalOptions>() ?? new LocalOptions(), connected);
         services.TryAddSingleton<EscalationPolicy>(sp => sp.GetRequiredService<IPolicyProvider>().Current);
         services.TryAddScoped<ChatConversation>();
-        services.TryAddScoped<EscalationReport>();
         if (!options.Enabled) return services;
         services.TryAddSingleton<LocalChannelStore>();
         services.TryAddSingleton<LocalRenderings>();

@@ -4,8 +4,8 @@ using ChatEscalation.Bot.Scheduling;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Views;
 using ChatEscalation.Core.Tickets;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
+using ChatEscalation.Bot.Web;
 
 namespace ChatEscalation.Bot.Local;
 
@@ -26,7 +26,7 @@ public static class LocalEndpoints
                 ? await next(context)
                 : Results.Problem("The emulator answers only on this machine while Slack or Teams is connected (Local:LoopbackOnly).", statusCode: StatusCodes.Status403Forbidden));
         local.MapGet("/", () => Results.File(Path.Combine(WebRoot, "index.html"), "text/html; charset=utf-8"));
-        local.MapGet("/local/static/{**path}", (string path) => StaticFile(WebRoot, path));
+        local.MapGet("/local/static/{**path}", (string path) => StaticFiles.File(WebRoot, path));
         local.MapGet("/local/state", State);
         local.MapGet("/local/events", Events);
         local.MapPost("/local/clock", Clock);
@@ -37,24 +37,6 @@ public static class LocalEndpoints
     }
 
     private static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } ip && System.Net.IPAddress.IsLoopback(ip);
-
-    /// <summary>A file under <paramref name="root"/>, refusing anything that would leave it.</summary>
-    public static IResult StaticFile(string root, string path)
-    {
-        var provider = new PhysicalFileProvider(root);
-        var info = provider.GetFileInfo(path);
-        if (!info.Exists || info.IsDirectory || info.PhysicalPath is null) return Results.NotFound();
-        var type = Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".js" => "text/javascript; charset=utf-8",
-            ".css" => "text/css; charset=utf-8",
-            ".html" => "text/html; charset=utf-8",
-            ".svg" => "image/svg+xml",
-            ".png" => "image/png",
-            _ => "application/octet-stream",
-        };
-        return Results.File(info.PhysicalPath, type);
-    }
 
     private static IResult State(LocalChannelStore store, EscalationPolicy policy, TimeProvider time, LocalRenderings renderings, IOptions<LocalOptions> options)
     {
@@ -73,7 +55,7 @@ public static class LocalEndpoints
             reassign = ReassignChoices.From(policy),
             channels = store.Channels,
             messages = store.AllMessages(),
-        }, LocalJson.Options);
+        }, WebJson.Options);
     }
 
     private static async Task Events(HttpContext http, LocalChannelStore store, CancellationToken cancellationToken)
@@ -98,7 +80,7 @@ public static class LocalEndpoints
                     await http.Response.Body.FlushAsync(cancellationToken);
                     continue;
                 }
-                var data = JsonSerializer.Serialize(change, LocalJson.Options);
+                var data = JsonSerializer.Serialize(change, WebJson.Options);
                 await http.Response.WriteAsync($"event: {change.Type}\ndata: {data}\n\n", cancellationToken);
                 await http.Response.Body.FlushAsync(cancellationToken);
             }
@@ -145,7 +127,7 @@ public static class LocalEndpoints
             await runner.DispatchNowAsync(cancellationToken);
         }
 
-        return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes, stops }, LocalJson.Options);
+        return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes, stops }, WebJson.Options);
     }
 
     private static IResult WhatIf(HttpRequest http, EscalationPolicy policy, TimeProvider time)
@@ -180,6 +162,6 @@ public static class LocalEndpoints
                 to = e.To?.ToString(),
                 kind = e.Kind?.ToString(),
             }),
-        }, LocalJson.Options);
+        }, WebJson.Options);
     }
 }

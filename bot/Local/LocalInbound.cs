@@ -3,6 +3,7 @@ using ChatEscalation.Bot.Scheduling;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Workflows;
+using ChatEscalation.Bot.Web;
 
 namespace ChatEscalation.Bot.Local;
 
@@ -27,7 +28,7 @@ public static class LocalInbound
             : new LocalMessageDraft("bot", "bot", "ChatEscalation", reply.Text);
         store.Post(channel.Id, draft with { Text = $"@{user.Name}: {reply.Text}" });
         await DispatchAsync(services, ct);
-        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number }, LocalJson.Options);
+        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number }, WebJson.Options);
     }
 
     public static async Task<IResult> ActionAsync(LocalActionRequest request, TicketWorkflow workflow, EscalationPolicy policy, IServiceProvider services, CancellationToken ct)
@@ -37,7 +38,7 @@ public static class LocalInbound
         if (command is null) return Results.BadRequest(new { ok = false, message = $"Unknown action '{request.Action}'." });
         var result = await workflow.ExecuteAsync(request.Ticket, command, ct);
         if (result.Succeeded) await DispatchAsync(services, ct);
-        return Results.Json(new { ok = result.Succeeded, message = result.Message, field = result.Refusal?.Field }, LocalJson.Options);
+        return Results.Json(new { ok = result.Succeeded, message = result.Message, field = result.Refusal?.Field }, WebJson.Options);
     }
 
     /// <summary>A person the policy names, by e-mail key; null for anybody else.</summary>

@@ -3,6 +3,7 @@ using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Workflows;
+using ChatEscalation.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Outbox;
@@ -20,6 +21,7 @@ public sealed class OutboxDispatcher(
     IEnumerable<IChatSender> senders,
     TimeProvider time,
     IOptions<OutboxOptions> options,
+    Jitter jitter,
     ILogger<OutboxDispatcher> log)
 {
     /// <summary>Delivers everything due now; returns how many messages were handled.</summary>
@@ -96,18 +98,18 @@ public sealed class OutboxDispatcher(
                 await store.ParkAsync(message.Id, retry.Error, ct);
                 break;
             case DeliveryResult.Retry retry:
-                var delay = retry.After ?? Backoff(message.Attempts + 1);
+                var delay = retry.After ?? Backoff(message.Attempts + 1, jitter.Next());
                 log.LogWarning("Outbox message {Id} ({Platform}) failed, retrying in {Delay}: {Error}", message.Id, message.Platform, delay, retry.Error);
                 await store.MarkRetryAsync(message.Id, retry.Error, now + delay, ct);
                 break;
         }
     }
 
-    /// <summary>2 s, 4 s, 8 s … capped at 5 minutes, with up to 20 % jitter.</summary>
-    public static TimeSpan Backoff(int attempt)
+    /// <summary>2 s, 4 s, 8 s … capped at 5 minutes, plus up to 20 % more by <paramref name="jitter"/> (0 to 1).</summary>
+    public static TimeSpan Backoff(int attempt, double jitter)
     {
         var seconds = Math.Min(300, Math.Pow(2, Math.Min(attempt, 12)));
-        return TimeSpan.FromSeconds(seconds * (1 + Random.Shared.NextDouble() * 0.2));
+        return TimeSpan.FromSeconds(seconds * (1 + Math.Clamp(jitter, 0, 1) * 0.2));
     }
 
     private static string? ChannelFor(Audience audience, string platform, Core.Policy.EscalationPolicy policy) => audience.Kind switch

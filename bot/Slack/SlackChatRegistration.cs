@@ -1,6 +1,7 @@
 using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Outbox;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
 
@@ -17,7 +18,6 @@ public static class SlackChatRegistration
     public static IServiceCollection AddSlackChat(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SlackChatOptions>().Bind(configuration.GetSection(SlackOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
         if (!services.Any(s => s.ServiceType == typeof(SlackBackgroundWork)))
         {
             services.AddSingleton<SlackBackgroundWork>();

@@ -5,6 +5,7 @@ using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
 

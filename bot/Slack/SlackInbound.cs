@@ -3,6 +3,7 @@ using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Scheduling;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
 

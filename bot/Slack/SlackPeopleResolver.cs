@@ -3,6 +3,7 @@ using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
 

@@ -2,6 +2,7 @@ using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Persistence.Storage;
 using Microsoft.Extensions.Options;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
 

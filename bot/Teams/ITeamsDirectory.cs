@@ -1,3 +1,4 @@
+using ChatEscalation.Bot.Teams.Protocol;
 namespace ChatEscalation.Bot.Teams;
 
 /// <summary>

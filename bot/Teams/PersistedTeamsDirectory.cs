@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Teams;
 

@@ -7,6 +7,7 @@ using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.Extensions.Options;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Teams;
 

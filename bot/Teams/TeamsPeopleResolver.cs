@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Tickets;
 using Microsoft.Extensions.Options;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Teams;
 

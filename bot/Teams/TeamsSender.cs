@@ -6,6 +6,7 @@ using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.Extensions.Options;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Teams;
 

@@ -23,6 +23,7 @@ public sealed class SqliteDatabase : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         Services = new ServiceCollection()
             .AddSingleton(TestPolicy.Policy)
+            .AddSingleton(TimeProvider.System)
             .AddEscalationPersistence(new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString), EnabledPlatforms)
             .BuildServiceProvider();
         await PersistenceServiceRegistration.MigrateAsync(Services);

@@ -36,7 +36,6 @@ public static class PersistenceServiceRegistration
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
         }
 
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPolicyProvider>(sp => new FixedPolicyProvider(sp.GetRequiredService<EscalationPolicy>()));
         services.AddSingleton(new OutboxWriter(enabledPlatforms));
         services.AddSingleton<DecisionWriter>();

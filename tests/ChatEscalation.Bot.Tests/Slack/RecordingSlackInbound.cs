@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChatEscalation.Bot.Slack;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 

@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Slack;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 

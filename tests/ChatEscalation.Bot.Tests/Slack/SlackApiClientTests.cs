@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatEscalation.Bot.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 

@@ -1,5 +1,6 @@
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Slack;
+using ChatEscalation.Bot.Slack.Protocol;
 using ChatEscalation.Bot.Tests.Local;
 using ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 using ChatEscalation.Core.Commands;
@@ -36,7 +37,7 @@ public sealed class SlackChatSenderTests : IAsyncLifetime
             ["Slack:ApiMaxRetries"] = "0",
             ["Slack:PublicBaseUrl"] = "https://desk.example.com",
         }).Build();
-        services = new ServiceCollection().AddLogging()
+        services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
             .AddEscalationPersistence(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "s.db")}"), ["slack"])
             .AddSlackAdapter(config)
             .AddSlackChat(config)

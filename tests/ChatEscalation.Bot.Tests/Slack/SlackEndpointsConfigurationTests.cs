@@ -1,5 +1,6 @@
 using System.Net;
 using ChatEscalation.Bot.Slack;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 

@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Slack;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 
@@ -21,7 +22,7 @@ public sealed class SlackReconnectBackoffTests
     [Fact]
     public void Next_RealRandom_StaysWithinHalfToFullCeiling()
     {
-        var backoff = new SlackReconnectBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60));
+        var backoff = new SlackReconnectBackoff(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60), ChatEscalation.Bot.Hosting.Jitter.Shared.Next);
         for (var i = 0; i < 100; i++)
         {
             var ceiling = Math.Min(60, 2 * Math.Pow(2, i));

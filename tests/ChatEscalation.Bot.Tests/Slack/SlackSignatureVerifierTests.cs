@@ -2,6 +2,7 @@ using System.Text;
 using ChatEscalation.Bot.Slack;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 
@@ -44,6 +45,7 @@ public sealed class SlackSocketModeClientTests : IAsyncLifetime
             ["Slack:SocketReconnectMaxDelay"] = (reconnectBaseDelay * 2).ToString(),
             ["Slack:SocketCloseTimeout"] = (closeTimeout ?? TimeSpan.FromMilliseconds(500)).ToString(),
         });
+        builder.Services.AddSingleton(TimeProvider.System).AddSingleton(ChatEscalation.Bot.Hosting.Jitter.Shared);
         builder.Services.AddSlackAdapter(builder.Configuration);
         builder.Services.AddSingleton<RecordingSlackInbound>();
         builder.Services.AddSingleton<ISlackInbound>(sp => sp.GetRequiredService<RecordingSlackInbound>());

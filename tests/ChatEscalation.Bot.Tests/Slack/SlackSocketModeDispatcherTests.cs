@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ChatEscalation.Bot.Slack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Slack;
 

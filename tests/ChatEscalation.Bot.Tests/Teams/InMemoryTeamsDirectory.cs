@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChatEscalation.Bot.Teams;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Teams;
 

@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Teams;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Teams;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatEscalation.Bot.Teams;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Teams;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatEscalation.Bot.Teams;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Teams;
 

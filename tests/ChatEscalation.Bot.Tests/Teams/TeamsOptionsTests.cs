@@ -2,6 +2,7 @@ using ChatEscalation.Bot.Teams;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Teams;
 
@@ -78,9 +79,9 @@ public sealed class TeamsOptionsTests
     }
 
     [Fact]
-    public void AddTeamsAdapter_NoHandlerRegistered_RegistersTicketHandlerAndSender()
+    public void AddTeamsChat_AfterAdapter_RegistersTicketHandlerAndSender()
     {
-        var collection = new ServiceCollection().AddLogging().AddTeamsAdapter(new ConfigurationBuilder().Build());
+        var collection = new ServiceCollection().AddLogging().AddTeamsAdapter(new ConfigurationBuilder().Build()).AddTeamsChat();
         collection.Single(d => d.ServiceType == typeof(ITeamsActivityHandler)).ImplementationType.ShouldBe(typeof(TeamsActivityHandler));
         collection.Single(d => d.ServiceType == typeof(ChatEscalation.Bot.Outbox.IChatSender)).ImplementationType.ShouldBe(typeof(TeamsSender));
         using var services = collection.BuildServiceProvider();

@@ -11,6 +11,7 @@ using ChatEscalation.Persistence.Workflows;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Tests.Teams;
 
@@ -28,7 +29,7 @@ public sealed class TeamsSenderTests : IAsyncLifetime
         settings["Teams:TenantId"] = "tenant-1";
         settings["Teams:PublicBaseUrl"] = "https://desk.example.com";
         settings["Teams:ConnectorMaxRetries"] = "0";
-        services = new ServiceCollection().AddLogging()
+        services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
             .AddTeamsAdapter(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .BuildServiceProvider();
         directory.Conversations[Tier1Channel] = new ConversationReference(connector.ServiceUrl, Tier1Channel, "tenant-1", "28:bot", null, null, "msteams", null);

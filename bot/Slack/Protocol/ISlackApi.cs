@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace ChatEscalation.Bot.Slack.Protocol;
+
+/// <summary>The Slack Web API methods the bot uses.</summary>
+/// <remarks>
+/// Every method throws <see cref="SlackRateLimitedException"/> on HTTP 429 (reschedule after its RetryAfter),
+/// <see cref="SlackApiException"/> on <c>ok:false</c> or a server error left after the built-in retries, and
+/// <see cref="HttpRequestException"/> / <see cref="TaskCanceledException"/> when the network is still down after them.
+/// </remarks>
+public interface ISlackApi
+{
+    /// <summary><c>chat.postMessage</c>: posts to a channel, a DM channel or a user id (as a DM); in a thread when <paramref name="threadTs"/> is set.</summary>
+    Task<SlackPostedMessage> PostMessageAsync(string channel, string text, JsonNode? blocks = null, string? threadTs = null, CancellationToken ct = default);
+
+    /// <summary><c>chat.update</c>: replaces the text and blocks of one of the bot's messages.</summary>
+    Task<SlackPostedMessage> UpdateMessageAsync(string channel, string ts, string text, JsonNode? blocks = null, CancellationToken ct = default);
+
+    /// <summary><c>chat.postEphemeral</c>: shows a message to one member of the channel; returns its <c>message_ts</c>.</summary>
+    Task<string?> PostEphemeralAsync(string channel, string user, string text, JsonNode? blocks = null, CancellationToken ct = default);
+
+    /// <summary><c>views.open</c>: opens a modal (the trigger id is valid 3 s, once); returns the view id.</summary>
+    Task<string?> OpenViewAsync(string triggerId, JsonNode view, CancellationToken ct = default);
+
+    /// <summary><c>conversations.open</c>: the DM channel id with a user.</summary>
+    Task<string> OpenConversationAsync(string userId, CancellationToken ct = default);
+
+    /// <summary><c>users.info</c>: a user's id, name and (scope permitting) email.</summary>
+    Task<SlackUserInfo> GetUserAsync(string userId, CancellationToken ct = default);
+
+    /// <summary><c>users.lookupByEmail</c>: the user id with that email, or null on <c>users_not_found</c>.</summary>
+    Task<SlackUserInfo?> LookupUserByEmailAsync(string email, CancellationToken ct = default);
+
+    /// <summary><c>auth.test</c>: the bot's own user id and bot id.</summary>
+    Task<SlackAuthIdentity> AuthTestAsync(CancellationToken ct = default);
+
+    /// <summary><c>apps.connections.open</c> with the app-level token: a single-use Socket Mode URL.</summary>
+    Task<Uri> OpenSocketConnectionAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,7 @@
+namespace ChatEscalation.Bot.Slack.Protocol;
+
+/// <summary>A Slack user as read by <c>users.info</c>.</summary>
+/// <param name="Id">User id.</param>
+/// <param name="RealName">Real name (profile real name, else display name, else handle).</param>
+/// <param name="Email">Email; null without the <c>users:read.email</c> scope or for bots.</param>
+public sealed record SlackUserInfo(string Id, string RealName, string? Email);

@@ -1,4 +1,0 @@
-namespace ChatEscalation.Bot.Teams;
-
-/// <summary>The token endpoint refused or failed a client-credentials request.</summary>
-public sealed class BotFrameworkTokenException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ChatEscalation.Bot.Teams.Protocol;
+
+/// <summary>
+/// Fetches and caches the Bot Framework OpenID metadata and its JWKS (parsed by hand too, because
+/// standard parsing drops each key's <c>endorsements</c>).
+/// </summary>
+/// <remarks>
+/// The snapshot is refetched when older than <see cref="TeamsOptions.MetadataMaxAge"/> (24 h), and on a
+/// lookup of an unknown <c>kid</c> when the last fetch is at least
+/// <see cref="TeamsOptions.MetadataMinRefreshInterval"/> old (a failed attempt counts as a fetch for
+/// this throttle). Fetches are single-flight. A failed refresh keeps the previous snapshot; with no
+/// snapshot at all every lookup tries again.
+/// </remarks>
+public sealed class BotFrameworkSigningKeyCache(
+    IHttpClientFactory httpClientFactory,
+    IOptionsMonitor<TeamsOptions> options,
+    TimeProvider time,
+    ILogger<BotFrameworkSigningKeyCache> logger)
+{
+    /// <summary>Name of the HttpClient used for metadata and JWKS fetches.</summary>
+    public const string HttpClientName = "ChatEscalation.Teams.Metadata";
+
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private volatile BotFrameworkSigningKeys? current;
+    private DateTimeOffset? lastAttemptAt;
+
+    /// <summary>
+    /// Returns a snapshot that contains <paramref name="kid"/> when possible, refreshing as described in
+    /// the remarks. The caller must still check that the key is present.
+    /// </summary>
+    public async Task<BotFrameworkSigningKeys?> GetForKeyIdAsync(string kid, CancellationToken ct)
+    {
+        var snapshot = current;
+        if (snapshot is not null && !IsStale(snapshot) && snapshot.KeysById.ContainsKey(kid)) return snapshot;
+
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            snapshot = current;
+            var now = time.GetUtcNow();
+            var lastFetch = lastAttemptAt is { } attempt && snapshot is not null && attempt > snapshot.FetchedAt ? attempt : snapshot?.FetchedAt;
+            var mayRefetch = snapshot is null || IsStale(snapshot)
+                || (!snapshot.KeysById.ContainsKey(kid) && now - lastFetch >= options.CurrentValue.MetadataMinRefreshInterval);
+            if (!mayRefetch) return snapshot;
+
+            lastAttemptAt = now;
+            try
+            {
+                current = await FetchAsync(ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or ArgumentException)
+            {
+                logger.LogWarning(ex, "Fetching Bot Framework signing keys failed; keeping the previous keys");
+            }
+
+            return current;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private bool IsStale(BotFrameworkSigningKeys snapshot) =>
+        time.GetUtcNow() - snapshot.FetchedAt >= options.CurrentValue.MetadataMaxAge;
+
+    private async Task<BotFrameworkSigningKeys> FetchAsync(CancellationToken ct)
+    {
+        var http = httpClientFactory.CreateClient(HttpClientName);
+        var metadataUrl = options.CurrentValue.OpenIdMetadataUrl;
+        string? jwksUri;
+        var algorithms = new List<string>();
+        using (var metadata = JsonDocument.Parse(await http.GetStringAsync(RequireSecure(metadataUrl), ct).ConfigureAwait(false)))
+        {
+            jwksUri = metadata.RootElement.TryGetProperty("jwks_uri", out var j) ? j.GetString() : null;
+            if (metadata.RootElement.TryGetProperty("id_token_signing_alg_values_supported", out var algs) && algs.ValueKind == JsonValueKind.Array)
+            {
+                algorithms.AddRange(algs.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!));
+            }
+        }
+
+        var jwksJson = await http.GetStringAsync(RequireSecure(jwksUri), ct).ConfigureAwait(false);
+        var keys = new Dictionary<string, SecurityKey>(StringComparer.Ordinal);
+        foreach (var key in new JsonWebKeySet(jwksJson).GetSigningKeys())
+        {
+            if (!string.IsNullOrEmpty(key.KeyId)) keys[key.KeyId] = key;
+        }
+
+        var snapshot = new BotFrameworkSigningKeys(keys, ReadEndorsements(jwksJson), algorithms, time.GetUtcNow());
+        logger.LogInformation("Fetched {KeyCount} Bot Framework signing keys from {JwksUri}", keys.Count, jwksUri);
+        return snapshot;
+    }
+
+    private static Uri RequireSecure(string? url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !TeamsUrlRules.IsSecureOrLoopback(uri))
+        {
+            throw new InvalidOperationException($"Refusing insecure or missing metadata URL '{url}'.");
+        }
+
+        return uri;
+    }
+
+    private static Dictionary<string, IReadOnlyList<string>> ReadEndorsements(string jwksJson)
+    {
+        var map = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        using var doc = JsonDocument.Parse(jwksJson);
+        if (!doc.RootElement.TryGetProperty("keys", out var keys) || keys.ValueKind != JsonValueKind.Array) return map;
+        foreach (var key in keys.EnumerateArray())
+        {
+            if (key.ValueKind != JsonValueKind.Object || !key.TryGetProperty("kid", out var kid) || kid.ValueKind != JsonValueKind.String) continue;
+            var endorsements = key.TryGetProperty("endorsements", out var e) && e.ValueKind == JsonValueKind.Array
+                ? e.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToArray()
+                : [];
+            map[kid.GetString()!] = endorsements;
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+using ChatEscalation.Bot.Teams.Protocol;
+
+namespace ChatEscalation.Bot.Teams.Protocol;
+
+/// <summary>Registers the Teams (Bot Framework) protocol adapter.</summary>
+public static class TeamsServiceRegistration
+{
+    /// <summary>Name of the resilience pipeline on the Connector HttpClient.</summary>
+    public const string ConnectorPipelineName = "teams-connector";
+
+    /// <summary>
+    /// Binds and validates <see cref="TeamsOptions"/> from section <c>"Teams"</c> (at start-up), and registers
+    /// the inbound token validator and key cache, the outbound token provider, <see cref="ITeamsConnector"/>
+    /// (typed HttpClient with retry on 412/502/503/504) and <see cref="UnconfiguredTeamsActivityHandler"/> as
+    /// <see cref="ITeamsActivityHandler"/> unless one is already registered (the chat behaviour, <c>AddTeamsChat</c>, replaces it).
+    /// The host registers <see cref="TimeProvider"/>.
+    /// </summary>
+    public static IServiceCollection AddTeamsAdapter(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TeamsOptions>()
+            .Bind(configuration.GetSection(TeamsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+
+        services.AddHttpClient(BotFrameworkSigningKeyCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.TryAddSingleton<BotFrameworkSigningKeyCache>();
+        services.TryAddSingleton<BotFrameworkTokenValidator>();
+
+        services.AddHttpClient<IBotFrameworkTokenProvider, BotFrameworkTokenProvider>(c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.Replace(ServiceDescriptor.Singleton<IBotFrameworkTokenProvider>(sp =>
+            ActivatorUtilities.CreateInstance<BotFrameworkTokenProvider>(sp,
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IBotFrameworkTokenProvider)))));
+
+        services.AddHttpClient<ITeamsConnector, TeamsConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(60))
+            .AddResilienceHandler(ConnectorPipelineName, static (pipeline, context) =>
+            {
+                var o = context.ServiceProvider.GetRequiredService<IOptionsMonitor<TeamsOptions>>().CurrentValue;
+                if (o.ConnectorMaxRetries <= 0) return;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = o.ConnectorMaxRetries,
+                    Delay = o.ConnectorRetryBaseDelay,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    ShouldRetryAfterHeader = false,
+                    ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result?.StatusCode is
+                        HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
+                        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+                });
+            });
+
+        services.TryAddScoped<ITeamsActivityHandler, UnconfiguredTeamsActivityHandler>();
+        return services;
+    }
+}

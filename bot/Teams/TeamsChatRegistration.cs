@@ -1,0 +1,25 @@
+using ChatEscalation.Bot.Conversations;
+using ChatEscalation.Bot.Outbox;
+using ChatEscalation.Bot.Teams.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ChatEscalation.Bot.Teams;
+
+/// <summary>Registers the Teams chat behaviour on top of the protocol adapter (<see cref="TeamsServiceRegistration.AddTeamsAdapter"/>).</summary>
+public static class TeamsChatRegistration
+{
+    /// <summary>
+    /// Registers <see cref="TeamsActivityHandler"/> as <see cref="ITeamsActivityHandler"/> (replacing the protocol's placeholder),
+    /// <see cref="TeamsSender"/> as the <c>teams</c> <see cref="IChatSender"/>, and the scoped <see cref="ITeamsDirectory"/> (over the
+    /// persistence ChatDirectory) and <see cref="TeamsPeopleResolver"/>. Needs AddTeamsAdapter and the persistence services.
+    /// </summary>
+    public static IServiceCollection AddTeamsChat(this IServiceCollection services)
+    {
+        services.TryAddScoped<ITeamsDirectory, PersistedTeamsDirectory>();
+        services.TryAddScoped<TeamsPeopleResolver>();
+        services.TryAddScoped<ChatConversation>();
+        services.Replace(ServiceDescriptor.Scoped<ITeamsActivityHandler, TeamsActivityHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, TeamsSender>());
+        return services;
+    }
+}
