@@ -42,6 +42,7 @@ public static class ServiceRegistration
         services.AddScheduler();
         services.AddTransient<SweepDueDeadlinesJob>();
         services.AddTransient<DispatchOutboxJob>();
+        services.AddTransient<PruneInboundEventsJob>();
 
         services.AddTeamsAdapter(configuration);
         services.AddTeamsChat();
@@ -74,6 +75,7 @@ public static class ServiceRegistration
                 // RunOnceAtStart: deadlines missed while the bot was down fire at start, oldest first.
                 s.Schedule<SweepDueDeadlinesJob>().EverySeconds(scheduler.SweepEverySeconds).RunOnceAtStart().PreventOverlapping(nameof(SweepDueDeadlinesJob));
                 s.Schedule<DispatchOutboxJob>().EverySeconds(scheduler.DispatchEverySeconds).PreventOverlapping(nameof(DispatchOutboxJob));
+                s.Schedule<PruneInboundEventsJob>().Hourly().RunOnceAtStart().PreventOverlapping(nameof(PruneInboundEventsJob));
             }).OnError(e => app.Logger.LogError(e, "A scheduled job failed; it runs again at its next interval"));
         }
         readiness.MarkReady();
