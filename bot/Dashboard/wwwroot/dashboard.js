@@ -34,6 +34,12 @@
     return (today ? "today " : "") + d.toLocaleString(undefined, opts);
   }
 
+  /** yyyy-MM-dd of an instant in the browser's zone (for the date inputs). */
+  function localDate(iso) {
+    const d = new Date(iso);
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  }
+
   function chart(id, config) {
     if (!window.Chart) return;
     if (charts[id]) charts[id].destroy();
@@ -76,6 +82,10 @@
     let f;
     try { f = await json("/dashboard/api/figures?" + q); $("range-error").textContent = ""; }
     catch (e) { $("range-error").textContent = e.message; return; }
+    if (document.querySelector("#range input[name=days]:checked").value !== "custom") {
+      $("from").value = localDate(f.range.from);
+      $("to").value = localDate(f.range.to);
+    }
     $("at").textContent = "as of " + when(f.at) + " · " + new Date(f.range.from).toLocaleDateString() + " – " + new Date(f.range.to).toLocaleDateString();
     $("kpi-open").textContent = f.openTickets;
     $("kpi-escalation-rate").textContent = pct(f.escalationRate);
@@ -94,7 +104,7 @@
       data: tiers.map((t) => (f.openByTierAndSla.find((o) => o.tier === t && o.sla === s) || { count: 0 }).count) })) },
       options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } } } });
     chart("c-sla", { type: "bar", data: { labels: f.slaCompliance.map((p) => p.priority + " (" + p.met + " of " + p.counted + ")"), datasets: [
-      { label: "% met: resolved within target ÷ (resolved + open and breached)", backgroundColor: "#1f8a4c", data: f.slaCompliance.map((p) => Math.round(Math.max(0, p.rate ?? 0) * 100)) }] },
+      { label: "% met (an open breach counts as a miss)", backgroundColor: "#1f8a4c", data: f.slaCompliance.map((p) => Math.round(Math.max(0, p.rate ?? 0) * 100)) }] },
       options: { scales: { y: { min: 0, max: 100 } } } });
     chart("c-trend", { data: { labels: f.weeks.map((w) => "week of " + new Date(w.weekStart + "T12:00:00").toLocaleDateString(undefined, { day: "numeric", month: "short" })), datasets: [
       { type: "bar", label: "escalations", backgroundColor: "#4a3aff", data: f.weeks.map((w) => w.escalations), yAxisID: "y" },
@@ -168,9 +178,6 @@
     document.body.dataset.parked = String(me.parked);
     $("viewer").textContent = me.email ? "signed in as " + me.name + " (" + me.role.toLowerCase() + ")" : "";
     if (!me.figures) $("list-title").textContent = "Your open tickets";
-    const today = new Date();
-    $("to").value = today.toISOString().slice(0, 10);
-    $("from").value = new Date(today.getTime() - 29 * 86400000).toISOString().slice(0, 10);
     await load();
     setInterval(load, 15000);
   }
