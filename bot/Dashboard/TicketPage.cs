@@ -40,7 +40,7 @@ public static class TicketPage
         sb.Append("<dl class=\"facts\" data-testid=\"ticket-facts\">");
         void Fact(string k, string? v) => sb.Append("<dt>").Append(H(k)).Append("</dt><dd>").Append(H(v)).Append("</dd>");
         Fact("Status", view.StatusText);
-        Fact("Priority", $"{view.Priority} · {view.RoutingReason}");
+        Fact("Priority", view.RoutingReason.StartsWith($"{view.Priority}:", StringComparison.Ordinal) ? view.RoutingReason : $"{view.Priority} · {view.RoutingReason}");
         Fact("Tier", view.TierName);
         Fact("Category", view.Category);
         Fact("Reporter", view.Reporter.Name);
