@@ -63,6 +63,9 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await Expect(rows.Nth(2).Locator(".sla")).ToHaveTextAsync("on track");
         await Expect(page.Locator("[data-testid='fcr-band']")).ToContainTextAsync("Nothing resolved");
         await browser.ScreenshotAsync("dashboard-1440x900-open-list");
+        await page.CheckAsync("#range input[name='days'][value='7']");
+        await Expect(page.Locator("#export-tickets")).ToHaveAttributeAsync("href", "/dashboard/export.csv?days=7");
+        await Expect(page.Locator("#from")).ToHaveValueAsync("2026-03-03");
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await browser.ScreenshotAsync("dashboard-1440x900");
 

@@ -105,6 +105,21 @@ public sealed class EmulatorAccessTests
         wrongQuery.Response.StatusCode.ShouldBe(401);
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task NoPlatformConnected_CrossSiteFormPost_RefusedForItsContentType(string contentType)
+    {
+        // What a page on another site can send without a CORS preflight: a "simple" form or text body. The emulator reads JSON only.
+        await using var host = await SchedulingHost.StartAsync();
+        using var client = host.Client();
+
+        using var act = await client.PostAsync("/local/actions",
+            new StringContent("""{"user":"maria@demo.local","ticket":1,"action":"take_over"}""", System.Text.Encoding.UTF8, contentType));
+
+        act.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+    }
+
     [Fact]
     public async Task NoPlatformConnected_EmulatorServesAnyCallerWithoutToken()
     {
