@@ -70,12 +70,11 @@ public static class DashboardEndpoints
             DashboardViewer.Of(http) is { SeesFigures: true } ? Results.Json(OnCallBoard.At(policies.Current, time.GetUtcNow()), WebJson.Options) : StaffOnly(DashboardViewer.Of(http)));
         pages.MapGet("/dashboard/api/knowledge", async (HttpContext http, EscalationReport report, CancellationToken ct) =>
             DashboardViewer.Of(http) is { SeesFigures: true } ? Results.Json(await report.KnowledgeAsync(50, ct), WebJson.Options) : StaffOnly(DashboardViewer.Of(http)));
-        pages.MapPost("/dashboard/api/parked/{id:long}/retry", async (long id, HttpContext http, Persistence.Outbox.OutboxStore store, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
+        pages.MapPost("/dashboard/api/parked/{id:long}/retry", async (long id, HttpContext http, Persistence.Outbox.OutboxStore store, TimeProvider time, CancellationToken ct) =>
         {
             if (!DashboardViewer.Of(http).SeesParked) return Results.Problem("Only managers retry parked messages.", statusCode: StatusCodes.Status403Forbidden);
             if (!await store.RequeueParkedAsync(id, time.GetUtcNow(), ct))
                 return Results.Problem($"There is no parked outbox message #{id}.", statusCode: StatusCodes.Status404NotFound);
-            services.GetService<Scheduling.OutboxSignal>()?.Wake();
             return Results.Json(new { requeued = id }, WebJson.Options);
         }).AddEndpointFilter<AntiforgeryFilter>();
         pages.MapGet("/tickets/{number}", TicketPage.RenderAsync);

@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
@@ -8,8 +9,8 @@ namespace ChatEscalation.Core.Engine;
 
 public static partial class EscalationEngine
 {
-    /// <summary>Maximum title length kept on a ticket; longer text moves to the description (<see cref="InputLimits.TitleCharacters"/>).</summary>
-    public const int MaxTitleLength = InputLimits.TitleCharacters;
+    /// <summary>Maximum title length kept on a ticket; longer text moves to the description (<see cref="TextLimits.Title"/>).</summary>
+    public const int MaxTitleLength = TextLimits.Title;
 
     /// <summary>Raises a ticket with the number persistence allotted: routes it, queues it, plans its deadlines.</summary>
     public static Outcome Raise(RaiseTicket command, long number, EscalationPolicy policy, DateTimeOffset now)
@@ -17,7 +18,7 @@ public static partial class EscalationEngine
         command = command with { Reporter = policy.Named(command.Reporter) };
         var title = (command.Title ?? "").Trim();
         if (title.Length < 3)
-            return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", "title");
+            return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", FieldNames.Title);
         var description = (command.Description ?? "").Trim();
         var cut = InputLimits.CutTitle(title);
         var titleMoved = cut != title;

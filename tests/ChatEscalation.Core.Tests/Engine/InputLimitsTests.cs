@@ -15,7 +15,7 @@ public class InputLimitsTests
     [Fact]
     public void Raise_DescriptionOverFourThousandCharacters_RefusedNamingFieldAndLimit()
     {
-        var outcome = Raise("VPN drops every 10 minutes", new string('x', InputLimits.DescriptionCharacters + 1));
+        var outcome = Raise("VPN drops every 10 minutes", new string('x', TextLimits.Description + 1));
 
         outcome.IsDecision.ShouldBeFalse();
         outcome.Refusal.Code.ShouldBe(RefusalCode.InvalidInput);
@@ -27,7 +27,7 @@ public class InputLimitsTests
     [Fact]
     public void Raise_DescriptionExactlyAtLimit_KeptWhole()
     {
-        var description = new string('x', InputLimits.DescriptionCharacters);
+        var description = new string('x', TextLimits.Description);
 
         var outcome = Raise("VPN drops every 10 minutes", description);
 
@@ -35,11 +35,12 @@ public class InputLimitsTests
     }
 
     [Fact]
-    public void Raise_EmojiCountAsOneCharacter_FourThousandEmojiAccepted()
+    public void Raise_EmojiCountAsTheirTwoCodeUnits_TwoThousandEmojiAtTheLimitAccepted_OneMoreRefused()
     {
-        var description = string.Concat(Enumerable.Repeat("🔥", InputLimits.DescriptionCharacters)); // 8,000 UTF-16 units
+        var atLimit = string.Concat(Enumerable.Repeat("🔥", TextLimits.Description / 2)); // 4,000 UTF-16 units, as a form's maxlength counts them
 
-        Raise("Server room is hot", description).IsDecision.ShouldBeTrue();
+        Raise("Server room is hot", atLimit).IsDecision.ShouldBeTrue();
+        Raise("Server room is hot", atLimit + "🔥").Refusal!.Reason.ShouldContain("4,002 characters");
     }
 
     [Fact]
@@ -55,11 +56,11 @@ public class InputLimitsTests
     [Fact]
     public void Raise_LongTitleOfEmoji_CutBetweenEmojiNeverInsideOne()
     {
-        var title = string.Concat(Enumerable.Repeat("VPN 🔥 ", 40)); // 240 characters, each 🔥 a surrogate pair
+        var title = string.Concat(Enumerable.Repeat("VPN 🔥 ", 40)); // 280 UTF-16 units, each 🔥 a surrogate pair
 
         var ticket = Raise(title).Decision!.Ticket;
 
-        InputLimits.Characters(ticket.Title).ShouldBeLessThanOrEqualTo(InputLimits.TitleCharacters);
+        ticket.Title.Length.ShouldBeLessThanOrEqualTo(TextLimits.Title);
         ticket.Title.ShouldEndWith("…");
         ticket.Title.ShouldNotContain('\uFFFD');
         ticket.Title.Where(char.IsSurrogate).Count().ShouldBe(2 * ticket.Title.Count(c => char.IsHighSurrogate(c)));
@@ -71,12 +72,12 @@ public class InputLimitsTests
     public void CutTitle_FamilyEmojiAtTheCut_KeepsOrDropsTheWholeGrapheme()
     {
         const string family = "👨‍👩‍👧"; // 5 scalar values, one grapheme
-        var title = new string('a', InputLimits.TitleCharacters - 3) + family + " and more";
+        var title = new string('a', TextLimits.Title - 3) + family + " and more";
 
         var cut = InputLimits.CutTitle(title);
 
-        cut.ShouldBe(new string('a', InputLimits.TitleCharacters - 3) + "…"); // the family would not fit whole before the "…"
-        StringInfo.ParseCombiningCharacters(cut).Length.ShouldBe(InputLimits.TitleCharacters - 2);
+        cut.ShouldBe(new string('a', TextLimits.Title - 3) + "…"); // the family would not fit whole before the "…"
+        StringInfo.ParseCombiningCharacters(cut).Length.ShouldBe(TextLimits.Title - 2);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class InputLimitsTests
         var cut = InputLimits.CutTitle(title);
 
         cut.ShouldEndWith("e\u0301…");
-        InputLimits.Characters(cut).ShouldBeLessThanOrEqualTo(InputLimits.TitleCharacters);
+        cut.Length.ShouldBeLessThanOrEqualTo(TextLimits.Title);
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public class InputLimitsTests
         var desk = new Desk();
         desk.Raise();
 
-        var refusal = desk.Refuse(new AddNote(People.Uma, new string('n', InputLimits.NoteCharacters + 1)));
+        var refusal = desk.Refuse(new AddNote(People.Uma, new string('n', TextLimits.Note + 1)));
 
         refusal.Code.ShouldBe(RefusalCode.InvalidInput);
         refusal.Field.ShouldBe("note");
@@ -110,7 +111,7 @@ public class InputLimitsTests
         var desk = new Desk();
         desk.Raise();
         desk.Accept();
-        var text = new string('n', InputLimits.NoteCharacters);
+        var text = new string('n', TextLimits.Note);
 
         desk.Do(new AddNote(People.Alice, text)).Ticket.LastNote.ShouldBe(text);
     }
@@ -124,7 +125,7 @@ public class InputLimitsTests
         var desk = new Desk();
         desk.Raise();
         desk.Accept();
-        var huge = new string('h', InputLimits.NoteCharacters + 1);
+        var huge = new string('h', TextLimits.Note + 1);
         var note = new HandoffNote(part == "tried" ? huge : "Restarted it", part == "outcome" ? huge : "Still broken", part == "needs" ? huge : "Check the logs");
 
         var refusal = desk.Refuse(new EscalateTicket(People.Alice, note));
@@ -141,7 +142,7 @@ public class InputLimitsTests
         desk.Raise();
         desk.Accept();
 
-        var refusal = desk.Refuse(new ResolveTicket(People.Alice, new string('r', InputLimits.NoteCharacters + 1)));
+        var refusal = desk.Refuse(new ResolveTicket(People.Alice, new string('r', TextLimits.Note + 1)));
 
         refusal.Field.ShouldBe("resolution");
         desk.Ticket.Status.ShouldBe(TicketStatus.Accepted);
@@ -153,7 +154,7 @@ public class InputLimitsTests
         var desk = new Desk();
         desk.Raise();
 
-        var refusal = desk.Refuse(new LinkVendorCase(People.Alice, "Contoso Networks", new string('c', InputLimits.NameCharacters + 1)));
+        var refusal = desk.Refuse(new LinkVendorCase(People.Alice, "Contoso Networks", new string('c', TextLimits.Short + 1)));
 
         refusal.Field.ShouldBe("case");
         refusal.Reason.ShouldContain("the limit is 200");
