@@ -70,8 +70,10 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("dashboard-1440x900");
 
         // Each row is a link to its ticket page, where events read as sentences.
-        await rows.Nth(0).Locator("a").ClickAsync();
-        await page.WaitForURLAsync($"**/tickets/{breached}");
+        var link = rows.Nth(0).Locator("a");
+        await Expect(link).ToHaveAttributeAsync("href", $"/tickets/{breached}");
+        await link.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/tickets/{breached}$"));
         await Expect(page.Locator("[data-testid='audit']")).ToContainTextAsync("Ticket raised");
         await Expect(page.Locator("[data-testid='audit'] time").First).Not.ToContainTextAsync("Europe/London"); // rewritten in the browser's zone
 
