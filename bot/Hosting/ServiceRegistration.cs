@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Dashboard;
+using ChatEscalation.Bot.Hosting.Security;
 using ChatEscalation.Bot.Local;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Scheduling;
@@ -24,6 +25,7 @@ public static class ServiceRegistration
         var configuration = builder.Configuration;
         var services = builder.Services;
 
+        builder.AddWebSecurity();
         var policy = PolicyLoader.Load(configuration);
         services.AddSingleton(policy);
         services.AddSingleton<IPolicyProvider>(new FixedPolicyProvider(policy));
@@ -57,6 +59,7 @@ public static class ServiceRegistration
     {
         await PersistenceServiceRegistration.MigrateAsync(app.Services);
 
+        app.UseWebSecurity();
         var readiness = app.Services.GetRequiredService<Readiness>();
         app.MapGet("/healthz", async (OutboxStore outbox, CancellationToken ct) => readiness.IsReady
             ? Results.Ok(new { status = "ready", parkedOutboxMessages = await outbox.CountParkedAsync(ct) })
