@@ -16,16 +16,24 @@ public static class TicketActions
     public const string Reopen = "reopen";
     public const string Raise = "raise";
 
-    // Typed only (no button yet): note, cancel, wait, resume, vendor, priority.
+    // Buttons on the reporter's copy of the card only (TicketCopies.ReporterActions), and typed.
     public const string Note = "note";
     public const string Cancel = "cancel";
+
+    // Typed only (no button yet): wait, resume, vendor, priority.
     public const string Wait = "wait";
     public const string Resume = "resume";
     public const string Vendor = "vendor";
     public const string Priority = "priority";
 
     /// <summary>The actions a ticket card or message may offer as buttons.</summary>
-    public static IReadOnlyList<string> All { get; } = [Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen];
+    public static IReadOnlyList<string> All { get; } = [Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen, Note, Cancel];
+
+    /// <summary>Every action id a button, a form or a typed verb may carry (the card buttons, raise, and the typed-only actions).</summary>
+    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(All.Concat([Raise, Wait, Resume, Vendor, Priority]), StringComparer.Ordinal);
+
+    /// <summary>True when <paramref name="action"/> is one of <see cref="Known"/>.</summary>
+    public static bool IsKnown(string? action) => action is not null && Known.Contains(action);
 
     /// <summary>The button's label ("Escalate"); a renderer adds "…" when the button opens a form.</summary>
     public static string Label(string action) => action switch
