@@ -45,6 +45,7 @@ public static class ServiceRegistration
         services.AddTransient<SweepDueDeadlinesJob>();
         services.AddTransient<DispatchOutboxJob>();
         services.AddTransient<PruneInboundEventsJob>();
+        services.AddTransient<RefreshTeamsRostersJob>();
 
         services.AddTeamsAdapter(configuration);
         services.AddTeamsChat();
@@ -79,6 +80,7 @@ public static class ServiceRegistration
                 s.Schedule<SweepDueDeadlinesJob>().EverySeconds(scheduler.SweepEverySeconds).RunOnceAtStart().PreventOverlapping(nameof(SweepDueDeadlinesJob));
                 s.Schedule<DispatchOutboxJob>().EverySeconds(scheduler.DispatchEverySeconds).PreventOverlapping(nameof(DispatchOutboxJob));
                 s.Schedule<PruneInboundEventsJob>().Hourly().RunOnceAtStart().PreventOverlapping(nameof(PruneInboundEventsJob));
+                s.Schedule<RefreshTeamsRostersJob>().EveryFiveMinutes().RunOnceAtStart().PreventOverlapping(nameof(RefreshTeamsRostersJob));
             }).OnError(e => app.Logger.LogError(e, "A scheduled job failed; it runs again at its next interval"));
         }
         readiness.MarkReady();
