@@ -40,6 +40,7 @@ public static class ServiceRegistration
         services.Replace(ServiceDescriptor.Singleton<IOutboxWakeup>(sp => sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IEscalationRunner, EscalationRunner>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<CopyUpdates>();
         services.AddHostedService<OutboxWakeupService>();
         services.AddScheduler();
         services.AddTransient<SweepDueDeadlinesJob>();

@@ -6,6 +6,9 @@ using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Workflows;
 
 namespace ChatEscalation.Bot.Local;
@@ -17,19 +20,29 @@ namespace ChatEscalation.Bot.Local;
 /// </remarks>
 public static class LocalInbound
 {
+    /// <remarks>
+    /// A ticket's card in the answer is the reporter's copy for its reporter (their own buttons), recorded so every later change updates
+    /// it in place; anybody else's is the status without buttons (<see cref="TicketCopies.Answer"/>).
+    /// </remarks>
     public static async Task<IResult> MessageAsync(LocalMessageRequest request, LocalChannelStore store, ChatConversation conversation, EscalationPolicy policy,
-        LocalRenderings renderings, IEscalationRunner runner, CancellationToken ct)
+        LocalRenderings renderings, IEscalationRunner runner, CardCopyStore copies, TimeProvider time, CancellationToken ct)
     {
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
         if (string.IsNullOrWhiteSpace(request.Text)) return Results.BadRequest(new { ok = false, message = "Type something." });
         var channel = store.Channel(request.Channel ?? "") ?? store.DirectChannel(user.Key, user.Name);
         store.Post(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()));
         var reply = await conversation.HandleAsync(user, LocalSender.PlatformName, request.Text, ct);
-        var draft = reply.Card is { } card
-            ? new LocalMessageDraft("bot", "bot", "ChatEscalation", reply.Text, card.Number, [], false,
-                LocalRenderings.View(card), renderings.CardBlocks(card), renderings.CardAdaptive(card))
-            : new LocalMessageDraft("bot", "bot", "ChatEscalation", reply.Text);
-        store.Post(channel.Id, draft with { Text = $"@{user.Name}: {reply.Text}" });
+        var text = $"@{user.Name}: {reply.Text}";
+        var posted = store.Post(channel.Id, reply.Card is { } card ? renderings.Answer(text, TicketCopies.Answer(card, user)) : new LocalMessageDraft("bot", "bot", "ChatEscalation", text));
+        if (reply.Card is { } shown && user.Is(shown.Reporter))
+        {
+            await copies.RecordAsync(new ChatMessageRow
+            {
+                TicketNumber = shown.Number, Platform = LocalSender.PlatformName, Channel = CardCopyStore.ReplyKey(posted.Id),
+                ChannelId = posted.ChannelId, MessageId = posted.Id, UpdatedAt = time.GetUtcNow(), ShownVersion = shown.Version,
+            }, ct);
+        }
+
         await runner.DispatchNowAsync(ct);
         return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number }, WebJson.Options);
     }

@@ -20,7 +20,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
 {
     private readonly object sync = new();
     private readonly List<SlackApiCall> calls = [];
-    private readonly Queue<(int Status, string Body, string? RetryAfter)> script = new();
+    private readonly List<(int Status, string Body, string? RetryAfter, string? Method)> script = [];
     private readonly Dictionary<string, TimeSpan> stalls = new(StringComparer.Ordinal);
     private readonly WebApplication app;
     private int nextTs;
@@ -58,10 +58,13 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         throw new TimeoutException($"No {method} call arrived; calls: {string.Join(", ", Calls.Skip(after))}");
     }
 
-    /// <summary>Queues a raw answer for the next call (instead of the usual one), e.g. 429 with Retry-After or <c>ok:false</c>.</summary>
-    public void Enqueue(int status, string body, string? retryAfter = null)
+    /// <summary>
+    /// Queues a raw answer for the next call (instead of the usual one), e.g. 429 with Retry-After or <c>ok:false</c>; with
+    /// <paramref name="method"/>, for the next call of that method only (other calls are answered as usual meanwhile).
+    /// </summary>
+    public void Enqueue(int status, string body, string? retryAfter = null, string? method = null)
     {
-        lock (sync) script.Enqueue((status, body, retryAfter));
+        lock (sync) script.Add((status, body, retryAfter, method));
     }
 
     /// <summary>Makes every later call of <paramref name="method"/> wait <paramref name="by"/> before answering (zero: answer at once again).</summary>
@@ -106,12 +109,14 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 return; // the caller gave up
             }
         }
-        (int Status, string Body, string? RetryAfter)? scripted = null;
+        (int Status, string Body, string? RetryAfter, string? Method)? scripted = null;
         lock (sync)
         {
-            if (script.Count > 0)
+            var at = script.FindIndex(e => e.Method is null || e.Method == method);
+            if (at >= 0)
             {
-                scripted = script.Dequeue();
+                scripted = script[at];
+                script.RemoveAt(at);
                 calls.Add(call);
             }
         }
