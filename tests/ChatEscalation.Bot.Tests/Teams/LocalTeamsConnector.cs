@@ -20,6 +20,8 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
     private readonly List<RecordedRequest> connectorRequests = [];
     private readonly List<RecordedRequest> tokenRequests = [];
     private readonly Queue<ScriptedResponse> script = new();
+    private readonly HashSet<string> attempted = new(StringComparer.Ordinal);
+    private ScriptedResponse? firstAttempts;
     private readonly WebApplication app;
 
     private LocalTeamsConnector(WebApplication app) => this.app = app;
@@ -64,6 +66,15 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
         lock (sync) foreach (var r in responses) script.Enqueue(r);
     }
 
+    /// <summary>
+    /// From now on the first attempt of every write (a POST or PUT, known by its method, path and body: its retry is the same request)
+    /// gets <paramref name="response"/> (e.g. 429 with or without Retry-After); the next attempt is answered as usual.
+    /// </summary>
+    public void FailFirstAttempts(ScriptedResponse response)
+    {
+        lock (sync) firstAttempts = response;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -100,6 +111,7 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
         {
             connectorRequests.Add(recorded);
             response = script.Count > 0 ? script.Dequeue()
+                : firstAttempts is { } first && recorded.Method is "POST" or "PUT" && attempted.Add($"{recorded.Method} {recorded.RawTarget} {recorded.Body}") ? first
                 : Responder?.Invoke(recorded) ?? new ScriptedResponse(200, """{"id":"activity-1"}""");
         }
 
