@@ -4,6 +4,8 @@ using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Workflows;
 using ChatEscalation.Bot.Hosting;
+using ChatEscalation.Bot.Telemetry;
+using ChatEscalation.Persistence.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Outbox;
@@ -22,7 +24,8 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     IOptions<OutboxOptions> options,
     Jitter jitter,
-    ILogger<OutboxDispatcher> log)
+    ILogger<OutboxDispatcher> log,
+    EscalationMetrics? metrics = null)
 {
     /// <summary>Delivers everything due now; returns how many messages were handled.</summary>
     public async Task<int> DispatchAsync(CancellationToken ct)
@@ -43,6 +46,7 @@ public sealed class OutboxDispatcher(
 
     private async Task DeliverOneAsync(OutboxMessage message, CancellationToken ct)
     {
+        using var telemetry = OutboxDeliveryTelemetry.Start(message, metrics);
         var now = time.GetUtcNow();
         var sender = senders.FirstOrDefault(s => s.Platform == message.Platform);
         if (sender is null)
@@ -73,6 +77,8 @@ public sealed class OutboxDispatcher(
         {
             result = new DeliveryResult.Retry($"{e.GetType().Name}: {e.Message}");
         }
+
+        telemetry.Complete(result, parked: message.Attempts + 1 >= options.Value.MaxAttempts);
 
         switch (result)
         {

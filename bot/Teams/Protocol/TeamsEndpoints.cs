@@ -62,6 +62,8 @@ public static class TeamsEndpoints
             return Results.Text("Activity has no 'type'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        Telemetry.WebhookTelemetry.SetKind(http, activity.IsInvoke ? $"invoke {activity.Name}" : activity.Type);
+
         if (!validator.AuthorizeActivity(auth, activity.ChannelId, activity.ServiceUrl).Succeeded)
         {
             return Results.StatusCode(StatusCodes.Status401Unauthorized);

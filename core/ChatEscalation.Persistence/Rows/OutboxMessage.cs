@@ -28,4 +28,7 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public string? PlatformMessageId { get; set; }
     public string IdempotencyKey { get; set; } = "";
+
+    /// <summary>The W3C <c>traceparent</c> of the commit that wrote the message, so its delivery span links to the request that caused it; null when nothing was traced.</summary>
+    public string? TraceParent { get; set; }
 }

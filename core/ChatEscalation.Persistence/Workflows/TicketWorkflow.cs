@@ -4,6 +4,7 @@ using ChatEscalation.Core.Events;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Persistence.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Persistence.Workflows;
@@ -28,6 +29,7 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
     public async Task<CommandResult> RaiseAsync(RaiseTicket command, CancellationToken ct = default)
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
+        using var span = EscalationTelemetry.StartDecision("raise", null);
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var number = (await db.Database
@@ -49,6 +51,7 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
     public async Task<CommandResult> ExecuteAsync(long number, TicketCommand command, CancellationToken ct = default)
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
+        using var span = EscalationTelemetry.StartDecision(command.GetType().Name, number);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
