@@ -14,7 +14,8 @@ namespace ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 /// <summary>
 /// A fake Slack Web API on plain-HTTP loopback Kestrel (<c>http://127.0.0.1:port/api/</c>) that records every call and answers like Slack:
 /// <c>chat.postMessage</c> → a fresh ts per message; <c>chat.update</c> → the same ts; <c>chat.postEphemeral</c>; <c>views.open</c>;
-/// <c>conversations.open</c> → <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.All"/>.
+/// <c>conversations.open</c> → <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.All"/>;
+/// <c>apps.connections.open</c> → a single-use <c>ws://…/link/?ticket=N</c> whose Socket Mode connections the test drives (<see cref="NextSessionAsync"/>).
 /// </summary>
 public sealed class FakeSlackWebApi : IAsyncDisposable
 {
@@ -22,8 +23,11 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly List<SlackApiCall> calls = [];
     private readonly Queue<(int Status, string Body, string? RetryAfter)> script = new();
     private readonly Dictionary<string, TimeSpan> stalls = new(StringComparer.Ordinal);
+    private readonly System.Threading.Channels.Channel<FakeSocketSession> sessions = System.Threading.Channels.Channel.CreateUnbounded<FakeSocketSession>();
+    private readonly List<FakeSocketSession> allSessions = [];
     private readonly WebApplication app;
     private int nextTs;
+    private int socketTickets;
 
     private FakeSlackWebApi(WebApplication app) => this.app = app;
 
@@ -40,6 +44,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlackWebApi(app);
+        app.UseWebSockets();
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         fake.ApiBaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/api/";
@@ -70,14 +75,31 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         lock (sync) stalls[method] = by;
     }
 
+    /// <summary>Waits (10 s) for a client to open the next Socket Mode connection.</summary>
+    public async Task<FakeSocketSession> NextSessionAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await sessions.Reader.ReadAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        lock (sync) foreach (var session in allSessions) session.End();
         await app.StopAsync();
         await app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments("/link") && context.WebSockets.IsWebSocketRequest)
+        {
+            var session = new FakeSocketSession(await context.WebSockets.AcceptWebSocketAsync(), context);
+            lock (sync) allSessions.Add(session);
+            sessions.Writer.TryWrite(session);
+            await session.Done;
+            return;
+        }
+
         var method = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
         JsonObject body;
         if (HttpMethods.IsGet(context.Request.Method))
@@ -125,7 +147,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             return;
         }
 
-        var answer = Answer(call);
+        var answer = method == "apps.connections.open"
+            ? new JsonObject { ["ok"] = true, ["url"] = $"ws://{context.Request.Host}/link/?ticket={Interlocked.Increment(ref socketTickets)}" }
+            : Answer(call);
         lock (sync) calls.Add(call with { Response = answer });
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer.ToJsonString());
