@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
@@ -47,9 +48,10 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
             return ChatReply.Say($"Which ticket? For example: {intent.Kind.ToString().ToLowerInvariant()} INC-42");
         if (intent.Kind == ChatIntentKind.Status)
             return await StatusAsync(user, number, policy, cancellationToken);
-        var command = ChatCommandText.ToCommand(intent, user, policy);
-        if (command is null) return ChatReply.Say(HelpText);
-        var result = await workflow.ExecuteAsync(number, command, cancellationToken);
+        if (ChatCommandText.ToForm(intent) is not { } form) return ChatReply.Say(HelpText);
+        var read = TicketForms.ToCommand(form, user);
+        if (!read.IsCommand) return ChatReply.Say(read.Refusal.Reason);
+        var result = await workflow.ExecuteAsync(number, read.Command, cancellationToken);
         return new ChatReply(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
     }
 

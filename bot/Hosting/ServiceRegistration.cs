@@ -10,6 +10,7 @@ using ChatEscalation.Bot.Teams.Protocol;
 using ChatEscalation.Bot.Telemetry;
 using ChatEscalation.Bot.Web;
 using ChatEscalation.Persistence.Hosting;
+using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Workflows;
 using Coravel;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,7 @@ public static class ServiceRegistration
         services.AddOptions<SchedulerOptions>().BindConfiguration("Scheduler").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
+        services.Replace(ServiceDescriptor.Singleton<IOutboxWakeup>(sp => sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IEscalationRunner, EscalationRunner>();
         services.AddScoped<OutboxDispatcher>();
         services.AddHostedService<OutboxWakeupService>();
