@@ -68,7 +68,7 @@ public sealed class TelemetrySaveChangesInterceptor(EscalationMetrics metrics) :
         var outbox = tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (events.Count == 0 && outbox.Count == 0) return;
 
-        var tickets = events.Select(e => e.TicketNumber).Concat(outbox.Select(o => o.TicketNumber)).Distinct().ToList();
+        var tickets = events.Select(e => e.TicketNumber).Concat(outbox.Select(o => o.TicketNumber)).Where(n => n > 0).Distinct().ToList();
         if (tickets.Count == 1) EscalationTelemetry.TagTicket(tickets[0]);
         var span = EscalationTelemetry.Source.StartActivity("commit");
         if (tickets.Count == 1) span?.SetTag(EscalationTelemetry.TicketTag, tickets[0]);

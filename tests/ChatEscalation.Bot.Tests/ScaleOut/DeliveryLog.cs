@@ -10,5 +10,5 @@ public sealed class DeliveryLog
 
     public IReadOnlyList<(string Host, long OutboxId, string Platform, DeliveryResult Result)> Entries => [.. entries];
 
-    public void Add(string host, Delivery delivery, DeliveryResult result) => entries.Enqueue((host, delivery.MessageId, delivery.Platform, result));
+    public void Add(string host, long outboxId, string platform, DeliveryResult result) => entries.Enqueue((host, outboxId, platform, result));
 }

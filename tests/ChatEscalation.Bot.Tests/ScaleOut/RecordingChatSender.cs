@@ -10,7 +10,14 @@ public sealed class RecordingChatSender(IChatSender inner, DeliveryLog log, stri
     public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var result = await inner.DeliverAsync(delivery, cancellationToken);
-        log.Add(host, delivery, result);
+        log.Add(host, delivery.MessageId, delivery.Platform, result);
+        return result;
+    }
+
+    public async Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken)
+    {
+        var result = await inner.DeliverReplyAsync(reply, cancellationToken);
+        log.Add(host, reply.MessageId, reply.Platform, result);
         return result;
     }
 }
