@@ -18,6 +18,7 @@ namespace ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 /// <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.All"/>.
 /// Faults are scripted: a queued raw answer (<see cref="Enqueue"/>), a 429 on the next call of a method (<see cref="RateLimitFirst"/>),
 /// a stall before the work (<see cref="Stall"/>: Slack never got it) or after it (<see cref="SlowAnswer"/>: Slack did it, answered late).
+/// <c>apps.connections.open</c> → a single-use <c>ws://…/link/?ticket=N</c> whose Socket Mode connections the test drives (<see cref="NextSessionAsync"/>).
 /// </summary>
 public sealed class FakeSlackWebApi : IAsyncDisposable
 {
@@ -30,8 +31,11 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly List<(string Channel, string Ts, string? ThreadTs, JsonNode? Metadata)> posted = [];
     private readonly HashSet<string> attempted = new(StringComparer.Ordinal);
     private (bool On, string? RetryAfter) rateLimitFirstAttempts;
+    private readonly System.Threading.Channels.Channel<FakeSocketSession> sessions = System.Threading.Channels.Channel.CreateUnbounded<FakeSocketSession>();
+    private readonly List<FakeSocketSession> allSessions = [];
     private readonly WebApplication app;
     private int nextTs;
+    private int socketTickets;
 
     private FakeSlackWebApi(WebApplication app) => this.app = app;
 
@@ -48,6 +52,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlackWebApi(app);
+        app.UseWebSockets();
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         fake.ApiBaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/api/";
@@ -102,14 +107,31 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     /// <summary>The posts Slack holds (channel, ts, thread, metadata), in order.</summary>
     public IReadOnlyList<(string Channel, string Ts, string? ThreadTs, JsonNode? Metadata)> Posted { get { lock (sync) return posted.ToArray(); } }
 
+    /// <summary>Waits (10 s) for a client to open the next Socket Mode connection.</summary>
+    public async Task<FakeSocketSession> NextSessionAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await sessions.Reader.ReadAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        lock (sync) foreach (var session in allSessions) session.End();
         await app.StopAsync();
         await app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments("/link") && context.WebSockets.IsWebSocketRequest)
+        {
+            var session = new FakeSocketSession(await context.WebSockets.AcceptWebSocketAsync(), context);
+            lock (sync) allSessions.Add(session);
+            sessions.Writer.TryWrite(session);
+            await session.Done;
+            return;
+        }
+
         var method = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
         JsonObject body;
         if (HttpMethods.IsGet(context.Request.Method))
@@ -167,7 +189,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             return;
         }
 
-        var answer = Answer(call);
+        var answer = method == "apps.connections.open"
+            ? new JsonObject { ["ok"] = true, ["url"] = $"ws://{context.Request.Host}/link/?ticket={Interlocked.Increment(ref socketTickets)}" }
+            : Answer(call);
         TimeSpan slow;
         lock (sync)
         {
