@@ -75,11 +75,15 @@ public static class TicketViews
                 return (met ? SlaState.Met : SlaState.Missed, met ? "Resolved within target" : "Resolved after the target", null);
             case TicketStatus.WaitingOnUser: return (SlaState.Paused, "Paused while waiting on the user", null);
         }
+        var calendar = SlaMath.CalendarOf(t, policy);
         var left = SlaMath.TimeLeft(t, policy, now) ?? TimeSpan.Zero;
+        string Text(TimeSpan d) => DurationText.HumanizeBusiness(d, calendar);
+        // A breach recorded by the sweep stays a breach, whatever a clock that was set back would say: never "8 h left" for a breached ticket.
+        if (left <= TimeSpan.Zero || t.HasMark(Marks.Breached))
+            return (SlaState.Breached, -left >= TimeSpan.FromMinutes(1) ? $"Breached: over by {Text(-left)}" : "Breached", due);
         var fraction = 1 - left / t.Terms.ResolveWithin;
-        if (left <= TimeSpan.Zero) return (SlaState.Breached, $"Breached {DurationText.HumanizeBusiness(left)} ago", due);
-        if (fraction >= t.Terms.ManagerAt) return (SlaState.AtRisk, $"{DurationText.HumanizeBusiness(left)} left (at risk)", due);
-        if (fraction >= t.Terms.WarnAt) return (SlaState.Warning, $"{DurationText.HumanizeBusiness(left)} left (warning)", due);
-        return (SlaState.OnTrack, $"{DurationText.HumanizeBusiness(left)} left", due);
+        if (fraction >= t.Terms.ManagerAt) return (SlaState.AtRisk, $"{Text(left)} left (at risk)", due);
+        if (fraction >= t.Terms.WarnAt) return (SlaState.Warning, $"{Text(left)} left (warning)", due);
+        return (SlaState.OnTrack, $"{Text(left)} left", due);
     }
 }
