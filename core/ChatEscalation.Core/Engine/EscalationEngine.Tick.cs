@@ -20,14 +20,15 @@ public static partial class EscalationEngine
     public static Decision Tick(Ticket ticket, EscalationPolicy policy, DateTimeOffset now)
     {
         var b = new DecisionBuilder(ticket, policy, now, UserRef.System);
-        // Only what was pending before this sweep can be late: a deadline armed by this very sweep (a threshold at the tier a late
-        // escalation moved the ticket to) falls due now, not when the bot was down.
-        var pending = DeadlinePlanner.Plan(ticket, policy).ToHashSet();
+        // Only what was pending before this sweep can be late: a deadline armed by this very sweep (the trigger at the tier a late
+        // escalation moved the ticket to) falls due now, not when the bot was down. The same SLA instant at the new tier is the
+        // same missed deadline, so a deadline is known by its kind and instant.
+        var pending = DeadlinePlanner.Plan(ticket, policy).Select(d => (d.Kind, d.DueAt)).ToHashSet();
         for (var step = 0; step < 16; step++)
         {
             var due = DeadlinePlanner.Plan(b.Ticket, policy).Where(d => d.DueAt <= now).OrderBy(d => d.DueAt).ThenBy(d => d.Kind).FirstOrDefault();
             if (due is null) break;
-            b.Late = pending.Contains(due) && now - due.DueAt > LateAfter ? now - due.DueAt : null;
+            b.Late = pending.Contains((due.Kind, due.DueAt)) && now - due.DueAt > LateAfter ? now - due.DueAt : null;
             Fire(b, due);
         }
         b.Late = null;
