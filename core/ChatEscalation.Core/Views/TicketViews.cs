@@ -27,12 +27,22 @@ public static class TicketViews
         var paging = t.Page is { } p
             ? p.Person is null ? $"Paging the managers (page {p.Attempt})" : $"Paging {policy.Person(p.Person).Name} (page {p.Attempt})"
             : null;
-        var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, t.RoutingReason, t.Tier, policy.TierName(t.Tier),
-            t.Reporter, t.Owner, t.Status, status, t.AffectedService, t.IsVip, t.IsCriticalService, due, state, text,
+        // No label twice: the priority is shown beside the reason ("P2 · VIP reporter …", not "P2 · P2: VIP reporter …"), and a
+        // service named like the category ("Payroll") is not repeated after it.
+        var service = string.Equals(t.AffectedService?.Trim(), t.Category, StringComparison.OrdinalIgnoreCase) ? null : t.AffectedService;
+        var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, ReasonWithoutPriority(t), t.Tier, policy.TierName(t.Tier),
+            t.Reporter, t.Owner, t.Status, status, service, t.IsVip, t.IsCriticalService, due, state, text,
             t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t), t.Version);
         if (shownInQueue is { } queue && queue != t.Tier && t.IsOpen)
             return view with { StatusText = $"Moved to {policy.TierName(t.Tier)}: {status}", Actions = [] };
         return view;
+    }
+
+    /// <summary>Why the ticket has its priority, without the priority itself: "VIP reporter (raised from P3)" for "P2: VIP reporter (raised from P3)".</summary>
+    public static string ReasonWithoutPriority(Ticket t)
+    {
+        var prefix = $"{t.Priority}: ";
+        return t.RoutingReason.StartsWith(prefix, StringComparison.Ordinal) ? t.RoutingReason[prefix.Length..] : t.RoutingReason;
     }
 
     /// <summary>The buttons a card offers to everyone in a channel; the engine still checks who presses them.</summary>
