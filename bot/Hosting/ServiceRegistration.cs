@@ -54,6 +54,7 @@ public static class ServiceRegistration
     public static async Task UseChatEscalationAsync(this WebApplication app)
     {
         await PersistenceServiceRegistration.MigrateAsync(app.Services);
+        await app.Services.RestoreLocalChannelAsync();
 
         var readiness = app.Services.GetRequiredService<Readiness>();
         app.MapGet("/healthz", async (OutboxStore outbox, CancellationToken ct) => readiness.IsReady

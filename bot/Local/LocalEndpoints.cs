@@ -89,7 +89,7 @@ public static class LocalEndpoints
         catch (System.Threading.Channels.ChannelClosedException) { /* unsubscribed */ }
     }
 
-    private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, IServiceProvider services, IOptions<LocalOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, LocalHistory history, IServiceProvider services, IOptions<LocalOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.DemoClock || time is not DemoClock demo)
             return Results.Problem("The demo clock is off: Local:DemoClock is false, or Slack or Teams is connected (the clock would move real tickets).", statusCode: StatusCodes.Status409Conflict);
@@ -120,6 +120,7 @@ public static class LocalEndpoints
         }
 
         var now = demo.AdvanceTo(target);
+        await history.SaveClockAsync(demo.Offset, now, cancellationToken); // a restart brings the clock back here, not to real time
         store.ClockMoved(now);
         if (runner is not null)
         {

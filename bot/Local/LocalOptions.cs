@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatEscalation.Bot.Local;
 
 /// <summary>The <c>Local</c> configuration section.</summary>
@@ -17,4 +19,11 @@ public sealed class LocalOptions
     /// connected: the emulator lets anyone act as anybody in the policy, which is for trying the bot, not for real tickets.
     /// </summary>
     public bool LoopbackOnly { get; set; }
+
+    /// <summary>
+    /// How many messages each emulator channel keeps (thread replies included); older ones are deleted from the database as new
+    /// ones arrive, so the history a restart brings back stays bounded. Default 500 (10–100000).
+    /// </summary>
+    [Range(10, 100_000)]
+    public int MaxMessagesPerChannel { get; set; } = 500;
 }

@@ -104,4 +104,17 @@ public sealed class LocalChannelStoreTests
         a.Id.ShouldBe("dm:new@demo.local");
         store.Channels.Count(c => c.Id == a.Id).ShouldBe(1);
     }
+
+    [Fact]
+    public void Post_BeyondTheLimitPerChannel_OldestDroppedOtherChannelsKept()
+    {
+        var store = new LocalChannelStore(LocalFixtures.Policy, TimeProvider.System, options: Microsoft.Extensions.Options.Options.Create(new LocalOptions { MaxMessagesPerChannel = 10 }));
+        store.Post("tier-2", Draft("elsewhere"));
+        for (var i = 1; i <= 12; i++) store.Post("tier-1", Draft($"t{i}"));
+
+        store.Messages("tier-1").Select(m => m.Text).ShouldBe(Enumerable.Range(3, 10).Select(i => $"t{i}"));
+        store.Messages("tier-2").ShouldHaveSingleItem();
+        store.Find("m2").ShouldBeNull(); // t1 is gone; its id is not handed out again
+        store.Post("tier-1", Draft("t13")).Id.ShouldBe("m14");
+    }
 }
