@@ -17,9 +17,9 @@ public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider t
             await using var scope = scopes.CreateAsyncScope();
             var sweeper = scope.ServiceProvider.GetRequiredService<DeadlineSweeper>();
             var result = await sweeper.SweepAsync(time.GetUtcNow(), 500, cancellationToken);
-            if (result.Tickets > 0)
+            if (result.Events > 0)
             {
-                log.LogInformation("Sweep fired deadlines on {Tickets} tickets ({Events} events)", result.Tickets, result.Events);
+                log.LogInformation("Sweep fired {Fired}", result.Fired);
                 signal.Wake();
             }
         }
