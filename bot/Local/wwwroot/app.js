@@ -15,7 +15,7 @@
   const TEAMS_VERBS = { escalateManager: "escalate_manager", ackPage: "ack_page", takeOver: "take_over" };
   const TEAMS_INPUTS = { managerReason: "reason", reopenReason: "reason", reassignTier: "tier", reassignOwner: "owner", reassignReason: "reason" };
 
-  const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false };
+  const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false, now: null };
   const $ = (id) => document.getElementById(id);
 
   function esc(s) {
@@ -43,6 +43,8 @@
     state.reassign = data.reassign;
     state.channels = data.channels;
     state.demoClock = data.demoClock;
+    state.now = data.now;
+    window.BlockKit.now = data.now;
     state.messages = new Map(data.messages.map((m) => [m.id, m]));
     showClock(data);
     $("renderers").textContent = "Renderers: Slack " + (data.renderers.slack ? "Block Kit renderer" : "emulator fallback") +
@@ -53,32 +55,22 @@
   }
 
   function showClock(data) {
-    $("clock-now").textContent = data.nowLocal + " (" + data.zone + ")" + (data.offsetMinutes ? " · demo +" + fmtMinutes(data.offsetMinutes) : "");
+    // The viewer's time zone, like every time on the page; the pill says whether the desk (in its own zone) is staffed.
+    $("clock-now").textContent = CeTime.full(data.now) + (data.offsetMinutes ? " · demo +" + CeTime.duration(data.offsetMinutes) : "");
+    $("clock-now").title = "Desk time zone: " + data.zone;
     const staffed = $("clock-staffed");
     staffed.textContent = data.staffedNow ? "desk staffed" : "after hours: on-call";
     staffed.className = "pill " + (data.staffedNow ? "pill-ok" : "pill-warn");
     $("clock-buttons").classList.toggle("hidden", !data.demoClock);
   }
 
-  function fmtMinutes(m) {
-    m = Math.round(m);
-    const d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), mm = m % 60;
-    return (d ? d + "d " : "") + (h || d ? h + "h " : "") + mm + "m";
-  }
-
   function fillPeople(data) {
-    const who = $("who"), rep = $("whatif-reporter");
-    who.innerHTML = ""; rep.innerHTML = "";
-    for (const p of data.people) {
-      who.add(new Option(p.name + " — " + p.role, p.key));
-      rep.add(new Option(p.name, p.key));
-    }
+    const who = $("who");
+    who.innerHTML = "";
+    for (const p of data.people) who.add(new Option(p.name + " — " + p.role, p.key));
     const saved = localStorage.getItem("ce-me");
     state.me = data.people.some((p) => p.key === saved) ? saved : data.people[0].key;
     who.value = state.me;
-    rep.value = data.people.find((p) => p.isVip)?.key ?? state.me;
-    const cat = $("whatif-category");
-    for (const c of data.categories) cat.add(new Option(c, c));
   }
 
   function me() { return state.people.find((p) => p.key === state.me); }
@@ -107,8 +99,15 @@
   function selectChannel(id) {
     state.channel = id;
     state.unread.delete(id);
+    showChannels(false);
     renderChannels();
     renderMessages();
+  }
+
+  // Narrow screens: the channel list is a drawer over the conversation, opened from the top bar.
+  function showChannels(open) {
+    document.body.classList.toggle("channels-open", open);
+    $("toggle-channels").setAttribute("aria-expanded", String(open));
   }
 
   function renderMessages() {
@@ -119,8 +118,18 @@
     const box = $("messages");
     box.innerHTML = "";
     const all = [...state.messages.values()].filter((m) => m.channelId === state.channel);
-    const top = all.filter((m) => !m.threadOf);
+    // A reply whose card is no longer kept (the channel's oldest messages are dropped) is shown on its own.
+    const top = all.filter((m) => !m.threadOf || !state.messages.has(m.threadOf));
+    let day = null;
     for (const m of top) {
+      if (CeTime.dayKey(m.at) !== day) {
+        day = CeTime.dayKey(m.at);
+        const sep = document.createElement("div");
+        sep.className = "day-separator";
+        sep.setAttribute("data-testid", "day-separator");
+        sep.innerHTML = "<span>" + esc(CeTime.day(m.at)) + "</span>";
+        box.appendChild(sep);
+      }
       const el = renderMessage(m);
       const replies = all.filter((r) => r.threadOf === m.id);
       if (replies.length) {
@@ -143,7 +152,7 @@
     el.dataset.messageId = m.id;
     el.dataset.kind = m.kind;
     if (m.ticket) el.dataset.ticket = m.ticket;
-    const when = new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const when = CeTime.at(m.at, state.now);
     const head = document.createElement("div");
     head.className = "msg-head";
     head.innerHTML = "<strong>" + esc(m.authorName) + "</strong> <span class=\"muted\">" + esc(when) + " · " + esc(m.kind) +
@@ -290,19 +299,6 @@
     await loadState();
   }
 
-  async function whatIf(e) {
-    e.preventDefault();
-    const params = new URLSearchParams(new FormData($("whatif-form")));
-    const { data } = await api("GET", "/local/whatif?" + params.toString());
-    const out = $("whatif-result");
-    if (!data) { out.textContent = "No answer"; return; }
-    const rows = data.timeline.map((t) =>
-      '<tr class="' + (t.kind === "Alert" || t.event === "Paged" || t.event === "SlaBreached" ? "hot" : "") + '">' +
-      "<td>+" + esc(fmtMinutes(t.minute)) + "</td><td>" + esc(t.atLocal) + "</td><td>" + esc(t.event || t.kind) + "</td><td>" + esc(t.to || "") + "</td><td>" + esc(t.what) + "</td></tr>").join("");
-    out.innerHTML = "<p>Raised " + esc(data.raisedAtLocal) + " · impact " + esc(data.impact) + " · urgency " + esc(data.urgency) + "</p>" +
-      '<table class="timeline" data-testid="whatif-timeline"><thead><tr><th>after</th><th>when</th><th>what</th><th>to</th><th>text</th></tr></thead><tbody>' + rows + "</tbody></table>";
-  }
-
   function connect() {
     const es = new EventSource("/local/events");
     const upsert = (ev) => {
@@ -325,8 +321,7 @@
     renderChannels();
   });
   $("composer").addEventListener("submit", onCompose);
-  $("whatif-form").addEventListener("submit", whatIf);
-  $("toggle-whatif").addEventListener("click", () => $("whatif").classList.toggle("hidden"));
+  $("toggle-channels").addEventListener("click", () => showChannels(!document.body.classList.contains("channels-open")));
   document.querySelectorAll("[data-jump]").forEach((b) => b.addEventListener("click", () => jump(b.dataset.jump)));
 
   loadState().then(connect);
