@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
@@ -16,7 +17,7 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
 {
     public const string HelpText =
         "I raise and track IT tickets. Try:\n" +
-        "• ticket <what is wrong> — raise a ticket (e.g. ticket VPN drops every 10 minutes)\n" +
+        "• ticket <what is wrong> — raise a ticket (e.g. ticket VPN drops every 10 minutes); start with P1…P4 or urgent to say how bad (ticket P1 Whole office is offline)\n" +
         "• status INC-42 — where a ticket stands\n" +
         "• mine — your open tickets (reported or owned)\n" +
         "• oncall — who is on call now and next\n" +
@@ -40,6 +41,10 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
             case ChatIntentKind.OnCall:
                 var now = time.GetUtcNow();
                 return ChatReply.Say(OnCallBoard.Describe(OnCallBoard.At(policy, now), policy.Staffed.IsOpen(now)));
+            case ChatIntentKind.Unknown when intent.DidYouMean is { } verb:
+                var rest = intent.Text.IndexOf(' ') is var space and > 0 ? intent.Text[(space + 1)..].Trim() : "";
+                return new ChatReply($"Did you mean /{verb}? Type: /{verb}{(rest.Length > 0 ? " " + Shorten(rest) : " …")}", null, [],
+                    ChatIntentParser.IsRaise(verb) && rest.Length > 0 ? rest : null);
             case ChatIntentKind.Unknown:
                 return new ChatReply($"I did not understand that. Shall I raise a ticket \"{Shorten(intent.Text)}\"? Type: ticket {Shorten(intent.Text)}", null, [], intent.Text);
         }
@@ -47,16 +52,18 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
             return ChatReply.Say($"Which ticket? For example: {intent.Kind.ToString().ToLowerInvariant()} INC-42");
         if (intent.Kind == ChatIntentKind.Status)
             return await StatusAsync(user, number, policy, cancellationToken);
-        var command = ChatCommandText.ToCommand(intent, user, policy);
-        if (command is null) return ChatReply.Say(HelpText);
-        var result = await workflow.ExecuteAsync(number, command, cancellationToken);
+        if (ChatCommandText.ToForm(intent) is not { } form) return ChatReply.Say(HelpText);
+        var read = TicketForms.ToCommand(form, user);
+        if (!read.IsCommand) return ChatReply.Say(read.Refusal.Reason);
+        var result = await workflow.ExecuteAsync(number, read.Command, cancellationToken);
         return new ChatReply(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
     }
 
-    private async Task<ChatReply> RaiseAsync(UserRef user, string platform, string title, EscalationPolicy policy, CancellationToken ct)
+    private async Task<ChatReply> RaiseAsync(UserRef user, string platform, string text, EscalationPolicy policy, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(title)) return ChatReply.Say("What is wrong? For example: ticket VPN drops every 10 minutes");
-        var result = await workflow.RaiseAsync(new RaiseTicket(user, platform, title.Trim()), ct);
+        var form = ChatCommandText.Raise(text, policy);
+        if (form[FieldNames.Title].Length == 0) return ChatReply.Say("What is wrong? For example: ticket VPN drops every 10 minutes, or ticket P1 Whole office is offline");
+        var result = await workflow.RaiseAsync(TicketForms.ToRaise(form, user, platform), ct);
         return new ChatReply(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
     }
 

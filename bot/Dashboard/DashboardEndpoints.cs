@@ -23,11 +23,10 @@ public static class DashboardEndpoints
             Results.Json(OnCallBoard.At(policies.Current, time.GetUtcNow()), WebJson.Options));
         app.MapGet("/dashboard/api/knowledge", async (EscalationReport report, CancellationToken ct) =>
             Results.Json(await report.KnowledgeAsync(50, ct), WebJson.Options));
-        app.MapPost("/dashboard/api/parked/{id:long}/retry", async (long id, Persistence.Outbox.OutboxStore store, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
+        app.MapPost("/dashboard/api/parked/{id:long}/retry", async (long id, Persistence.Outbox.OutboxStore store, TimeProvider time, CancellationToken ct) =>
         {
             if (!await store.RequeueParkedAsync(id, time.GetUtcNow(), ct))
                 return Results.Problem($"There is no parked outbox message #{id}.", statusCode: StatusCodes.Status404NotFound);
-            services.GetService<Scheduling.OutboxSignal>()?.Wake();
             return Results.Json(new { requeued = id }, WebJson.Options);
         });
         app.MapGet("/tickets/{number}", TicketPage.RenderAsync);

@@ -1,4 +1,12 @@
+using System.Text.Json;
+
 namespace ChatEscalation.Bot.Local;
 
-/// <summary>Body of <c>POST /local/actions</c>: who pressed which button on which ticket, with the form's fields (tried, outcome, needs, resolution, reason).</summary>
-public sealed record LocalActionRequest(string? User, long Ticket, string? Action, Dictionary<string, string>? Fields);
+/// <summary>
+/// Body of <c>POST /local/actions</c>: who pressed which button on which ticket, with the form's fields by field name; or, for a
+/// button on the Teams rendering of a card, the <c>Action.Execute</c> verb and data as Teams would send them (<see cref="Teams"/>).
+/// </summary>
+public sealed record LocalActionRequest(string? User, long Ticket, string? Action, Dictionary<string, string>? Fields, LocalTeamsAction? Teams = null);
+
+/// <summary>What the Teams rendering of a card submitted: the verb and the data with the card's inputs merged in.</summary>
+public sealed record LocalTeamsAction(string? Verb, JsonElement Data);

@@ -143,14 +143,6 @@ public sealed class LocalChannelStore
         return message;
     }
 
-    /// <summary>Synchronous <see cref="PostAsync"/>, for callers that are not asynchronous yet.</summary>
-    public LocalMessage Post(string channelId, LocalMessageDraft draft, string? threadOf = null) =>
-        PostAsync(channelId, draft, threadOf).GetAwaiter().GetResult();
-
-    /// <summary>Synchronous <see cref="UpdateAsync"/>, for callers that are not asynchronous yet.</summary>
-    public LocalMessage? Update(string messageId, LocalMessageDraft draft) =>
-        UpdateAsync(messageId, draft).GetAwaiter().GetResult();
-
     public LocalMessage? Find(string messageId)
     {
         lock (_gate) return _messages.FirstOrDefault(m => m.Id == messageId);

@@ -34,6 +34,7 @@ public static class LocalEndpoints
         local.MapGet("/local/whatif", WhatIf);
         local.MapPost("/local/messages", LocalInbound.MessageAsync);
         local.MapPost("/local/actions", LocalInbound.ActionAsync);
+        local.MapGet("/local/forms/{action}", LocalInbound.FormAsync);
         return app;
     }
 
@@ -53,7 +54,6 @@ public static class LocalEndpoints
             renderers = new { slack = renderings.HasSlackRenderer, teams = renderings.HasTeamsRenderer },
             people = LocalPerson.From(policy, now),
             categories = policy.Categories.Select(c => c.Name),
-            reassign = ReassignChoices.From(policy),
             channels = store.Channels,
             messages = store.AllMessages(),
         }, WebJson.Options);
@@ -90,7 +90,7 @@ public static class LocalEndpoints
         catch (System.Threading.Channels.ChannelClosedException) { /* unsubscribed */ }
     }
 
-    private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, LocalHistory history, IServiceProvider services, IOptions<LocalOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, LocalHistory history, IEscalationRunner runner, IOptions<LocalOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.DemoClock || time is not DemoClock demo)
             return Results.Problem("The demo clock is off: Local:DemoClock is false, or Slack or Teams is connected (the clock would move real tickets).", statusCode: StatusCodes.Status409Conflict);
@@ -104,8 +104,6 @@ public static class LocalEndpoints
         if (jump is null) return Results.BadRequest(new { error = "jump must be 30m, end-of-day or monday" });
         var target = demo.TargetOf(jump.Value);
         var stops = 0;
-        var runner = services.GetService<IEscalationRunner>();
-        if (runner is not null)
         {
             // Stop at each deadline on the way, as if the bot had been running all along: every escalation, warning and page fires
             // at its own minute (not "late"), its messages carry that time, and each firing plans the next stop.
@@ -123,11 +121,8 @@ public static class LocalEndpoints
         var now = demo.AdvanceTo(target);
         await history.SaveClockAsync(demo.Offset, now, cancellationToken); // a restart brings the clock back here, not to real time
         store.ClockMoved(now);
-        if (runner is not null)
-        {
-            await runner.SweepNowAsync(cancellationToken);
-            await runner.DispatchNowAsync(cancellationToken);
-        }
+        await runner.SweepNowAsync(cancellationToken);
+        await runner.DispatchNowAsync(cancellationToken);
 
         return Results.Json(new { now, offsetMinutes = demo.Offset.TotalMinutes, stops }, WebJson.Options);
     }

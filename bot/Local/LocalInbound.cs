@@ -1,53 +1,84 @@
 using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Scheduling;
+using ChatEscalation.Bot.Slack;
+using ChatEscalation.Bot.Teams.Cards;
+using ChatEscalation.Bot.Web;
+using ChatEscalation.Core.Forms;
+using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Workflows;
-using ChatEscalation.Bot.Web;
 
 namespace ChatEscalation.Bot.Local;
 
-/// <summary>What the page sends in: typed messages (<c>POST /local/messages</c>) and button presses (<c>POST /local/actions</c>).</summary>
+/// <summary>What the page sends in: typed messages (<c>POST /local/messages</c>), button presses and forms (<c>POST /local/actions</c>), and the forms it draws (<c>GET /local/forms/{action}</c>).</summary>
 /// <remarks>
 /// Answers are <c>{ ok, message, field? }</c>: <c>ok:false</c> with the engine's reason is a refusal, shown to the clicker only.
 /// After a command that changed something, the outbox is dispatched at once so the page updates without waiting for the next pass.
 /// </remarks>
 public static class LocalInbound
 {
-    public static async Task<IResult> MessageAsync(LocalMessageRequest request, LocalChannelStore store, ChatConversation conversation, EscalationPolicy policy, IServiceProvider services, CancellationToken ct)
+    /// <remarks>
+    /// Text the bot did not understand gets its answer with a "Raise a ticket…" button (as in Slack and Teams), and in a direct
+    /// conversation the answer names the prefilled raise form (<c>raise</c>: the words to prefill it with) for the page to open.
+    /// </remarks>
+    public static async Task<IResult> MessageAsync(LocalMessageRequest request, LocalChannelStore store, ChatConversation conversation, EscalationPolicy policy,
+        LocalRenderings renderings, IEscalationRunner runner, CancellationToken ct)
     {
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
         if (string.IsNullOrWhiteSpace(request.Text)) return Results.BadRequest(new { ok = false, message = "Type something." });
         var channel = store.Channel(request.Channel ?? "") ?? store.DirectChannel(user.Key, user.Name);
-        store.Post(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()));
+        await store.PostAsync(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()), cancellationToken: ct);
         var reply = await conversation.HandleAsync(user, LocalSender.PlatformName, request.Text, ct);
-        var renderings = services.GetRequiredService<LocalRenderings>();
-        var draft = reply.Card is { } card
-            ? new LocalMessageDraft("bot", "bot", "ChatEscalation", reply.Text, card.Number, [], false,
-                LocalRenderings.View(card), renderings.CardBlocks(card) , renderings.CardAdaptive(card))
-            : new LocalMessageDraft("bot", "bot", "ChatEscalation", reply.Text);
-        store.Post(channel.Id, draft with { Text = $"@{user.Name}: {reply.Text}" });
-        await DispatchAsync(services, ct);
-        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number }, WebJson.Options);
+        var text = $"@{user.Name}: {reply.Text}";
+        var draft = reply switch
+        {
+            { Card: { } card } => new LocalMessageDraft("bot", "bot", "ChatEscalation", text, card.Number, [], false,
+                LocalRenderings.View(card), renderings.CardBlocks(card), renderings.CardAdaptive(card)),
+            { SuggestRaise: { } title } => new LocalMessageDraft("bot", "bot", "ChatEscalation", text,
+                BlockKit: BlockKitRenderer.SuggestRaise(reply.Text, title), AdaptiveCard: AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(policy, title))),
+            _ => new LocalMessageDraft("bot", "bot", "ChatEscalation", text),
+        };
+        await store.PostAsync(channel.Id, draft, cancellationToken: ct);
+        await runner.DispatchNowAsync(ct);
+        var raise = channel.Kind == LocalChannelKind.Direct ? reply.SuggestRaise : null;
+        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number, raise }, WebJson.Options);
     }
 
-    public static async Task<IResult> ActionAsync(LocalActionRequest request, TicketWorkflow workflow, EscalationPolicy policy, IServiceProvider services, CancellationToken ct)
+    /// <summary>
+    /// A button press or a submitted form, from the emulator's own dialog (<c>action</c> + <c>fields</c>) or from the Teams rendering of
+    /// a card (<c>teams.verb</c> + <c>teams.data</c>, read as Teams' would be): one <see cref="TicketForm"/>, one command.
+    /// </summary>
+    public static async Task<IResult> ActionAsync(LocalActionRequest request, TicketWorkflow workflow, EscalationPolicy policy, IEscalationRunner runner, CancellationToken ct)
     {
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
-        var command = LocalActionTranslator.Translate(request.Action ?? "", user, request.Fields ?? []);
-        if (command is null) return Results.BadRequest(new { ok = false, message = $"Unknown action '{request.Action}'." });
-        var result = await workflow.ExecuteAsync(request.Ticket, command, ct);
-        if (result.Succeeded) await DispatchAsync(services, ct);
-        return Results.Json(new { ok = result.Succeeded, message = result.Message, field = result.Refusal?.Field }, WebJson.Options);
+        var form = request.Teams is { } teams
+            ? TeamsForms.Read(teams.Verb, teams.Data)
+            : string.IsNullOrWhiteSpace(request.Action) ? null : new TicketForm(request.Action.Trim(), request.Fields ?? []);
+        if (form is null) return Results.BadRequest(new { ok = false, message = "Say which action (action, or teams.verb)." });
+        var number = request.Teams is { } t && TeamsForms.TicketNumber(t.Data) is { } n ? n : request.Ticket;
+        CommandResult result;
+        if (form.Action == TicketActions.Raise) result = await workflow.RaiseAsync(TicketForms.ToRaise(form, user, LocalSender.PlatformName), ct);
+        else
+        {
+            var read = TicketForms.ToCommand(form, user);
+            if (!read.IsCommand) return Results.Json(new { ok = false, message = read.Refusal.Reason, field = read.Refusal.Field }, WebJson.Options);
+            result = await workflow.ExecuteAsync(number, read.Command, ct);
+        }
+
+        if (result.Succeeded) await runner.DispatchNowAsync(ct);
+        return Results.Json(new { ok = result.Succeeded, message = result.Message, field = result.Refusal?.Field, ticket = result.Ticket?.Number }, WebJson.Options);
+    }
+
+    /// <summary>The form <paramref name="action"/>'s button opens (<c>GET /local/forms/{action}?ticket=42</c>; raise: <c>?text=…</c> prefills), or <c>form: null</c>.</summary>
+    public static async Task<IResult> FormAsync(string action, long? ticket, string? text, TicketWorkflow workflow, EscalationPolicy policy, CancellationToken ct)
+    {
+        if (action == TicketActions.Raise) return Results.Json(new { form = TicketForms.Raise(policy, text) }, WebJson.Options);
+        var tier = ticket is { } n ? (await workflow.GetAsync(n, ct))?.Tier : null;
+        return Results.Json(new { form = TicketForms.For(action, policy, tier) }, WebJson.Options);
     }
 
     /// <summary>A person the policy names, by e-mail key; null for anybody else.</summary>
     private static UserRef? Person(string? key, EscalationPolicy policy) =>
         key is not null && policy.PeopleNames.ContainsKey(key.Trim().ToLowerInvariant()) ? policy.Person(key.Trim()) : null;
-
-    private static async Task DispatchAsync(IServiceProvider services, CancellationToken ct)
-    {
-        if (services.GetService<IEscalationRunner>() is { } runner) await runner.DispatchNowAsync(ct);
-        else services.GetService<OutboxSignal>()?.Wake();
-    }
 }

@@ -2,6 +2,9 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatEscalation.Bot.Teams.Cards;
+using ChatEscalation.Core.Forms;
+using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Views;
 
 namespace ChatEscalation.Bot.Local;
@@ -22,10 +25,14 @@ public sealed class LocalRenderings
     private readonly Func<TicketCardView, JsonNode>? _blockKit;
     private readonly Func<TicketCardView, JsonNode>? _adaptive;
 
-    public LocalRenderings() : this(Find("ChatEscalation.Bot.Slack.BlockKitRenderer"), v => AdaptiveCardRenderer.TicketCard(v, v.Actions, TeamsCardOptions.Plain)) { }
+    private readonly EscalationPolicy _policy;
 
-    public LocalRenderings(Func<TicketCardView, JsonNode>? blockKit, Func<TicketCardView, JsonNode>? adaptiveCard)
+    public LocalRenderings(EscalationPolicy policy)
+        : this(policy, Find("ChatEscalation.Bot.Slack.BlockKitRenderer"), v => AdaptiveCardRenderer.TicketCard(v, v.Actions, Forms(policy, v, v.Actions))) { }
+
+    public LocalRenderings(EscalationPolicy policy, Func<TicketCardView, JsonNode>? blockKit, Func<TicketCardView, JsonNode>? adaptiveCard)
     {
+        _policy = policy;
         _blockKit = blockKit;
         _adaptive = adaptiveCard;
     }
@@ -53,9 +60,12 @@ public sealed class LocalRenderings
         return blocks;
     }
 
-    /// <summary>Adaptive Card 1.5 of a text message about a ticket, with its buttons (a Reassign form with <paramref name="reassign"/>), by the Teams renderer.</summary>
-    public static JsonNode MessageAdaptive(string text, TicketCardView view, IReadOnlyList<string> actions, ReassignChoices? reassign = null) =>
-        AdaptiveCardRenderer.MessageCard(text, view, actions, TeamsCardOptions.Plain with { Reassign = reassign });
+    /// <summary>Adaptive Card 1.5 of a text message about a ticket, with its buttons and their forms, by the Teams renderer.</summary>
+    public JsonNode MessageAdaptive(string text, TicketCardView view, IReadOnlyList<string> actions) =>
+        AdaptiveCardRenderer.MessageCard(text, view, actions, Forms(_policy, view, actions));
+
+    private static TeamsCardOptions Forms(EscalationPolicy policy, TicketCardView view, IReadOnlyList<string> actions) =>
+        TeamsCardOptions.Plain with { Forms = TicketForms.ForAll(actions, policy, view.Tier) };
 
     /// <summary>Adaptive Card 1.5 of a plain bot reply, with no ticket.</summary>
     public static JsonNode MessageAdaptive(string text, long? ticket, IReadOnlyList<string> actions, bool urgent)
@@ -64,20 +74,6 @@ public sealed class LocalRenderings
         if (ticket is { } n && actions.Count > 0) card["actions"] = ExecuteActions(n, actions);
         return card;
     }
-
-    /// <summary>A human label for a button id.</summary>
-    public static string Label(string action) => action switch
-    {
-        "accept" => "Accept",
-        "escalate" => "Escalate",
-        "escalate_manager" => "Ask a manager",
-        "resolve" => "Resolve",
-        "ack_page" => "Acknowledge page",
-        "take_over" => "Take over",
-        "reassign" => "Reassign",
-        "reopen" => "Reopen",
-        _ => action,
-    };
 
     private static JsonNode FallbackBlocks(TicketCardView v)
     {
@@ -133,7 +129,7 @@ public sealed class LocalRenderings
     private static JsonArray ExecuteActions(long ticket, IReadOnlyList<string> actions) =>
         new(actions.Select(a => (JsonNode)new JsonObject
         {
-            ["type"] = "Action.Execute", ["title"] = Label(a), ["verb"] = a,
+            ["type"] = "Action.Execute", ["title"] = TicketActions.Label(a), ["verb"] = a,
             ["data"] = new JsonObject { ["ticket"] = ticket, ["action"] = a },
         }).ToArray());
 
@@ -143,7 +139,7 @@ public sealed class LocalRenderings
         ["elements"] = new JsonArray(actions.Select(a => (JsonNode)new JsonObject
         {
             ["type"] = "button", ["action_id"] = a, ["value"] = ticket.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = Label(a) },
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = TicketActions.Label(a) },
         }).ToArray()),
     };
 

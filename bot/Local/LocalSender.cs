@@ -64,7 +64,7 @@ public sealed class LocalSender(LocalChannelStore store, LocalRenderings renderi
     private LocalMessageDraft Text(string kind, Delivery d) =>
         new(kind, "bot", "ChatEscalation", d.Text, d.Ticket.Number, d.Actions, d.Urgent, LocalRenderings.View(d.Card),
             LocalRenderings.MessageBlocks(d.Text, d.Ticket.Number, d.Actions, d.Urgent),
-            LocalRenderings.MessageAdaptive(d.Text, d.Card, d.Actions, d.Actions.Contains(TicketActions.Reassign) ? ReassignChoices.From(policy) : null));
+            renderings.MessageAdaptive(d.Text, d.Card, d.Actions));
 
     private string? ChannelFor(Audience to) => to.Kind switch
     {

@@ -28,14 +28,10 @@ public static class WhatIfPlanner
     private static string WithoutPriority(RoutingDecision route) =>
         route.Reason.StartsWith($"{route.Priority}: ", StringComparison.Ordinal) ? route.Reason[(route.Priority.ToString().Length + 2)..] : route.Reason;
 
-    private static (Impact, Urgency) Axes(WhatIfRequest request, EscalationPolicy policy)
-    {
-        if (request.Impact is not null || request.Urgency is not null || request.Priority is null)
-            return (request.Impact ?? Impact.Medium, request.Urgency ?? Urgency.Medium);
-        foreach (var ((impact, urgency), priority) in policy.Matrix.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
-            if (priority == request.Priority) return (impact, urgency);
-        return (Impact.Medium, Urgency.Medium);
-    }
+    private static (Impact, Urgency) Axes(WhatIfRequest request, EscalationPolicy policy) =>
+        request.Impact is not null || request.Urgency is not null || request.Priority is not { } priority
+            ? (request.Impact ?? Impact.Medium, request.Urgency ?? Urgency.Medium)
+            : policy.AxesFor(priority);
 
     /// <summary>The first instant at or after <paramref name="now"/> (to the minute) that falls on <paramref name="day"/> at <paramref name="time"/> in <paramref name="zone"/>.</summary>
     public static DateTimeOffset NextLocal(DateTimeOffset now, DayOfWeek day, TimeOnly time, TimeZoneInfo zone)

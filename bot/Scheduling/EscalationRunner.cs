@@ -4,7 +4,7 @@ using ChatEscalation.Persistence.Sweeping;
 namespace ChatEscalation.Bot.Scheduling;
 
 /// <summary>Runs the sweep and the dispatcher in a fresh scope each, never two of the same kind at once in this process.</summary>
-public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider time, OutboxSignal signal, ILogger<EscalationRunner> log) : IEscalationRunner
+public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider time, ILogger<EscalationRunner> log) : IEscalationRunner
 {
     private readonly SemaphoreSlim _sweeping = new(1, 1);
     private readonly SemaphoreSlim _dispatching = new(1, 1);
@@ -17,11 +17,7 @@ public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider t
             await using var scope = scopes.CreateAsyncScope();
             var sweeper = scope.ServiceProvider.GetRequiredService<DeadlineSweeper>();
             var result = await sweeper.SweepAsync(time.GetUtcNow(), 500, cancellationToken);
-            if (result.Events > 0)
-            {
-                log.LogInformation("Sweep fired {Fired}", result.Fired);
-                signal.Wake();
-            }
+            if (result.Events > 0) log.LogInformation("Sweep fired {Fired}", result.Fired);
         }
         finally
         {

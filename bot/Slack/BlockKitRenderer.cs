@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Views;
 
@@ -83,23 +84,12 @@ public static class BlockKitRenderer
         new JsonObject
         {
             ["type"] = "actions",
-            ["elements"] = new JsonArray(Button(TicketActions.Raise, "Raise a ticket…", SlackText.Cut(title, MaxButtonValue), "primary")),
+            ["elements"] = new JsonArray(Button(TicketActions.Raise, TicketActions.Label(TicketActions.Raise) + "…", SlackText.Cut(title, MaxButtonValue), "primary")),
         },
     };
 
-    /// <summary>The button label of an action id.</summary>
-    public static string Label(string action) => action switch
-    {
-        TicketActions.Accept => "Accept",
-        TicketActions.Escalate => "Escalate…",
-        TicketActions.EscalateManager => "Ask a manager…",
-        TicketActions.Resolve => "Resolve…",
-        TicketActions.AckPage => "Acknowledge page",
-        TicketActions.TakeOver => "Take over",
-        TicketActions.Reassign => "Reassign…",
-        TicketActions.Reopen => "Reopen…",
-        _ => action,
-    };
+    /// <summary>The button label of an action id; "…" when the button opens a form.</summary>
+    public static string Label(string action) => TicketActions.Label(action) + (TicketForms.HasForm(action) ? "…" : "");
 
     /// <summary>Slack's localised date token for an instant, with a UTC fallback for clients that cannot render it.</summary>
     public static string DateToken(DateTimeOffset at) =>
@@ -116,7 +106,7 @@ public static class BlockKitRenderer
         var elements = new JsonArray();
         foreach (var a in actions.Distinct().Take(MaxActionsPerBlock))
         {
-            var style = a switch { TicketActions.Accept or TicketActions.AckPage => "primary", _ => null };
+            var style = TicketActions.IsPrimary(a) ? "primary" : null;
             elements.Add(Button(a, Label(a), value, style));
         }
         blocks.Add(new JsonObject { ["type"] = "actions", ["block_id"] = $"ticket-{value}", ["elements"] = elements });

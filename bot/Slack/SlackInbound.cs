@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using ChatEscalation.Bot.Conversations;
-using ChatEscalation.Bot.Scheduling;
+using ChatEscalation.Bot.Slack.Protocol;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
-using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
 
@@ -33,7 +33,6 @@ public sealed partial class SlackInbound(
     SlackPeopleResolver people,
     SlackBackgroundWork background,
     TimeProvider time,
-    IServiceProvider services,
     ILogger<SlackInbound> log) : ISlackInbound
 {
     private const string Platform = SlackPeopleResolver.Platform;
@@ -66,7 +65,7 @@ public sealed partial class SlackInbound(
         try
         {
             var user = await people.ResolveAsync(e.User, null, ct);
-            reply = await services.GetRequiredService<ChatConversation>().HandleAsync(user, Platform, text, ct);
+            reply = await conversation.HandleAsync(user, Platform, text, ct);
         }
         catch
         {
@@ -74,12 +73,11 @@ public sealed partial class SlackInbound(
             throw;
         }
 
-        WakeOutbox(services);
         var blocks = reply.SuggestRaise is { } title && isDm
             ? BlockKitRenderer.SuggestRaise(reply.Text, title)
             : BlockKitRenderer.Reply(reply.Text, reply.Card);
-        background.Enqueue($"event {id} reply", (sp, token) =>
-            sp.GetRequiredService<ISlackApi>().PostMessageAsync(channel, SlackText.Cut(reply.Text, 3000), blocks, threadTs, token));
+        background.Enqueue($"event {id} reply", (api, token) =>
+            api.PostMessageAsync(channel, SlackText.Cut(reply.Text, 3000), blocks, threadTs, token));
         return SlackReply.Empty;
     }
 
@@ -89,7 +87,7 @@ public sealed partial class SlackInbound(
         var text = command.Text.Trim();
         if (command.Command == TicketCommand && text.Length == 0)
         {
-            if (command.TriggerId is { } trigger) OpenView("raise modal", trigger, SlackModals.Raise(null, null, Categories()));
+            if (command.TriggerId is { } trigger) OpenView("raise modal", trigger, SlackModals.For(TicketForms.Raise(policies.Current), null));
             else return SlackReply.Ephemeral("Slack sent no trigger to open the form; type /ticket <what is wrong> instead.");
             return SlackReply.Empty;
         }
@@ -104,17 +102,11 @@ public sealed partial class SlackInbound(
         if (typed is null) return SlackReply.Ephemeral($"I do not know the command {command.Command}. Try /ticket help.");
         var user = await people.ResolveAsync(command.UserId, command.UserName, ct);
         var reply = await conversation.HandleAsync(user, Platform, typed, ct);
-        WakeOutbox(services);
         return SlackReply.Ephemeral(SlackText.Cut(reply.Text, 3000), BlockKitRenderer.Reply(reply.Text, reply.Card));
     }
 
     private void OpenView(string name, string triggerId, System.Text.Json.Nodes.JsonObject view) =>
-        background.Enqueue(name, (sp, token) => sp.GetRequiredService<ISlackApi>().OpenViewAsync(triggerId, view, token));
-
-    private IReadOnlyList<string> Categories() => policies.Current.Categories.Select(c => c.Name).ToList();
-
-    /// <summary>Lets the outbox dispatcher send what the command wrote now rather than at its next pass.</summary>
-    private static void WakeOutbox(IServiceProvider sp) => sp.GetService<OutboxSignal>()?.Wake();
+        background.Enqueue(name, (api, token) => api.OpenViewAsync(triggerId, view, token));
 
     private static string StripMentions(string text) => MentionPattern().Replace(text, " ").Trim();
 

@@ -9,7 +9,8 @@ namespace ChatEscalation.Bot.Teams;
 public static class TeamsChatRegistration
 {
     /// <summary>
-    /// Registers <see cref="TeamsActivityHandler"/> as <see cref="ITeamsActivityHandler"/> (replacing the protocol's placeholder),
+    /// Registers <see cref="TeamsActivityHandler"/> as <see cref="ITeamsActivityHandler"/> (replacing the protocol's placeholder) with the
+    /// handlers it routes to (messages, card actions, conversation updates) and their helpers,
     /// <see cref="TeamsSender"/> as the <c>teams</c> <see cref="IChatSender"/>, and the scoped <see cref="ITeamsDirectory"/> (over the
     /// persistence ChatDirectory) and <see cref="TeamsPeopleResolver"/>. Needs AddTeamsAdapter and the persistence services.
     /// </summary>
@@ -17,6 +18,12 @@ public static class TeamsChatRegistration
     {
         services.TryAddScoped<ITeamsDirectory, PersistedTeamsDirectory>();
         services.TryAddScoped<TeamsPeopleResolver>();
+        services.TryAddScoped<TeamsConversationMemory>();
+        services.TryAddScoped<TeamsCardViews>();
+        services.TryAddScoped<TeamsReplies>();
+        services.TryAddScoped<TeamsMessageHandler>();
+        services.TryAddScoped<TeamsCardActionHandler>();
+        services.TryAddScoped<TeamsConversationUpdateHandler>();
         services.TryAddScoped<ChatConversation>();
         services.Replace(ServiceDescriptor.Scoped<ITeamsActivityHandler, TeamsActivityHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, TeamsSender>());

@@ -1,6 +1,7 @@
 using System.Net;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Teams.Cards;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
@@ -196,6 +197,6 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
             p => userIds.TryGetValue(p.Key, out var found) ? new TeamsMention(found.UserId, p.Name) : null,
             mentioned,
             withRefresh ? refresh : null,
-            d.Actions.Contains(TicketActions.Reassign) ? ReassignChoices.From(policy) : null);
+            TicketForms.ForAll(d.Actions.Union(d.Card.Actions), policy, d.Card.Tier));
     }
 }

@@ -23,11 +23,14 @@ public sealed class Harness(Func<EscalationDbContext> newContext, DateTimeOffset
         return db;
     }
 
-    public TicketWorkflow Workflow() => new(Context(), Time, new FixedPolicyProvider(Policy), Writer);
+    /// <summary>Counts the wake-ups the workflows, the sweep and the outbox store give after their commits.</summary>
+    public CountingWakeup Wakeups { get; } = new();
 
-    public DeadlineSweeper Sweeper() => new(Context(), new FixedPolicyProvider(Policy), Writer);
+    public TicketWorkflow Workflow() => new(Context(), Time, new FixedPolicyProvider(Policy), Writer, Wakeups);
 
-    public OutboxStore Outbox() => new(Context());
+    public DeadlineSweeper Sweeper() => new(Context(), new FixedPolicyProvider(Policy), Writer, Wakeups);
+
+    public OutboxStore Outbox() => new(Context(), Wakeups);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ public sealed class SweepQueryPlanTests(SqliteDatabase database) : IClassFixture
         var capture = new CommandCapture();
         await using var db = new SqliteEscalationDbContext(new DbContextOptionsBuilder<SqliteEscalationDbContext>()
             .UseSqlite(database.ConnectionString).AddInterceptors(new SqlitePragmas(), capture).Options);
-        await new Sweeping.DeadlineSweeper(db, new FixedPolicyProvider(Policy), Harness.Writer).SweepAsync(T0);
+        await new Sweeping.DeadlineSweeper(db, new FixedPolicyProvider(Policy), Harness.Writer, new NoOutboxWakeup()).SweepAsync(T0);
 
         var sweepQuery = capture.Commands.First(c => c.Sql.Contains("FROM \"Deadlines\"") && c.Sql.Contains("ORDER BY"));
         await using var connection = db.Database.GetDbConnection();

@@ -37,6 +37,23 @@ public sealed partial class TicketWorkflowTests(SqliteDatabase database) : IClas
     }
 
     [Fact]
+    public async Task RaiseAndExecute_CommitWithMessages_WakeTheOutboxOnceEach_RefusalsAndNoChangesDoNot()
+    {
+        using var h = NewHarness();
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Printer jams on floor 2"))).Ticket!.Number;
+        h.Wakeups.Count.ShouldBe(1);
+
+        await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "  "));        // refused: no title
+        await h.Workflow().ExecuteAsync(number, new AcceptTicket(Carol));           // refused: not Tier 1
+        h.Wakeups.Count.ShouldBe(1);
+
+        await h.Workflow().ExecuteAsync(number, new AcceptTicket(Alice));
+        h.Wakeups.Count.ShouldBe(2);
+        await h.Workflow().ExecuteAsync(number, new AcceptTicket(Alice));           // the owner again: no change, nothing written
+        h.Wakeups.Count.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_UnknownTicket_ReturnsNotFound()
     {
         using var h = NewHarness();

@@ -2,19 +2,6 @@
 (function () {
   "use strict";
 
-  const FORMS = {
-    escalate: { title: "Escalate with a handoff note", fields: [
-      ["tried", "What did you try?", "textarea"], ["outcome", "What came of it?", "textarea"], ["needs", "What does the next tier need?", "textarea"]] },
-    resolve: { title: "Resolve: what fixed it?", fields: [["resolution", "Resolution", "textarea"]] },
-    escalate_manager: { title: "Ask a manager to look", fields: [["reason", "Why?", "textarea"]] },
-    reopen: { title: "Reopen the ticket", fields: [["reason", "What is still wrong?", "textarea"]] },
-    reassign: { title: "Reassign (a tier, a person, or both)", fields: [
-      ["tier", "Move to tier", "select:tiers"], ["owner", "Give to a person", "select:people"], ["reason", "Why? (recorded on the ticket)", "textarea"]] },
-  };
-
-  const TEAMS_VERBS = { escalateManager: "escalate_manager", ackPage: "ack_page", takeOver: "take_over" };
-  const TEAMS_INPUTS = { managerReason: "reason", reopenReason: "reason", reassignTier: "tier", reassignOwner: "owner", reassignReason: "reason" };
-
   const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false, now: null };
   const $ = (id) => document.getElementById(id);
 
@@ -40,7 +27,6 @@
   async function loadState() {
     const { data } = await api("GET", "/local/state");
     state.people = data.people;
-    state.reassign = data.reassign;
     state.channels = data.channels;
     state.demoClock = data.demoClock;
     state.now = data.now;
@@ -164,7 +150,7 @@
       body.setAttribute("data-testid", "msg-text");
       body.textContent = m.text;
       el.appendChild(body);
-      if (m.view && m.kind === "bot") el.appendChild(renderPair(m));
+      if ((m.view || m.blockKit) && m.kind === "bot") el.appendChild(renderPair(m));
       return el;
     }
     el.appendChild(renderPair(m));
@@ -183,7 +169,8 @@
     slack.className = "render render-slack";
     slack.setAttribute("data-testid", "render-slack");
     slack.innerHTML = '<div class="render-label">Slack · Block Kit</div>';
-    slack.appendChild(window.BlockKit.render(m.blockKit || [], (actionId, value) => act(Number(value) || m.ticket, actionId)));
+    slack.appendChild(window.BlockKit.render(m.blockKit || [], (actionId, value) =>
+      actionId === "raise" ? act(null, actionId, value) : act(Number(value) || m.ticket, actionId)));
     pair.append(teams, slack);
     const details = document.createElement("details");
     details.className = "json";
@@ -216,17 +203,9 @@
     }
     const card = new AdaptiveCards.AdaptiveCard();
     card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "Segoe UI, Helvetica Neue, Arial, sans-serif" });
-    card.onExecuteAction = (action) => {
-      const data = action.data || {};
-      const verb = action.verb || data.verb || data.action;
-      const id = TEAMS_VERBS[verb] || verb;
-      const fields = {};
-      for (const [k, v] of Object.entries(data)) if (typeof v === "string") fields[TEAMS_INPUTS[k] || k] = v;
-      const ticket = Number(data.ticket ?? data.number ?? m.ticket);
-      // A Teams card collects its own form (Action.ShowCard); send it as is. Without inputs, open the emulator's form.
-      if (FORMS[id] && FORMS[id].fields.some(([name]) => fields[name] !== undefined)) send(ticket, id, fields);
-      else act(ticket, id);
-    };
+    // The Teams rendering submits what Teams would (the verb, and the data with the card's inputs merged in); the bot reads it
+    // exactly as it reads Teams, so a form filled in on this card gives the same command as in Teams.
+    card.onExecuteAction = (action) => sendTeams(action.verb, action.data || {}, m.ticket);
     try {
       card.parse(m.adaptiveCard);
       const el = card.render();
@@ -239,24 +218,31 @@
     }
   }
 
-  function act(ticket, action) {
-    const form = FORMS[action];
+  // A button: the form it opens comes from the bot (the engine's definition, the same Slack and Teams draw); none: act at once.
+  async function act(ticket, action, text) {
+    const query = ticket ? "?ticket=" + ticket : text ? "?text=" + encodeURIComponent(text) : "";
+    const { data } = await api("GET", "/local/forms/" + encodeURIComponent(action) + query);
+    const form = data && data.form;
     if (!form) { send(ticket, action, {}); return; }
-    $("form-title").textContent = form.title + " · INC-" + String(ticket).padStart(6, "0");
+    $("form-title").textContent = form.title + (ticket ? " · INC-" + String(ticket).padStart(6, "0") : "");
     const fields = $("form-fields");
     fields.innerHTML = "";
-    for (const [name, label, type] of form.fields) {
+    for (const f of form.fields) {
       const l = document.createElement("label");
-      l.textContent = label;
-      const input = document.createElement(type === "textarea" ? "textarea" : type.startsWith("select:") ? "select" : "input");
-      if (type.startsWith("select:")) {
-        // Choices from the policy (state.reassign.tiers / .people); the empty first option means "not chosen".
-        const choices = (state.reassign && state.reassign[type.slice(7)]) || [];
+      l.textContent = f.label + (f.required ? "" : " (optional)");
+      let input;
+      if (f.kind === "Choice") {
+        input = document.createElement("select");
         input.appendChild(new Option("—", ""));
-        for (const c of choices) input.appendChild(new Option(c.label, c.value));
+        for (const c of f.choices || []) input.appendChild(new Option(c.label, c.value));
+      } else {
+        input = document.createElement(f.kind === "Multiline" ? "textarea" : "input");
+        if (f.maxLength) input.maxLength = f.maxLength;
+        if (f.placeholder) input.placeholder = f.placeholder;
       }
-      input.name = name;
-      input.setAttribute("data-testid", "field-" + name);
+      if (f.value) input.value = f.value;
+      input.name = f.name;
+      input.setAttribute("data-testid", "field-" + f.name);
       l.appendChild(input);
       fields.appendChild(l);
     }
@@ -275,7 +261,14 @@
   }
 
   async function send(ticket, action, fields) {
-    const { data, status } = await api("POST", "/local/actions", { user: state.me, ticket, action, fields });
+    return answer(await api("POST", "/local/actions", { user: state.me, ticket: ticket || 0, action, fields }));
+  }
+
+  async function sendTeams(verb, data, ticket) {
+    return answer(await api("POST", "/local/actions", { user: state.me, ticket: ticket || 0, teams: { verb, data } }));
+  }
+
+  function answer({ data, status }) {
     const ok = !!data?.ok;
     const text = data?.message || data?.error || data?.detail || ("HTTP " + status);
     toast(text, ok);
@@ -290,6 +283,7 @@
     input.value = "";
     const { data, status } = await api("POST", "/local/messages", { user: state.me, channel: state.channel, text });
     if (!data?.ok) toast(data?.message || data?.error || data?.detail || ("HTTP " + status), false);
+    else if (data.raise) act(null, "raise", data.raise); // words the bot did not understand, in a direct chat: the raise form, prefilled
   }
 
   async function jump(kind) {
@@ -321,6 +315,7 @@
     renderChannels();
   });
   $("composer").addEventListener("submit", onCompose);
+  $("raise-button").addEventListener("click", () => act(null, "raise"));
   $("toggle-channels").addEventListener("click", () => showChannels(!document.body.classList.contains("channels-open")));
   document.querySelectorAll("[data-jump]").forEach((b) => b.addEventListener("click", () => jump(b.dataset.jump)));
 

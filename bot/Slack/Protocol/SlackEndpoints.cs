@@ -43,20 +43,17 @@ public static class SlackEndpoints
     /// <summary>Maps the three POST endpoints.</summary>
     public static IEndpointRouteBuilder MapSlackEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(EventsPath, Route(EventsAsync)).DisableAntiforgery();
-        endpoints.MapPost(CommandsPath, Route(CommandsAsync)).DisableAntiforgery();
-        endpoints.MapPost(InteractionsPath, Route(InteractionsAsync)).DisableAntiforgery();
+        endpoints.MapPost(EventsPath, (HttpContext http, [AsParameters] SlackRequestServices services) => HandleAsync(http, services, EventsAsync)).DisableAntiforgery();
+        endpoints.MapPost(CommandsPath, (HttpContext http, [AsParameters] SlackRequestServices services) => HandleAsync(http, services, CommandsAsync)).DisableAntiforgery();
+        endpoints.MapPost(InteractionsPath, (HttpContext http, [AsParameters] SlackRequestServices services) => HandleAsync(http, services, InteractionsAsync)).DisableAntiforgery();
         return endpoints;
     }
 
-    private delegate Task<IResult> SignedHandler(HttpContext http, byte[] body, ILogger logger);
+    private delegate Task<IResult> SignedHandler(HttpContext http, byte[] body, ISlackInbound inbound, ILogger logger);
 
-    private static Delegate Route(SignedHandler next) => (HttpContext http) => HandleAsync(http, next);
-
-    private static async Task<IResult> HandleAsync(HttpContext http, SignedHandler next)
+    private static async Task<IResult> HandleAsync(HttpContext http, SlackRequestServices services, SignedHandler next)
     {
-        var services = http.RequestServices;
-        var options = services.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue;
+        var options = services.Options.CurrentValue;
         if (options.Mode == SlackMode.Socket)
         {
             return Results.Text("Slack runs in Socket Mode on this bot (Slack:Mode=Socket); HTTP callbacks are not used.", statusCode: StatusCodes.Status404NotFound);
@@ -67,12 +64,12 @@ public static class SlackEndpoints
             return Results.Text("Slack is not configured on this bot (Slack:SigningSecret is empty).", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints));
+        var logger = services.Loggers.CreateLogger(typeof(SlackEndpoints));
         var body = await ReadBodyAsync(http.Request, http.RequestAborted);
         if (body is null) return Results.Text("Body too large.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
         var headers = http.Request.Headers;
-        var verdict = services.GetRequiredService<SlackSignatureVerifier>()
+        var verdict = services.Verifier
             .Verify(headers[SlackSignatureVerifier.TimestampHeader], headers[SlackSignatureVerifier.SignatureHeader], body);
         if (verdict != SlackSignatureResult.Valid)
         {
@@ -82,7 +79,7 @@ public static class SlackEndpoints
 
         try
         {
-            return await next(http, body, logger);
+            return await next(http, body, services.Inbound, logger);
         }
         catch (SlackPayloadException ex)
         {
@@ -97,7 +94,7 @@ public static class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> EventsAsync(HttpContext http, byte[] body, ILogger logger)
+    private static async Task<IResult> EventsAsync(HttpContext http, byte[] body, ISlackInbound inbound, ILogger logger)
     {
         var root = SlackPayloadParser.ParseJsonObject(body);
         switch (SlackPayloadParser.TypeOf(root))
@@ -114,7 +111,6 @@ public static class SlackEndpoints
                 var retryNum = int.TryParse(headers["X-Slack-Retry-Num"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
                 var callback = SlackPayloadParser.ReadEventCallback(root, retryNum, headers["X-Slack-Retry-Reason"].ToString() is { Length: > 0 } r ? r : null);
                 if (retryNum > 0) logger.LogInformation("Slack redelivered event {EventId} (retry {RetryNum}, {Reason})", callback.EventId, retryNum, callback.RetryReason);
-                var inbound = http.RequestServices.GetRequiredService<ISlackInbound>();
                 return ToResult(await inbound.OnEventAsync(callback, http.RequestAborted));
             case null:
                 throw new SlackPayloadException("Envelope has no 'type'.");
@@ -124,19 +120,17 @@ public static class SlackEndpoints
         }
     }
 
-    private static async Task<IResult> CommandsAsync(HttpContext http, byte[] body, ILogger logger)
+    private static async Task<IResult> CommandsAsync(HttpContext http, byte[] body, ISlackInbound inbound, ILogger logger)
     {
         var fields = SlackPayloadParser.ParseForm(body);
         if (fields.TryGetValue("ssl_check", out var ssl) && ssl == "1") return Results.Ok();
         var command = SlackPayloadParser.ReadCommand(fields);
-        var inbound = http.RequestServices.GetRequiredService<ISlackInbound>();
         return ToResult(await inbound.OnCommandAsync(command, http.RequestAborted));
     }
 
-    private static async Task<IResult> InteractionsAsync(HttpContext http, byte[] body, ILogger logger)
+    private static async Task<IResult> InteractionsAsync(HttpContext http, byte[] body, ISlackInbound inbound, ILogger logger)
     {
         var interaction = SlackPayloadParser.ReadInteractionForm(body);
-        var inbound = http.RequestServices.GetRequiredService<ISlackInbound>();
         return ToResult(await inbound.OnInteractionAsync(interaction, http.RequestAborted));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
@@ -13,9 +14,9 @@ namespace ChatEscalation.Bot.Teams.Cards;
 /// </summary>
 /// <remarks>
 /// Buttons are <c>Action.Execute</c> (Universal Actions) whose <c>data</c> carries only <c>{"ticket": number}</c>; Teams merges
-/// the inputs of the surrounding card into it (<see cref="TriedInput"/>, <see cref="ResolutionInput"/> …). Escalate, resolve,
-/// ask-a-manager, reopen and reassign open an <c>Action.ShowCard</c> form first; reassign only when the options carry the
-/// choices (<see cref="TeamsCardOptions.Reassign"/>). The SLA due time is written with the Adaptive Card
+/// the inputs of the surrounding card into it, each named <c>{action}.{field}</c> (<see cref="TeamsForms"/>). A button whose action
+/// has a form (<see cref="TicketForms.HasForm"/>) opens it as an <c>Action.ShowCard</c> first, drawn from the engine's definition in
+/// <see cref="TeamsCardOptions.Forms"/>; without that definition the button is left out. The SLA due time is written with the Adaptive Card
 /// <c>{{DATE(…)}} {{TIME(…)}}</c> functions in a TextBlock, so each client shows it in the viewer's own time zone.
 /// Every card is kept under <see cref="MaxCardBytes"/> (UTF-8) by cutting long texts and linking to the ticket page.
 /// </remarks>
@@ -27,24 +28,8 @@ public static class AdaptiveCardRenderer
     /// <summary>Teams honours at most 60 ids in <c>refresh.userIds</c>.</summary>
     public const int MaxRefreshUserIds = 60;
 
-    /// <summary>The <c>data</c> member carrying the ticket number.</summary>
-    public const string TicketDataKey = "ticket";
-
-    public const string TriedInput = "tried";
-    public const string OutcomeInput = "outcome";
-    public const string NeedsInput = "needs";
-    public const string ResolutionInput = "resolution";
-    public const string ManagerReasonInput = "managerReason";
-    public const string ReopenReasonInput = "reopenReason";
-    public const string ReassignTierInput = "reassignTier";
-    public const string ReassignOwnerInput = "reassignOwner";
-    public const string ReassignReasonInput = "reassignReason";
-
-    /// <summary>Most people a Reassign form lists (the chat verb <c>reassign INC-42 to someone@example.com</c> reaches anybody).</summary>
-    public const int MaxReassignPeople = 100;
-
-    /// <summary>Longest handoff part, resolution or reason a person may type.</summary>
-    public const int MaxNoteLength = 2000;
+    /// <summary>Most choices a form's drop-down lists (the chat verb <c>reassign INC-42 to someone@example.com</c> reaches anybody).</summary>
+    public const int MaxChoices = 100;
 
     /// <summary>
     /// The ticket card showing <paramref name="actions"/> (action ids from <see cref="TicketActions"/>; use
@@ -67,11 +52,11 @@ public static class AdaptiveCardRenderer
         return Fit(scale => BuildMessage(text, view, actions, options, scale));
     }
 
-    /// <summary>The "raise a ticket" form (title, description, category, impact, urgency), prefilled from <paramref name="draft"/>.</summary>
-    public static JsonObject RaiseCard(RaiseCardDraft draft)
+    /// <summary>The "raise a ticket" form (<see cref="TicketForms.Raise"/>, prefilled as the engine guessed), sent with the raise verb.</summary>
+    public static JsonObject RaiseCard(FormDefinition form)
     {
-        ArgumentNullException.ThrowIfNull(draft);
-        return Fit(scale => BuildRaise(draft, scale));
+        ArgumentNullException.ThrowIfNull(form);
+        return Fit(scale => BuildRaise(form, scale));
     }
 
     /// <summary>The serialized size of a card in UTF-8 bytes.</summary>
@@ -115,7 +100,7 @@ public static class AdaptiveCardRenderer
             body.Add(CardJson.Text("**Resolution:** " + CardText.Limit(resolution, Cap(1200, scale), url).Text));
         }
 
-        var card = CardJson.Card(body, Actions(v.Number, actions, url, o.Reassign));
+        var card = CardJson.Card(body, Actions(v.Number, actions, url, o.Forms));
         mentions.WriteTo(card);
         if (o.RefreshUserIds is { } ids)
         {
@@ -142,37 +127,26 @@ public static class AdaptiveCardRenderer
             ("SLA", CardText.Safe(v.SlaText)),
         ]));
         if (o.Mentioned is { Count: > 0 } people) body.Add(CardJson.Text("For " + string.Join(", ", people.Select(mentions.Name))));
-        var card = CardJson.Card(body, Actions(v.Number, actions, url, o.Reassign));
+        var card = CardJson.Card(body, Actions(v.Number, actions, url, o.Forms));
         mentions.WriteTo(card);
         return card;
     }
 
-    private static JsonObject BuildRaise(RaiseCardDraft d, double scale)
+    private static JsonObject BuildRaise(FormDefinition form, double scale)
     {
-        var categories = d.Categories.Select(c => (CardText.Safe(c), c)).ToList();
         var body = new JsonArray
         {
-            CardJson.Text("Raise a ticket", style: "heading"),
+            CardJson.Text(form.Title, style: "heading"),
             CardJson.Text("Check what I guessed from your message, then raise it.", subtle: true),
-            new JsonObject
-            {
-                ["type"] = "Input.Text", ["id"] = "title", ["label"] = "Title", ["isRequired"] = true,
-                ["errorMessage"] = "A short title is required.", ["maxLength"] = 200,
-                ["value"] = Truncate(d.Title, 200),
-            },
-            CardJson.MultilineInput("description", "Description", "What happens, since when, what you tried", Math.Max(200, Cap(4000, scale)), required: false,
-                Truncate(d.Description, Math.Max(200, Cap(4000, scale)))),
         };
-        if (categories.Count > 0) body.Add(CardJson.Choices("category", "Category", categories, d.Category is not null && d.Categories.Contains(d.Category) ? d.Category : null));
-        body.Add(CardJson.Choices("impact", "Impact (how many people are affected)", LevelChoices("Many people or the whole site", "A team", "Just me"), d.Impact.ToString().ToLowerInvariant()));
-        body.Add(CardJson.Choices("urgency", "Urgency (how soon it must work)", LevelChoices("Work is stopped", "Work is slowed", "It can wait"), d.Urgency.ToString().ToLowerInvariant()));
-        return CardJson.Card(body, [CardJson.Execute("Raise ticket", TeamsVerbs.Raise, new JsonObject(), style: "positive")]);
+        foreach (var field in form.Fields)
+        {
+            var max = field.Name == FieldNames.Description ? Math.Max(200, Cap(field.MaxLength, scale)) : (int?)null;
+            body.Add(CardJson.Input(field, TeamsForms.InputId(form.Action, field.Name), max));
+        }
+
+        return CardJson.Card(body, [CardJson.Execute(form.Submit, TeamsVerbs.ToVerb(form.Action), new JsonObject(), style: "positive")]);
     }
-
-    private static IEnumerable<(string, string)> LevelChoices(string high, string medium, string low) =>
-        [($"High: {high}", "high"), ($"Medium: {medium}", "medium"), ($"Low: {low}", "low")];
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static void AddHeader(JsonArray body, TicketCardView v, TeamsCardOptions o, double scale)
     {
@@ -209,12 +183,12 @@ public static class AdaptiveCardRenderer
         });
     }
 
-    private static JsonArray Actions(long number, IReadOnlyList<string> actions, string? url, ReassignChoices? reassign)
+    private static JsonArray Actions(long number, IReadOnlyList<string> actions, string? url, IReadOnlyDictionary<string, FormDefinition>? forms)
     {
         var list = new JsonArray();
         foreach (var id in actions.Distinct())
         {
-            var action = id == TicketActions.Reassign ? ReassignAction(number, reassign) : Action(number, id);
+            var action = TicketForms.HasForm(id) ? FormAction(number, id, forms?.GetValueOrDefault(id)) : Button(number, id);
             if (action is not null) list.Add(action);
         }
 
@@ -228,39 +202,19 @@ public static class AdaptiveCardRenderer
         return list;
     }
 
-    private static JsonObject? Action(long n, string id) => id switch
+    private static JsonObject Button(long n, string id) =>
+        CardJson.Execute(TicketActions.Label(id), TeamsVerbs.ToVerb(id), TicketData(n), TicketActions.IsPrimary(id) ? "positive" : null);
+
+    /// <summary>A button that opens its form inline; null without the form's definition.</summary>
+    private static JsonObject? FormAction(long n, string id, FormDefinition? form)
     {
-        TicketActions.Accept => CardJson.Execute("Accept", TeamsVerbs.ToVerb(id)!, TicketData(n), "positive"),
-        TicketActions.AckPage => CardJson.Execute("Acknowledge page", TeamsVerbs.ToVerb(id)!, TicketData(n), "positive"),
-        TicketActions.TakeOver => CardJson.Execute("Take over", TeamsVerbs.ToVerb(id)!, TicketData(n)),
-        TicketActions.Escalate => CardJson.ShowCard("Escalate", CardJson.SubCard(
-            [
-                CardJson.MultilineInput(TriedInput, "What was tried", "Steps taken so far", MaxNoteLength, required: true),
-                CardJson.MultilineInput(OutcomeInput, "Outcome", "What came of it", MaxNoteLength, required: true),
-                CardJson.MultilineInput(NeedsInput, "What the next tier needs", "What you need from them", MaxNoteLength, required: true),
-            ],
-            [CardJson.Execute("Escalate with this note", TeamsVerbs.ToVerb(id)!, TicketData(n))])),
-        TicketActions.Resolve => CardJson.ShowCard("Resolve", CardJson.SubCard(
-            [CardJson.MultilineInput(ResolutionInput, "Resolution", "What fixed it", MaxNoteLength, required: true)],
-            [CardJson.Execute("Resolve ticket", TeamsVerbs.ToVerb(id)!, TicketData(n), "positive")])),
-        TicketActions.EscalateManager => CardJson.ShowCard("Ask a manager", CardJson.SubCard(
-            [CardJson.MultilineInput(ManagerReasonInput, "Why a manager is needed", "Reason", MaxNoteLength, required: true)],
-            [CardJson.Execute("Ask a manager", TeamsVerbs.ToVerb(id)!, TicketData(n))])),
-        TicketActions.Reopen => CardJson.ShowCard("Reopen", CardJson.SubCard(
-            [CardJson.MultilineInput(ReopenReasonInput, "Why it is not fixed", "Reason", MaxNoteLength, required: true)],
-            [CardJson.Execute("Reopen ticket", TeamsVerbs.ToVerb(id)!, TicketData(n))])),
-        _ => null,
-    };
+        if (form is null) return null;
+        var inputs = new JsonArray(form.Fields.Select(f => (JsonNode)CardJson.Input(f with { Choices = f.Choices?.Take(MaxChoices).ToList() }, TeamsForms.InputId(id, f.Name))).ToArray());
+        var submit = CardJson.Execute(form.Submit, TeamsVerbs.ToVerb(id), TicketData(n), id == TicketActions.Resolve ? "positive" : null);
+        return CardJson.ShowCard(TicketActions.Label(id), CardJson.SubCard(inputs, [submit]));
+    }
 
-    private static JsonObject? ReassignAction(long n, ReassignChoices? choices) => choices is null ? null : CardJson.ShowCard("Reassign", CardJson.SubCard(
-        [
-            CardJson.Choices(ReassignTierInput, "Move to tier", choices.Tiers.Select(c => (c.Label, c.Value)), null),
-            CardJson.Choices(ReassignOwnerInput, "Give to a person", choices.People.Take(MaxReassignPeople).Select(c => (c.Label, c.Value)), null),
-            CardJson.MultilineInput(ReassignReasonInput, "Why (recorded on the ticket)", "Reason", MaxNoteLength, required: true),
-        ],
-        [CardJson.Execute("Reassign", TeamsVerbs.ToVerb(TicketActions.Reassign)!, TicketData(n))]));
-
-    private static JsonObject TicketData(long number) => new() { [TicketDataKey] = number };
+    private static JsonObject TicketData(long number) => new() { [TeamsForms.TicketDataKey] = number };
 
     private static string DateFunctions(DateTimeOffset due)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ChatEscalation.Core.Forms;
+using ChatEscalation.Core.Tickets;
 
 namespace ChatEscalation.Bot.Teams.Cards;
 
@@ -55,25 +57,35 @@ internal static class CardJson
     public static JsonObject OpenUrl(string title, string url) =>
         new() { ["type"] = "Action.OpenUrl", ["title"] = title, ["url"] = url };
 
-    public static JsonObject MultilineInput(string id, string label, string placeholder, int maxLength, bool required, string? value = null)
+    /// <summary>The Adaptive Card input for one form field: <c>Input.Text</c> (multiline or not) or a compact <c>Input.ChoiceSet</c>.</summary>
+    public static JsonObject Input(FormField field, string id, int? maxLength = null)
     {
+        if (field.Kind == FormFieldKind.Choice)
+        {
+            var set = Choices(id, field.Label, (field.Choices ?? []).Select(c => (c.Label, c.Value)), field.Value);
+            if (field.Required) Require(set, field.Label);
+            return set;
+        }
+
         var input = new JsonObject
         {
             ["type"] = "Input.Text",
             ["id"] = id,
-            ["label"] = label,
-            ["placeholder"] = placeholder,
-            ["isMultiline"] = true,
-            ["maxLength"] = maxLength,
+            ["label"] = field.Label,
+            ["isMultiline"] = field.Kind == FormFieldKind.Multiline,
         };
-        if (required)
-        {
-            input["isRequired"] = true;
-            input["errorMessage"] = $"{label} is required.";
-        }
-
-        if (!string.IsNullOrEmpty(value)) input["value"] = value;
+        if (field.Placeholder is { } placeholder) input["placeholder"] = placeholder;
+        var max = maxLength ?? field.MaxLength;
+        if (max > 0) input["maxLength"] = max;
+        if (field.Required) Require(input, field.Label);
+        if (!string.IsNullOrEmpty(field.Value)) input["value"] = max > 0 ? TextCut.Prefix(field.Value, max) : field.Value;
         return input;
+    }
+
+    private static void Require(JsonObject input, string label)
+    {
+        input["isRequired"] = true;
+        input["errorMessage"] = $"{label.TrimEnd('?', ':')}: required.";
     }
 
     public static JsonObject Choices(string id, string label, IEnumerable<(string Title, string Value)> choices, string? value)

@@ -1,5 +1,5 @@
 using ChatEscalation.Core.Tickets;
-using ChatEscalation.Core.Views;
+using ChatEscalation.Core.Forms;
 
 namespace ChatEscalation.Bot.Teams.Cards;
 
@@ -8,13 +8,14 @@ namespace ChatEscalation.Bot.Teams.Cards;
 /// <param name="MentionFor">Resolves a person to a Teams mention; null (or a null answer) writes the plain name.</param>
 /// <param name="Mentioned">Extra people to @mention under the header (e.g. the managers on an alert).</param>
 /// <param name="RefreshUserIds">Teams user ids (<c>29:…</c>) whose clients refresh the card to their own view; at most 60 are kept.</param>
-/// <param name="Reassign">The tiers and people a Reassign form offers; null: the card has no Reassign button.</param>
+/// <param name="Forms">The forms the card's buttons open (<see cref="ChatEscalation.Core.Forms.TicketForms.ForAll"/>), by action; a button whose
+/// action has a form but no definition here is left out.</param>
 public sealed record TeamsCardOptions(
     string? PublicBaseUrl = null,
     Func<UserRef, TeamsMention?>? MentionFor = null,
     IReadOnlyList<UserRef>? Mentioned = null,
     IReadOnlyList<string>? RefreshUserIds = null,
-    ReassignChoices? Reassign = null)
+    IReadOnlyDictionary<string, FormDefinition>? Forms = null)
 {
     /// <summary>No links, no mentions, no refresh.</summary>
     public static TeamsCardOptions Plain { get; } = new();

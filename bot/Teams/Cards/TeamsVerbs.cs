@@ -1,37 +1,51 @@
+using System.Text;
 using ChatEscalation.Core.Notifications;
 
 namespace ChatEscalation.Bot.Teams.Cards;
 
 /// <summary>
-/// Maps the engine's button ids (<see cref="TicketActions"/>) to the <c>Action.Execute</c> verbs the Teams cards carry and back.
+/// The <c>Action.Execute</c> verb of each engine action id (<see cref="TicketActions"/>) and back: the id in camelCase
+/// (<c>escalate_manager</c> ↔ <c>escalateManager</c>), so a new action needs no entry here.
 /// </summary>
-/// <remarks>Verbs are camelCase (<c>escalateManager</c>); <see cref="Refresh"/> is the card's automatic refresh and <see cref="Raise"/> the raise form.</remarks>
+/// <remarks><see cref="Refresh"/> is the card's automatic refresh, not an engine action.</remarks>
 public static class TeamsVerbs
 {
     /// <summary>The verb of the card-level <c>refresh</c> action (user-specific views).</summary>
     public const string Refresh = "refreshCard";
 
     /// <summary>The verb of the "raise a ticket" form.</summary>
-    public const string Raise = "raise";
+    public static string Raise => ToVerb(TicketActions.Raise);
 
-    private static readonly Dictionary<string, string> ToVerbMap = new(StringComparer.Ordinal)
+    /// <summary>The verb for an action id: <c>ack_page</c> → <c>ackPage</c>.</summary>
+    public static string ToVerb(string actionId)
     {
-        [TicketActions.Accept] = "accept",
-        [TicketActions.Escalate] = "escalate",
-        [TicketActions.EscalateManager] = "escalateManager",
-        [TicketActions.Resolve] = "resolve",
-        [TicketActions.AckPage] = "ackPage",
-        [TicketActions.TakeOver] = "takeOver",
-        [TicketActions.Reopen] = "reopen",
-        [TicketActions.Reassign] = "reassign",
-    };
+        var verb = new StringBuilder(actionId.Length);
+        var upper = false;
+        foreach (var c in actionId)
+        {
+            if (c == '_') upper = true;
+            else
+            {
+                verb.Append(upper ? char.ToUpperInvariant(c) : c);
+                upper = false;
+            }
+        }
 
-    private static readonly Dictionary<string, string> FromVerbMap =
-        ToVerbMap.ToDictionary(p => p.Value, p => p.Key, StringComparer.OrdinalIgnoreCase);
+        return verb.ToString();
+    }
 
-    /// <summary>The verb for an action id, or null when Teams cards do not offer that action.</summary>
-    public static string? ToVerb(string actionId) => ToVerbMap.GetValueOrDefault(actionId);
+    /// <summary>The action id for a verb (any case of the first letter): <c>ackPage</c> → <c>ack_page</c>; null for none.</summary>
+    public static string? ToAction(string? verb)
+    {
+        if (string.IsNullOrWhiteSpace(verb)) return null;
+        var action = new StringBuilder(verb.Length + 4);
+        for (var i = 0; i < verb.Length; i++)
+        {
+            var c = verb[i];
+            if (char.IsUpper(c) && i > 0) action.Append('_');
+            action.Append(char.ToLowerInvariant(c));
+        }
 
-    /// <summary>The action id for a verb (case-insensitive), or null for an unknown verb.</summary>
-    public static string? ToAction(string? verb) => verb is null ? null : FromVerbMap.GetValueOrDefault(verb);
+        return action.ToString();
+    }
 }

@@ -80,6 +80,15 @@ public sealed class Activity
     [JsonIgnore]
     public bool IsInvoke => string.Equals(Type, InvokeType, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True in a 1:1 chat with the bot (<c>conversation.conversationType</c> is <c>personal</c>).</summary>
+    [JsonIgnore]
+    public bool IsPersonal => string.Equals(Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a <c>mention</c> entity names the recipient (the bot).</summary>
+    [JsonIgnore]
+    public bool MentionsRecipient =>
+        Entities?.Any(e => e?["type"]?.GetValue<string>() == "mention" && e["mentioned"]?["id"]?.GetValue<string>() == Recipient?.Id) == true;
+
     /// <summary>A new outbound message activity carrying one Adaptive Card.</summary>
     public static Activity CardMessage(JsonNode card) =>
         new() { Type = MessageType, Attachments = [Attachment.AdaptiveCard(card)] };

@@ -31,17 +31,16 @@ public static class TeamsEndpoints
     public static IEndpointConventionBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost(MessagesPath, HandleAsync).DisableAntiforgery();
 
-    private static async Task<IResult> HandleAsync(HttpContext http, CancellationToken ct)
+    private static async Task<IResult> HandleAsync(HttpContext http, [AsParameters] TeamsRequestServices services, CancellationToken ct)
     {
-        var services = http.RequestServices;
-        var options = services.GetRequiredService<IOptionsMonitor<TeamsOptions>>().CurrentValue;
+        var options = services.Options.CurrentValue;
         if (!options.IsEnabled)
         {
             return Results.Text("Teams is not configured on this bot (Teams:AppId is empty).", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints));
-        var validator = services.GetRequiredService<BotFrameworkTokenValidator>();
+        var logger = services.Loggers.CreateLogger(typeof(TeamsEndpoints));
+        var validator = services.Validator;
         var auth = await validator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, ct);
         if (!auth.Succeeded) return Results.StatusCode(StatusCodes.Status401Unauthorized);
 
@@ -66,7 +65,7 @@ public static class TeamsEndpoints
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
 
-        var handler = services.GetRequiredService<ITeamsActivityHandler>();
+        var handler = services.Handler;
         if (!activity.IsInvoke)
         {
             await handler.OnActivityAsync(activity, ct);

@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
@@ -20,7 +21,7 @@ public static partial class EscalationEngine
             return Outcome.Refuse(RefusalCode.InvalidState, $"{t.Key} is already at {policy.TierName(t.Tier)}, the last tier. Use \"escalate to manager\" to involve a manager.");
         var target = c.ToTier ?? t.Tier + 1;
         if (target <= t.Tier || target > policy.MaxTier)
-            return Outcome.Refuse(RefusalCode.InvalidInput, $"Tier {target} is not above {policy.TierName(t.Tier)}; choose a tier from {t.Tier + 1} to {policy.MaxTier}.", "tier");
+            return Outcome.Refuse(RefusalCode.InvalidInput, $"Tier {target} is not above {policy.TierName(t.Tier)}; choose a tier from {t.Tier + 1} to {policy.MaxTier}.", FieldNames.Tier);
         if (target > t.Tier + 1 && !t.Terms.AllowTierSkip && !policy.IsManager(c.Actor))
             return Outcome.Refuse(RefusalCode.NotAllowed,
                 $"Tier discipline: {t.Key} goes to {policy.TierName(t.Tier + 1)} first. Skipping to {policy.TierName(target)} is allowed for {t.Priority} only when the policy says so, or by a manager.");

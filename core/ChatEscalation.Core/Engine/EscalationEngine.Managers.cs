@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
@@ -15,7 +16,7 @@ public static partial class EscalationEngine
         if (!IsInvolved(t, c.Actor, policy))
             return Outcome.Refuse(RefusalCode.NotAllowed, $"Only the reporter of {t.Key} or the support team can ask for a manager.");
         var reason = (c.Reason ?? "").Trim();
-        if (reason.Length < 3) return Outcome.Refuse(RefusalCode.InvalidInput, "Say why a manager is needed.", "reason");
+        if (reason.Length < 3) return Outcome.Refuse(RefusalCode.InvalidInput, "Say why a manager is needed.", FieldNames.Reason);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         b.Ticket = t with { ManagerEngaged = true };
@@ -38,10 +39,10 @@ public static partial class EscalationEngine
         if (RequireOpen(t) is { } closed) return closed;
         if (!policy.IsManager(c.Actor)) return Outcome.Refuse(RefusalCode.NotAllowed, $"Only a manager can reassign {t.Key}.");
         var reason = (c.Reason ?? "").Trim();
-        if (reason.Length < 3) return Outcome.Refuse(RefusalCode.InvalidInput, "Record why the ticket is reassigned.", "reason");
-        if (c.ToOwner is null && c.ToTier is null) return Outcome.Refuse(RefusalCode.InvalidInput, "Choose a tier or a person to reassign to.", "tier");
-        if (c.ToTier is { } tier && (tier < 1 || tier > policy.MaxTier)) return Outcome.Refuse(RefusalCode.InvalidInput, $"Tier {tier} does not exist (1..{policy.MaxTier}).", "tier");
-        if (c.ToOwner is { } person && !policy.IsStaff(person)) return Outcome.Refuse(RefusalCode.InvalidInput, $"{person.Name} is not on the support team.", "owner");
+        if (reason.Length < 3) return Outcome.Refuse(RefusalCode.InvalidInput, "Record why the ticket is reassigned.", FieldNames.Reason);
+        if (c.ToOwner is null && c.ToTier is null) return Outcome.Refuse(RefusalCode.InvalidInput, "Choose a tier or a person to reassign to.", FieldNames.Tier);
+        if (c.ToTier is { } tier && (tier < 1 || tier > policy.MaxTier)) return Outcome.Refuse(RefusalCode.InvalidInput, $"Tier {tier} does not exist (1..{policy.MaxTier}).", FieldNames.Tier);
+        if (c.ToOwner is { } person && !policy.IsStaff(person)) return Outcome.Refuse(RefusalCode.InvalidInput, $"{person.Name} is not on the support team.", FieldNames.Owner);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         var targetTier = c.ToTier ?? (c.ToOwner is { } o && !policy.IsTierMember(o, t.Tier) && policy.TiersOf(o) is [var first, ..] ? first : t.Tier);
@@ -88,8 +89,8 @@ public static partial class EscalationEngine
         if (RequireOpen(t) is { } closed) return closed;
         if (!policy.IsManager(c.Actor)) return Outcome.Refuse(RefusalCode.NotAllowed, $"Only a manager can change the priority of {t.Key}.");
         var reason = (c.Reason ?? "").Trim();
-        if (reason.Length < 3) return Outcome.Refuse(RefusalCode.InvalidInput, "Record why the priority changes.", "reason");
-        if (c.Priority == t.Priority) return Outcome.Refuse(RefusalCode.InvalidInput, $"{t.Key} is already {t.Priority}.", "priority");
+        if (reason.Length < 3) return Outcome.Refuse(RefusalCode.InvalidInput, "Record why the priority changes.", FieldNames.Reason);
+        if (c.Priority == t.Priority) return Outcome.Refuse(RefusalCode.InvalidInput, $"{t.Key} is already {t.Priority}.", FieldNames.Priority);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         b.Ticket = t with { Priority = c.Priority, Terms = policy.Terms[c.Priority], RoutingReason = $"{c.Priority}: set by {c.Actor.Name} ({reason}); was {t.RoutingReason}" };

@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
@@ -15,7 +16,7 @@ public static partial class EscalationEngine
         if (!IsInvolved(t, c.Actor, policy))
             return Outcome.Refuse(RefusalCode.NotAllowed, $"Only the reporter of {t.Key} or the support team can add notes to it.");
         var text = (c.Text ?? "").Trim();
-        if (text.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "The note is empty.", "note");
+        if (text.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "The note is empty.", FieldNames.Note);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         b.Event(EventKind.NoteAdded, $"Note from {c.Actor.Name}.", note: text);
@@ -42,7 +43,7 @@ public static partial class EscalationEngine
             return Outcome.Refuse(RefusalCode.InvalidState, t.Status == TicketStatus.WaitingOnUser ? $"{t.Key} is already waiting on the user." : $"Accept {t.Key} before asking the user something.");
         if (!MayDirect(t, c.Actor, policy)) return NotDirector(t, policy, "pause");
         var question = (c.Question ?? "").Trim();
-        if (question.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "Say what you need from the user.", "question");
+        if (question.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "Say what you need from the user.", FieldNames.Question);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         b.Ticket = t with { Status = TicketStatus.WaitingOnUser, Sla = SlaMath.Pause(t.Sla, now), TierClock = SlaMath.Pause(t.TierClock, now) };

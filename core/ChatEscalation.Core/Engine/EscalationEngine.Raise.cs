@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
@@ -17,7 +18,7 @@ public static partial class EscalationEngine
         command = command with { Reporter = policy.Named(command.Reporter) };
         var title = (command.Title ?? "").Trim();
         if (title.Length < 3)
-            return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", "title");
+            return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", FieldNames.Title);
         var description = (command.Description ?? "").Trim();
         if (title.Length > MaxTitleLength)
         {

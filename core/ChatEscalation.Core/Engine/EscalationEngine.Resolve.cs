@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
@@ -18,7 +19,7 @@ public static partial class EscalationEngine
         if (!MayDirect(t, c.Actor, policy)) return NotDirector(t, policy, "resolve");
         var fix = (c.Resolution ?? "").Trim();
         if (fix.Length < MinResolutionLength)
-            return Outcome.Refuse(RefusalCode.InvalidInput, $"Describe the fix (at least {MinResolutionLength} characters) so the reporter and Tier 1 can reuse it.", "resolution");
+            return Outcome.Refuse(RefusalCode.InvalidInput, $"Describe the fix (at least {MinResolutionLength} characters) so the reporter and Tier 1 can reuse it.", FieldNames.Resolution);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         var calendar = SlaMath.CalendarOf(t, policy);
@@ -59,7 +60,7 @@ public static partial class EscalationEngine
         if (!IsInvolved(t, c.Actor, policy))
             return Outcome.Refuse(RefusalCode.NotAllowed, $"Only the reporter or the support team can reopen {t.Key}.");
         if (string.IsNullOrWhiteSpace(c.Reason))
-            return Outcome.Refuse(RefusalCode.InvalidInput, "Say why the problem is not fixed.", "reason");
+            return Outcome.Refuse(RefusalCode.InvalidInput, "Say why the problem is not fixed.", FieldNames.Reason);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         var previousOwner = t.Owner;

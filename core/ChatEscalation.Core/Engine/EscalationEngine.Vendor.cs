@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
@@ -17,9 +18,9 @@ public static partial class EscalationEngine
         if (!MayDirect(t, c.Actor, policy)) return NotDirector(t, policy, "link a vendor case to");
         if (policy.Vendor(c.Vendor ?? "") is not { } vendor)
             return Outcome.Refuse(RefusalCode.InvalidInput,
-                $"'{c.Vendor}' is not a vendor with a contract in the policy. Known vendors: {(policy.Vendors.Count == 0 ? "none" : string.Join(", ", policy.Vendors.Select(v => v.Name)))}.", "vendor");
+                $"'{c.Vendor}' is not a vendor with a contract in the policy. Known vendors: {(policy.Vendors.Count == 0 ? "none" : string.Join(", ", policy.Vendors.Select(v => v.Name)))}.", FieldNames.Vendor);
         var caseId = (c.ExternalCaseId ?? "").Trim();
-        if (caseId.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "Give the vendor's case number.", "case");
+        if (caseId.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "Give the vendor's case number.", FieldNames.Case);
 
         var calendar = policy.Calendar(vendor.Calendar);
         var b = new DecisionBuilder(t, policy, now, c.Actor);

@@ -1,6 +1,9 @@
 namespace ChatEscalation.Core.Notifications;
 
-/// <summary>One id per button, shared by every renderer and every translator (Slack action_id, Teams verb, emulator).</summary>
+/// <summary>
+/// One id per action, shared by every renderer and every translator (Slack action_id and callback_id, Teams verb, the emulator,
+/// the typed chat verbs), with the label a button shows. What each action's form asks is <see cref="Forms.TicketForms"/>.
+/// </summary>
 public static class TicketActions
 {
     public const string Accept = "accept";
@@ -13,5 +16,38 @@ public static class TicketActions
     public const string Reopen = "reopen";
     public const string Raise = "raise";
 
+    // Typed only (no button yet): note, cancel, wait, resume, vendor, priority.
+    public const string Note = "note";
+    public const string Cancel = "cancel";
+    public const string Wait = "wait";
+    public const string Resume = "resume";
+    public const string Vendor = "vendor";
+    public const string Priority = "priority";
+
+    /// <summary>The actions a ticket card or message may offer as buttons.</summary>
     public static IReadOnlyList<string> All { get; } = [Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen];
+
+    /// <summary>The button's label ("Escalate"); a renderer adds "…" when the button opens a form.</summary>
+    public static string Label(string action) => action switch
+    {
+        Accept => "Accept",
+        Escalate => "Escalate",
+        EscalateManager => "Ask a manager",
+        Resolve => "Resolve",
+        AckPage => "Acknowledge page",
+        TakeOver => "Take over",
+        Reassign => "Reassign",
+        Reopen => "Reopen",
+        Raise => "Raise a ticket",
+        Note => "Add a note",
+        Cancel => "Cancel ticket",
+        Wait => "Wait for the user",
+        Resume => "Resume",
+        Vendor => "Link vendor case",
+        Priority => "Change priority",
+        _ => action,
+    };
+
+    /// <summary>True for the action a card most wants pressed (drawn as the primary or positive button).</summary>
+    public static bool IsPrimary(string action) => action is Accept or AckPage;
 }

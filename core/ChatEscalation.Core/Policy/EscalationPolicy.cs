@@ -61,6 +61,17 @@ public sealed class EscalationPolicy
 
     public Priority PriorityFor(Impact impact, Urgency urgency) => Matrix[(impact, urgency)];
 
+    /// <summary>
+    /// The impact and urgency that give <paramref name="priority"/> by the matrix (the highest impact first), for a person who names
+    /// the priority they need ("ticket P1 …"); medium and medium when no cell gives it. The engine still routes from these axes.
+    /// </summary>
+    public (Impact Impact, Urgency Urgency) AxesFor(Priority priority)
+    {
+        foreach (var ((impact, urgency), p) in Matrix.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
+            if (p == priority) return (impact, urgency);
+        return (Impact.Medium, Urgency.Medium);
+    }
+
     public bool IsManager(UserRef user) => Managers.Contains(user.Key.ToLowerInvariant());
 
     public bool IsLead(UserRef user, int tier) =>

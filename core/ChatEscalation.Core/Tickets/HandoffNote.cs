@@ -1,3 +1,4 @@
+using ChatEscalation.Core.Forms;
 namespace ChatEscalation.Core.Tickets;
 
 /// <summary>What a tier hands to the next one: what was tried, what came of it, what the next tier needs.</summary>
@@ -10,9 +11,9 @@ public sealed record HandoffNote(string Tried, string Outcome, string Needs)
     public IReadOnlyList<string> MissingParts()
     {
         var missing = new List<string>(3);
-        if (IsTooShort(Tried)) missing.Add("tried");
-        if (IsTooShort(Outcome)) missing.Add("outcome");
-        if (IsTooShort(Needs)) missing.Add("needs");
+        if (IsTooShort(Tried)) missing.Add(FieldNames.Tried);
+        if (IsTooShort(Outcome)) missing.Add(FieldNames.Outcome);
+        if (IsTooShort(Needs)) missing.Add(FieldNames.Needs);
         return missing;
     }
 

@@ -38,6 +38,7 @@ public static class PersistenceServiceRegistration
 
         services.TryAddSingleton<IPolicyProvider>(sp => new FixedPolicyProvider(sp.GetRequiredService<EscalationPolicy>()));
         services.AddSingleton(new OutboxWriter(enabledPlatforms));
+        services.TryAddSingleton<IOutboxWakeup, NoOutboxWakeup>();
         services.AddSingleton<DecisionWriter>();
         services.AddScoped<TicketWorkflow>();
         services.AddScoped<DeadlineSweeper>();

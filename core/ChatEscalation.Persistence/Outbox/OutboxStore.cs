@@ -10,7 +10,7 @@ namespace ChatEscalation.Persistence.Outbox;
 /// that dies mid-send leaves it claimable again once the lease passes. Per (ticket, platform) only the oldest undelivered message is
 /// handed out, so a ticket's messages arrive in order; parked, sent and skipped messages no longer hold the line.
 /// </remarks>
-public sealed class OutboxStore(EscalationDbContext db)
+public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
 {
     /// <summary>How long a claimed message stays with one dispatcher before another may take it.</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
@@ -75,11 +75,15 @@ public sealed class OutboxStore(EscalationDbContext db)
     /// False when <paramref name="id"/> is not a parked message. Cards are rendered from the ticket as it is at delivery, so a late
     /// card shows the current state; texts keep the words they had.
     /// </summary>
-    public async Task<bool> RequeueParkedAsync(long id, DateTimeOffset now, CancellationToken ct = default) =>
-        await db.OutboxMessages.Where(o => o.Id == id && o.State == OutboxState.Parked).ExecuteUpdateAsync(s => s
+    public async Task<bool> RequeueParkedAsync(long id, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var requeued = await db.OutboxMessages.Where(o => o.Id == id && o.State == OutboxState.Parked).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.State, OutboxState.Pending)
             .SetProperty(o => o.NextAttemptAt, now)
             .SetProperty(o => o.Attempts, 0), ct) == 1;
+        if (requeued) wakeup.Wake();
+        return requeued;
+    }
 
     public Task<int> CountParkedAsync(CancellationToken ct = default) =>
         db.OutboxMessages.CountAsync(o => o.State == OutboxState.Parked, ct);

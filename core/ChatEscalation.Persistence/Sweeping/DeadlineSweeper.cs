@@ -2,6 +2,7 @@ using ChatEscalation.Core.Engine;
 using ChatEscalation.Core.Events;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace ChatEscalation.Persistence.Sweeping;
 /// marks, its events and its outbox rows commit together, and a repeated tick finds nothing due). A ticket changed meanwhile by
 /// somebody else (an accept) fails the version check, is skipped and comes back at the next sweep.
 /// </remarks>
-public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider policies, DecisionWriter writer)
+public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider policies, DecisionWriter writer, IOutboxWakeup outbox)
 {
     /// <summary>How long a SQLite claim keeps other sweepers off a ticket's due rows.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -57,6 +58,8 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
             (tickets, events) = (tickets + 1, events + kinds.Count);
             if (kinds.Count > 0) fired.Add($"{TicketKey.Format(number)} ({string.Join(", ", kinds)})");
         }
+
+        if (events > 0) outbox.Wake(); // what the fired deadlines said is committed: deliver it now
         return new SweepResult(tickets, events, skipped, string.Join(", ", fired));
     }
 

@@ -15,7 +15,8 @@ namespace ChatEscalation.Persistence.Workflows;
 /// </remarks>
 public sealed class DecisionWriter(OutboxWriter outbox)
 {
-    public async Task StageAsync(EscalationDbContext db, TicketRow? row, Decision decision, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Stages the decision's changes; returns how many outbox rows it staged (the caller wakes the outbox after its commit when any).</summary>
+    public async Task<int> StageAsync(EscalationDbContext db, TicketRow? row, Decision decision, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
         var ticket = decision.Ticket;
         if (row is null) db.Tickets.Add(RowMapper.ToRow(ticket));
@@ -25,7 +26,8 @@ public sealed class DecisionWriter(OutboxWriter outbox)
         db.TicketEvents.AddRange(decision.Events.Select(e => RowMapper.ToRow(ticket.Number, e)));
         if (row is not null) db.Deadlines.RemoveRange(await db.Deadlines.Where(d => d.TicketNumber == ticket.Number).ToListAsync(ct));
         db.Deadlines.AddRange(decision.Deadlines.Select(d => RowMapper.ToRow(ticket.Number, d)));
-        db.OutboxMessages.AddRange(outbox.Write(decision, policy, now));
+        var messages = outbox.Write(decision, policy, now);
+        db.OutboxMessages.AddRange(messages);
         foreach (var e in decision.Events.Where(e => e.Kind == EventKind.KnowledgeDrafted))
         {
             db.KnowledgeArticles.Add(new KnowledgeArticle
@@ -39,5 +41,7 @@ public sealed class DecisionWriter(OutboxWriter outbox)
                 CreatedAt = e.At,
             });
         }
+
+        return messages.Count;
     }
 }

@@ -2,6 +2,7 @@ using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Engine;
 using ChatEscalation.Core.Events;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -10,10 +11,11 @@ namespace ChatEscalation.Persistence.Workflows;
 
 /// <summary>Load → engine → save: every command on a ticket, each saved (ticket, events, deadlines, outbox) in one SaveChanges.</summary>
 /// <remarks>
-/// The engine decides everything. A save that loses an optimistic-concurrency race is retried on the reloaded ticket,
+/// The engine decides everything; after a commit that wrote outbox rows the outbox is woken (<see cref="IOutboxWakeup"/>), so no
+/// caller has to remember to. A save that loses an optimistic-concurrency race is retried on the reloaded ticket,
 /// so two simultaneous accepts give one owner and the engine's refusal for the other. Reads the clock once per operation.
 /// </remarks>
-public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer)
+public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer, IOutboxWakeup outbox)
 {
     /// <summary>How many times a command is decided again after losing a race before the conflict is thrown.</summary>
     public const int MaxAttempts = 8;
@@ -39,9 +41,10 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
             await transaction.RollbackAsync(ct);
             return CommandResult.From(outcome, null);
         }
-        await writer.StageAsync(db, null, outcome.Decision, policy, now, ct);
+        var messages = await writer.StageAsync(db, null, outcome.Decision, policy, now, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (messages > 0) outbox.Wake();
         return CommandResult.From(outcome, null);
     }
 
@@ -57,10 +60,11 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
             var ticket = RowMapper.ToTicket(row);
             var outcome = EscalationEngine.Decide(ticket, command, policy, now);
             if (!outcome.IsDecision || !outcome.Decision.Changed) return CommandResult.From(outcome, ticket);
-            await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
+            var messages = await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (messages > 0) outbox.Wake();
                 return CommandResult.From(outcome, ticket);
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts && SaveConflict.Is(e)) { }

@@ -1,20 +1,16 @@
 using ChatEscalation.Bot.Conversations;
-using ChatEscalation.Bot.Hosting;
 using ChatEscalation.Core.Commands;
-using ChatEscalation.Core.Policy;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Tickets;
-using Microsoft.Extensions.Configuration;
 
 namespace ChatEscalation.Bot.Tests.Conversations;
 
 public class ChatCommandTextTests
 {
-    private static readonly EscalationPolicy Policy = PolicyLoader.Load(
-        new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json")).Build());
-
     private static readonly UserRef Maria = new("maria@demo.local", "Maria");
 
-    private static TicketCommand? Parse(string text) => ChatCommandText.ToCommand(ChatIntentParser.Parse(text), Maria, Policy);
+    private static TicketCommand? Parse(string text) =>
+        ChatCommandText.ToForm(ChatIntentParser.Parse(text)) is { } form ? TicketForms.ToCommand(form, Maria).Command : null;
 
     [Fact]
     public void ToCommand_EscalateWithThreeParts_HandoffNoteAndTargetTier()
@@ -63,5 +59,24 @@ public class ChatCommandTextTests
     }
 
     [Fact]
-    public void ToCommand_PriorityWithoutAValue_NoCommand() => Parse("priority INC-42 urgent").ShouldBeNull();
+    public void ToCommand_PriorityWithoutAValue_RefusedNamingTheChoices()
+    {
+        var read = TicketForms.ToCommand(ChatCommandText.ToForm(ChatIntentParser.Parse("priority INC-42 urgent"))!, Maria);
+
+        read.Refusal.ShouldNotBeNull().Field.ShouldBe(FieldNames.Priority);
+        read.Refusal.Reason.ShouldContain("P1, P2, P3 or P4");
+    }
+
+    [Fact]
+    public void ToForm_NotATicketVerb_Null() => ChatCommandText.ToForm(ChatIntentParser.Parse("mine")).ShouldBeNull();
+
+    [Fact]
+    public void ToForm_VendorArgumentOf200000Spaces_ParsedWithoutBacktracking()
+    {
+        // The old pattern backtracked quadratically here (10 s of CPU); the non-backtracking engine reads it in one pass.
+        var form = ChatCommandText.ToForm(ChatIntentParser.Parse("vendor INC-42 Contoso" + new string(' ', 200_000) + "x"))!;
+
+        form[FieldNames.Vendor].ShouldStartWith("Contoso");
+        form[FieldNames.Case].ShouldBeEmpty();
+    }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ChatEscalation.Bot.Teams.Cards;
 using ChatEscalation.Bot.Tests.Cards;
+using ChatEscalation.Bot.Tests.Local;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
 using static ChatEscalation.Bot.Tests.Teams.TeamsCardFixtures;
@@ -27,8 +29,8 @@ public sealed class AdaptiveCardRendererTests
         cards.Add(("direct:reporter", AdaptiveCardRenderer.MessageCard("Tom Tech is working on your ticket.", Accepted(), [TicketActions.EscalateManager], Options())));
         cards.Add(("direct:long", AdaptiveCardRenderer.MessageCard(LongText().Description, LongText(), [TicketActions.Reopen], Options())));
         cards.Add(("thread:update", AdaptiveCardRenderer.MessageCard("Escalated to Network team.", Escalated(), [], Options())));
-        cards.Add(("raise", AdaptiveCardRenderer.RaiseCard(new RaiseCardDraft("VPN broken", "VPN broken since 9", "Network", ["Network", "Hardware", "Access"], Impact.High))));
-        cards.Add(("raise:long", AdaptiveCardRenderer.RaiseCard(new RaiseCardDraft(LongText().Title, LongText().Description, null, ["Network"]))));
+        cards.Add(("raise", AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(LocalFixtures.Policy, "VPN broken for the whole office since 9"))));
+        cards.Add(("raise:long", AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(LocalFixtures.Policy, LongText().Title + "\n" + LongText().Description))));
         return cards;
     }
 
@@ -110,10 +112,10 @@ public sealed class AdaptiveCardRendererTests
         var show = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Reassign")!;
         show["type"]!.GetValue<string>().ShouldBe("Action.ShowCard");
         var inputs = show["card"]!["body"]!.AsArray();
-        inputs.Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["reassignTier", "reassignOwner", "reassignReason"]);
+        inputs.Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["reassign.tier", "reassign.owner", "reassign.reason"]);
         inputs[0]!["choices"]!.AsArray().Select(c => c!["value"]!.GetValue<string>()).ShouldBe(["1", "2", "3", "4"]);
         var people = inputs[1]!["choices"]!.AsArray();
-        people.Count.ShouldBe(AdaptiveCardRenderer.MaxReassignPeople);
+        people.Count.ShouldBe(AdaptiveCardRenderer.MaxChoices);
         people[0]!["title"]!.GetValue<string>().ShouldBe("Tom Tech (Tier 1)");
         inputs[2]!["isRequired"]!.GetValue<bool>().ShouldBeTrue();
         var execute = show["card"]!["actions"]!.AsArray().ShouldHaveSingleItem()!;
@@ -138,15 +140,17 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
-    public void TicketCard_Escalate_ShowCardHasThreeRequiredMultilineInputsAndExecute()
+    public void TicketCard_Escalate_ShowCardHasThreeRequiredMultilineInputsATierChoiceAndExecute()
     {
         var card = AdaptiveCardRenderer.TicketCard(Accepted(), Accepted().Actions, Options());
         var show = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Escalate")!;
         show["type"]!.GetValue<string>().ShouldBe("Action.ShowCard");
         var inputs = show["card"]!["body"]!.AsArray();
-        inputs.Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["tried", "outcome", "needs"]);
-        inputs.ShouldAllBe(i => i!["isMultiline"]!.GetValue<bool>() && i["isRequired"]!.GetValue<bool>()
-            && i["maxLength"]!.GetValue<int>() == AdaptiveCardRenderer.MaxNoteLength && i["errorMessage"] != null);
+        inputs.Select(i => i!["id"]!.GetValue<string>()).ShouldBe(["escalate.tried", "escalate.outcome", "escalate.needs", "escalate.tier"]);
+        inputs.Take(3).ShouldAllBe(i => i!["isMultiline"]!.GetValue<bool>() && i["isRequired"]!.GetValue<bool>()
+            && i["maxLength"]!.GetValue<int>() == TextLimits.Note && i["errorMessage"] != null);
+        inputs[3]!["type"]!.GetValue<string>().ShouldBe("Input.ChoiceSet");
+        inputs[3]!["isRequired"].ShouldBeNull();
         var execute = show["card"]!["actions"]!.AsArray().ShouldHaveSingleItem()!;
         execute["verb"]!.GetValue<string>().ShouldBe("escalate");
         execute["data"]!.ToJsonString().ShouldBe("""{"ticket":42}""");
@@ -157,7 +161,7 @@ public sealed class AdaptiveCardRendererTests
     {
         var card = AdaptiveCardRenderer.TicketCard(Accepted(), Accepted().Actions, Options());
         var show = card["actions"]!.AsArray().Single(a => a!["title"]!.GetValue<string>() == "Resolve")!;
-        show["card"]!["body"]![0]!["id"]!.GetValue<string>().ShouldBe("resolution");
+        show["card"]!["body"]![0]!["id"]!.GetValue<string>().ShouldBe("resolve.resolution");
         show["card"]!["actions"]![0]!["verb"]!.GetValue<string>().ShouldBe("resolve");
     }
 
@@ -206,14 +210,14 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
-    public void RaiseCard_Draft_PrefillsTitleCategoryImpact()
+    public void RaiseCard_FromText_PrefillsTitleCategoryImpactUrgency()
     {
-        var card = AdaptiveCardRenderer.RaiseCard(new RaiseCardDraft("VPN broken", "VPN broken since 9", "Network", ["Network", "Access"], Impact.High, Urgency.Low));
+        var card = AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(LocalFixtures.Policy, "The VPN drops for the whole office, no rush"));
         var inputs = card["body"]!.AsArray().Where(e => e!["id"] is not null).ToDictionary(e => e!["id"]!.GetValue<string>());
-        inputs["title"]!["value"]!.GetValue<string>().ShouldBe("VPN broken");
-        inputs["category"]!["value"]!.GetValue<string>().ShouldBe("Network");
-        inputs["impact"]!["value"]!.GetValue<string>().ShouldBe("high");
-        inputs["urgency"]!["value"]!.GetValue<string>().ShouldBe("low");
+        inputs["raise.title"]!["value"]!.GetValue<string>().ShouldBe("The VPN drops for the whole office, no rush");
+        inputs["raise.category"]!["value"]!.GetValue<string>().ShouldBe("Network");
+        inputs["raise.impact"]!["value"]!.GetValue<string>().ShouldBe("High");
+        inputs["raise.urgency"]!["value"]!.GetValue<string>().ShouldBe("Low");
         Verbs(card).ShouldBe([TeamsVerbs.Raise]);
     }
 
@@ -225,7 +229,8 @@ public sealed class AdaptiveCardRendererTests
             TeamsVerbs.ToAction(TeamsVerbs.ToVerb(id)).ShouldBe(id);
         }
 
-        TeamsVerbs.ToAction("nope").ShouldBeNull();
+        TeamsVerbs.ToAction(null).ShouldBeNull();
+        TeamsVerbs.ToAction("escalateManager").ShouldBe(TicketActions.EscalateManager);
     }
 
     internal static IEnumerable<JsonObject> Executes(JsonNode? node) => node switch

@@ -119,9 +119,9 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
 
         var card = NewCalls().ShouldHaveSingleItem().Card!;
         var inputs = card["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>());
-        inputs["impact"]["value"]!.GetValue<string>().ShouldBe("high");
-        inputs["urgency"]["value"]!.GetValue<string>().ShouldBe("high");
-        inputs["category"]["value"]!.GetValue<string>().ShouldBe("Hardware");
+        inputs["raise.impact"]["value"]!.GetValue<string>().ShouldBe("High");
+        inputs["raise.urgency"]["value"]!.GetValue<string>().ShouldBe("High");
+        inputs["raise.category"]["value"]!.GetValue<string>().ShouldBe("Hardware");
     }
 
     [Fact]
@@ -135,14 +135,15 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
         reply.CardContentType.ShouldBe("application/vnd.microsoft.card.adaptive");
         CardInspection.Verbs(reply.Card).ShouldBe(["raise"]);
         var inputs = reply.Card!["body"]!.AsArray().OfType<JsonObject>().Where(e => e["id"] is not null).ToDictionary(e => e["id"]!.GetValue<string>());
-        inputs["title"]["value"]!.GetValue<string>().ShouldBe("my laptop screen flickers since this morning");
-        inputs["category"]["value"]!.GetValue<string>().ShouldBe("Hardware");
-        inputs["impact"]["value"]!.GetValue<string>().ShouldBe("medium"); // nothing in the words says otherwise
+        inputs["raise.title"]["value"]!.GetValue<string>().ShouldBe("my laptop screen flickers since this morning");
+        inputs["raise.category"]["value"]!.GetValue<string>().ShouldBe("Hardware");
+        inputs["raise.impact"]["value"]!.GetValue<string>().ShouldBe("Medium"); // nothing in the words says otherwise
 
         // Uma presses "Raise ticket" on that card in her 1:1 chat: the card's inputs arrive merged into the action data.
         var raise = activities.Execute(Uma, "", Uma.PersonalConversationId, "1000", "raise", 0, new JsonObject
         {
-            ["title"] = "Laptop screen flickers", ["description"] = "since this morning", ["category"] = "Hardware", ["impact"] = "low", ["urgency"] = "medium",
+            ["raise.title"] = "Laptop screen flickers", ["raise.description"] = "since this morning", ["raise.category"] = "Hardware", ["raise.impact"] = "Low",
+            ["raise.urgency"] = "Medium", ["raise.service"] = "",
         });
         MakePersonal(raise, Uma);
         raise["value"]!["action"]!["data"]!.AsObject().Remove("ticket");
@@ -209,22 +210,22 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
         await InvokeCardAsync(Act(Alice, "accept"));
         (await TicketAsync(number)).Owner!.Key.ShouldBe("alice@demo.local");
 
-        await InvokeCardAsync(Act(Alice, "escalateManager", new JsonObject { ["managerReason"] = "Needs budget for a new token" }));
+        await InvokeCardAsync(Act(Alice, "escalateManager", new JsonObject { ["escalate_manager.reason"] = "Needs budget for a new token" }));
         (await TicketAsync(number)).ManagerEngaged.ShouldBeTrue();
 
         await InvokeCardAsync(Act(Maria, "takeOver"));
         (await TicketAsync(number)).Owner!.Key.ShouldBe("maria@demo.local");
 
-        await InvokeCardAsync(Act(Maria, "escalate", new JsonObject { ["tried"] = "Token reset", ["outcome"] = "No change", ["needs"] = "Desktop check" }));
+        await InvokeCardAsync(Act(Maria, "escalate", new JsonObject { ["escalate.tried"] = "Token reset", ["escalate.outcome"] = "No change", ["escalate.needs"] = "Desktop check" }));
         var escalated = await TicketAsync(number);
         escalated.Tier.ShouldBe(2);
         escalated.LastHandoff.ShouldBe(new HandoffNote("Token reset", "No change", "Desktop check"));
 
         await InvokeCardAsync(Act(Maria, "takeOver"));
-        await InvokeCardAsync(Act(Maria, "resolve", new JsonObject { ["resolution"] = "New token issued" }));
+        await InvokeCardAsync(Act(Maria, "resolve", new JsonObject { ["resolve.resolution"] = "New token issued" }));
         (await TicketAsync(number)).Status.ShouldBe(TicketStatus.Resolved);
 
-        var reopen = activities.Execute(Uma, "", Uma.PersonalConversationId, "1000", "reopen", number, new JsonObject { ["reopenReason"] = "Still drops" });
+        var reopen = activities.Execute(Uma, "", Uma.PersonalConversationId, "1000", "reopen", number, new JsonObject { ["reopen.reason"] = "Still drops" });
         MakePersonal(reopen, Uma);
         await InvokeCardAsync(reopen);
         var reopened = await TicketAsync(number);
@@ -233,8 +234,8 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
 
         // ackPage with no page out: the engine's refusal (so the verb reached the engine), not "unknown action".
         var ack = await InvokeMessageAsync(Act(Alice, "ackPage"));
-        ack.ShouldNotContain("Unknown action");
-        (await InvokeMessageAsync(Act(Alice, "frobnicate"))).ShouldContain("Unknown action 'frobnicate'");
+        ack.ShouldNotContain("is not something a ticket can do");
+        (await InvokeMessageAsync(Act(Alice, "frobnicate"))).ShouldContain("'frobnicate' is not something a ticket can do");
     }
 
     [Fact]
@@ -244,7 +245,7 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
         var number = await RaiseAsync();
         var (thread, root) = host.Simulator.LastPostIn(Tier1);
         await InvokeCardAsync(activities.Execute(Alice, Tier1, thread, root, "accept", number));
-        await InvokeCardAsync(activities.Execute(Alice, Tier1, thread, root, "escalateManager", number, new JsonObject { ["managerReason"] = "Needs Tier 2 rights" }));
+        await InvokeCardAsync(activities.Execute(Alice, Tier1, thread, root, "escalateManager", number, new JsonObject { ["escalate_manager.reason"] = "Needs Tier 2 rights" }));
         NewCalls();
         await host.DispatchAsync();
 
@@ -257,12 +258,12 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
         var (managerThread, managerRoot) = host.Simulator.LastPostIn(RunningTeamsHost.ManagerChannel);
 
         var refused = await InvokeMessageAsync(activities.Execute(Alice, RunningTeamsHost.ManagerChannel, managerThread, managerRoot, "reassign", number,
-            new JsonObject { ["reassignTier"] = "3", ["reassignOwner"] = "", ["reassignReason"] = "Let infra have it" }));
+            new JsonObject { ["reassign.tier"] = "3", ["reassign.owner"] = "", ["reassign.reason"] = "Let infra have it" }));
         refused.ShouldContain("Only a manager can reassign");
         (await TicketAsync(number)).Tier.ShouldBe(1);
 
         await InvokeCardAsync(activities.Execute(Maria, RunningTeamsHost.ManagerChannel, managerThread, managerRoot, "reassign", number,
-            new JsonObject { ["reassignTier"] = "", ["reassignOwner"] = "carol@demo.local", ["reassignReason"] = "Carol has the rights" }));
+            new JsonObject { ["reassign.tier"] = "", ["reassign.owner"] = "carol@demo.local", ["reassign.reason"] = "Carol has the rights" }));
         var moved = await TicketAsync(number);
         moved.Owner!.Key.ShouldBe("carol@demo.local");
         moved.Owner.Name.ShouldBe("Carol (Tier 2)");

@@ -1,4 +1,6 @@
 using ChatEscalation.Bot.Teams.Cards;
+using ChatEscalation.Bot.Tests.Local;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
@@ -29,7 +31,31 @@ internal static class TeamsCardFixtures
         },
         mentioned,
         refresh,
-        reassign);
+        Forms(reassign));
+
+    /// <summary>
+    /// The forms of every button, as the engine defines them for the demo policy; the Reassign form (tiers and people) only with
+    /// <paramref name="reassign"/>, whose choices it offers.
+    /// </summary>
+    public static IReadOnlyDictionary<string, FormDefinition> Forms(ReassignChoices? reassign)
+    {
+        var forms = TicketForms.ForAll(TicketActions.All, LocalFixtures.Policy).Where(f => f.Key != TicketActions.Reassign).ToDictionary();
+        if (reassign is not null)
+        {
+            var form = TicketForms.For(TicketActions.Reassign, LocalFixtures.Policy)!;
+            forms[TicketActions.Reassign] = form with
+            {
+                Fields = form.Fields.Select(f => f.Name switch
+                {
+                    FieldNames.Tier => f with { Choices = reassign.Tiers },
+                    FieldNames.Owner => f with { Choices = reassign.People },
+                    _ => f,
+                }).ToList(),
+            };
+        }
+
+        return forms;
+    }
 
     public static TicketCardView Queued() => new(
         "INC-000042", 42, "VPN drops every 10 minutes", "Since this morning the VPN disconnects.", "Network", Priority.P2,

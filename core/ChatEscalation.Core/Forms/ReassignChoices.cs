@@ -1,10 +1,7 @@
 using System.Globalization;
 using ChatEscalation.Core.Policy;
 
-namespace ChatEscalation.Core.Views;
-
-/// <summary>One choice of a form's drop-down: the value sent back and the label a person reads.</summary>
-public sealed record FormChoice(string Value, string Label);
+namespace ChatEscalation.Core.Forms;
 
 /// <summary>
 /// What a reassign form offers a manager: every tier (value: the level) and every person on the support team

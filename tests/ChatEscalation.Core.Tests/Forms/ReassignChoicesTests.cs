@@ -1,8 +1,8 @@
 using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Tests.Engine.Support;
-using ChatEscalation.Core.Views;
 
-namespace ChatEscalation.Core.Tests.Views;
+namespace ChatEscalation.Core.Tests.Forms;
 
 public class ReassignChoicesTests
 {
