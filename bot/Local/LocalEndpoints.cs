@@ -59,8 +59,11 @@ public static class LocalEndpoints
         }, WebJson.Options);
     }
 
-    private static async Task Events(HttpContext http, LocalChannelStore store, CancellationToken cancellationToken)
+    /// <summary>The page's live stream; it ends when the page goes away or the host stops (an open page never holds up a shutdown).</summary>
+    private static async Task Events(HttpContext http, LocalChannelStore store, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = stream.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";

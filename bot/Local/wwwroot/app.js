@@ -225,6 +225,7 @@
     const form = data && data.form;
     if (!form) { send(ticket, action, {}); return; }
     $("form-title").textContent = form.title + (ticket ? " · INC-" + String(ticket).padStart(6, "0") : "");
+    $("form-submit").textContent = form.submit || "Submit";
     const fields = $("form-fields");
     fields.innerHTML = "";
     for (const f of form.fields) {

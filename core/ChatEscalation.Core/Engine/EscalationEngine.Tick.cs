@@ -106,7 +106,7 @@ public static partial class EscalationEngine
             default:
                 b.Ticket = b.Ticket.WithMark(Marks.Unaccepted(t.Tier)) with { ManagerEngaged = true };
                 var text = $"{t.Key} ({t.Priority}) \"{t.Title}\" is still unaccepted at {tier} after {waited}, although the queue{(leads.Count > 0 ? " and its lead were" : " was")} reminded. Take it over or reassign it.";
-                b.Event(EventKind.ManagerPinged, $"Still unaccepted at {tier} after {waited}; managers told.");
+                b.Event(EventKind.QueueReminded, $"Still unaccepted at {tier} after {waited}; managers told.");
                 b.Notify(Notification.Alert(Audience.Managers, text, urgent: t.Priority <= Priority.P2, TicketActions.TakeOver, TicketActions.Reassign));
                 b.QueueUpdate($"Still unaccepted after {waited}: the managers have been told.");
                 break;
@@ -141,7 +141,7 @@ public static partial class EscalationEngine
             ? $"Moving it to {policy.TierName(vendorTier)} is a decision for {tier} or a manager."
             : "There is no tier above it: a manager decides what happens next.";
         var text = $"{t.Key} ({t.Priority}) \"{t.Title}\" is not resolved after {BusinessText(t, policy, t.Terms.EscalateAfter)} at {tier}, the top internal tier ({owner}). {next}";
-        b.Event(EventKind.ManagerPinged, text);
+        b.Event(EventKind.TopTierTimedOut, text);
         b.Notify(Notification.Alert(Audience.Managers, text, urgent: t.Priority == Priority.P1, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));
         b.QueueUpdate($"Not resolved after {BusinessText(t, policy, t.Terms.EscalateAfter)} at the top internal tier: the managers have been told.");
     }

@@ -62,7 +62,8 @@ public static class TimelineViews
     private static TimelineTopic Topic(TimelineEntry e) => e.Event switch
     {
         EventKind.Paged or EventKind.PageAcknowledged or EventKind.PageEnded or EventKind.CoverageGap or EventKind.Held => TimelineTopic.Page,
-        EventKind.SlaWarned or EventKind.ManagerPinged or EventKind.SlaBreached or EventKind.QueueReminded or EventKind.VendorOverdue => TimelineTopic.Warning,
+        EventKind.SlaWarned or EventKind.ManagerPinged or EventKind.SlaBreached or EventKind.QueueReminded or EventKind.VendorOverdue
+            or EventKind.TopTierTimedOut => TimelineTopic.Warning,
         EventKind.Raised or EventKind.AutoEscalated or EventKind.Escalated or EventKind.Reassigned => TimelineTopic.Escalation,
         not null => TimelineTopic.Message,
         null when e.Actions?.Contains(TicketActions.AckPage) == true || e.To?.Kind == AudienceKind.OnCallChannel => TimelineTopic.Page,

@@ -21,14 +21,14 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await Expect(page.Locator("body[data-live='true']")).ToHaveCountAsync(1);
 
         // Uma raises a ticket in #it-help.
-        await BeAsync(page, "uma@demo.local");
+        await page.BeAsync("uma@demo.local");
         await page.FillAsync("[data-testid='composer-text']", "/ticket VPN drops every 10 minutes");
         await page.ClickAsync("[data-testid='composer-send']");
         await Expect(page.Locator("#messages article[data-kind='bot']").Last).ToContainTextAsync("INC-000001");
         await browser.ScreenshotAsync("01-raised");
 
         // Alice (Tier 1) accepts from the Slack rendering of the card in #tier-1.
-        await BeAsync(page, "alice@demo.local");
+        await page.BeAsync("alice@demo.local");
         await page.ClickAsync("[data-testid='channel-tier-1']");
         var card = page.Locator("#messages article[data-kind='card'][data-ticket='1']");
         await Expect(card).ToHaveCountAsync(1);
@@ -39,7 +39,7 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("02-accepted-tier1");
 
         // Bob (Tier 1, not the owner) may not escalate: the refusal is shown to him.
-        await BeAsync(page, "bob@demo.local");
+        await page.BeAsync("bob@demo.local");
         await card.Locator(".render-slack button[data-action-id='escalate']").ClickAsync();
         await page.FillAsync("[data-testid='field-tried']", "Nothing");
         await page.FillAsync("[data-testid='field-outcome']", "Nothing");
@@ -50,7 +50,7 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await page.ClickAsync("#form-cancel");
 
         // Alice escalates with a handoff note.
-        await BeAsync(page, "alice@demo.local");
+        await page.BeAsync("alice@demo.local");
         await card.Locator(".render-slack button[data-action-id='escalate']").ClickAsync();
         await page.FillAsync("[data-testid='field-tried']", "Reinstalled the VPN client and reset the profile");
         await page.FillAsync("[data-testid='field-outcome']", "Still drops every 10 minutes");
@@ -60,13 +60,13 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await Expect(page.Locator("[data-testid='form-dialog']")).Not.ToBeVisibleAsync();
 
         // Uma sees the status update in her direct messages.
-        await BeAsync(page, "uma@demo.local");
+        await page.BeAsync("uma@demo.local");
         await page.ClickAsync("[data-testid='channel-dm:uma@demo.local']");
         await Expect(page.Locator("#messages article[data-kind='direct']").Last).ToContainTextAsync("Tier 2");
         await browser.ScreenshotAsync("04-user-status-update");
 
         // Carol (Tier 2) accepts from the Teams rendering, then resolves from the Slack one.
-        await BeAsync(page, "carol@demo.local");
+        await page.BeAsync("carol@demo.local");
         await page.ClickAsync("[data-testid='channel-tier-2']");
         var card2 = page.Locator("#messages article[data-kind='card'][data-ticket='1']");
         await Expect(card2).ToContainTextAsync("Reinstalled the VPN client");
@@ -82,12 +82,12 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("06-resolved");
 
         // A second ticket nobody touches; fast-forward until the managers are pinged.
-        await BeAsync(page, "uma@demo.local");
+        await page.BeAsync("uma@demo.local");
         await page.ClickAsync("[data-testid='channel-it-help']");
         await page.FillAsync("[data-testid='composer-text']", "/ticket Payroll export fails for the whole team");
         await page.ClickAsync("[data-testid='composer-send']");
         await Expect(page.Locator("#messages article[data-kind='bot']").Last).ToContainTextAsync("INC-000002");
-        await BeAsync(page, "maria@demo.local");
+        await page.BeAsync("maria@demo.local");
         await page.ClickAsync("[data-testid='channel-it-managers']");
         await page.ClickAsync("[data-testid='clock-monday']");
         await Expect(page.Locator("#toast.ok")).ToBeVisibleAsync();
@@ -106,10 +106,10 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await Expect(page.Locator("#messages article[data-kind='card'][data-ticket='2']")).ToBeVisibleAsync();
         await browser.ScreenshotAsync("07b-reassigned-tier3");
 
-        // The what-if panel shows a dry run.
-        await page.ClickAsync("[data-testid='toggle-whatif']");
+        // The what-if page shows a dry run.
+        await page.GotoAsync(host.BaseUrl + "/whatif");
         await page.ClickAsync("[data-testid='whatif-run']");
-        await Expect(page.Locator("[data-testid='whatif-timeline'] tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid='whatif-timeline'] [data-testid='line']").First).ToBeVisibleAsync();
         await browser.ScreenshotAsync("08-whatif");
 
         // The dashboard counts them.
@@ -124,11 +124,5 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await page.GotoAsync(host.BaseUrl + "/tickets/1");
         await Expect(page.Locator("[data-testid='handoff']").First).ToContainTextAsync("Reinstalled the VPN client");
         await browser.ScreenshotAsync("10-ticket-page");
-    }
-
-    private static async Task BeAsync(IPage page, string person)
-    {
-        await page.SelectOptionAsync("[data-testid='who']", person);
-        await page.Locator("#toast").EvaluateAsync("t => t.classList.add('hidden')");
     }
 }

@@ -50,7 +50,8 @@ public class DryRunTests
         Minutes(EventKind.Raised).ShouldBe([0]);
         Minutes(EventKind.AutoEscalated).ShouldBe([60, 150]);
         Minutes(EventKind.SlaWarned).ShouldBe([180]);
-        Minutes(EventKind.ManagerPinged).Take(2).ShouldBe([216, 240]);
+        Minutes(EventKind.ManagerPinged).ShouldBe([216]);
+        Minutes(EventKind.TopTierTimedOut).ShouldBe([240]);
         Minutes(EventKind.SlaBreached).ShouldBe([240]);
         Minutes(EventKind.Paged).Take(8).ShouldBe([0, 10, 20, 30, 40, 50, 60, 70]);
         timeline.Where(e => e.Event is not null).ShouldAllBe(e => !e.What.Contains("Late by"));

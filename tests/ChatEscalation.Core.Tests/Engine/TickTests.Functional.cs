@@ -96,7 +96,7 @@ public partial class TickTests
         lead.Kinds().ShouldBe([EventKind.QueueReminded]);
         lead.DirectTo(People.Lena).Text.ShouldContain("without an owner");
         lead.ManagerAlerts().ShouldBeEmpty();
-        managers.Kinds().ShouldBe([EventKind.ManagerPinged]);
+        managers.Kinds().ShouldBe([EventKind.QueueReminded]);
         var alert = managers.ManagerAlerts().ShouldHaveSingleItem();
         alert.Text.ShouldContain("still unaccepted at Tier 1 – Service Desk after 1 h 30 min");
         alert.Actions.ShouldBe([TicketActions.TakeOver, TicketActions.Reassign]);
@@ -120,9 +120,9 @@ public partial class TickTests
         var before = desk.TickAt(triggerAt - At.OneTick);
         var trigger = desk.TickAt(triggerAt);
 
-        desk.History.Count(e => e.Kind == EventKind.QueueReminded).ShouldBe(2);
-        desk.History.Count(e => e.Kind == EventKind.ManagerPinged).ShouldBe(1);
-        desk.History.Where(e => e.Kind is EventKind.QueueReminded or EventKind.ManagerPinged).ShouldAllBe(e => e.Tier == 1);
+        desk.History.Count(e => e.Kind == EventKind.QueueReminded).ShouldBe(3); // the queue, the lead, the managers
+        desk.History.ShouldNotContain(e => e.Kind == EventKind.ManagerPinged); // not an SLA ping: the SLA is fine
+        desk.History.Where(e => e.Kind == EventKind.QueueReminded).ShouldAllBe(e => e.Tier == 1);
         before.Ticket.Tier.ShouldBe(1);
         trigger.Single(EventKind.AutoEscalated).Tier.ShouldBe(2);
     }
@@ -137,7 +137,7 @@ public partial class TickTests
         var second = desk.TickAt(At.Utc(2026, 1, 5, 10));
         var third = desk.TickAt(At.Utc(2026, 1, 5, 10, 30));
 
-        second.Kinds().ShouldBe([EventKind.ManagerPinged]);
+        second.Kinds().ShouldBe([EventKind.QueueReminded]);
         second.ManagerAlerts().ShouldHaveSingleItem().Text.ShouldContain("although the queue was reminded");
         third.Changed.ShouldBeFalse();
     }
@@ -151,7 +151,7 @@ public partial class TickTests
 
         var kinds = new[] { (9, 30), (10, 0), (10, 30), (12, 0) }.Select(x => desk.TickAt(At.Utc(2026, 1, 5, x.Item1, x.Item2)).Kinds().ToList()).ToList();
 
-        kinds.ShouldBe([[EventKind.QueueReminded], [EventKind.QueueReminded], [EventKind.ManagerPinged], []]);
+        kinds.ShouldBe([[EventKind.QueueReminded], [EventKind.QueueReminded], [EventKind.QueueReminded], []]);
         desk.Ticket.Tier.ShouldBe(4);
         desk.Ticket.HasMark(Marks.Unaccepted(4)).ShouldBeTrue();
     }
@@ -169,7 +169,7 @@ public partial class TickTests
         var later = desk.TickAt(due + TimeSpan.FromDays(3));
 
         due.ShouldBe(At.Utc(2026, 1, 5, 13));
-        d.Kinds().ShouldBe([EventKind.ManagerPinged]);
+        d.Kinds().ShouldBe([EventKind.TopTierTimedOut]);
         d.Ticket.Tier.ShouldBe(3);
         d.Ticket.Owner.ShouldBe(People.Erin);
         var alert = d.ManagerAlerts().ShouldHaveSingleItem();
