@@ -24,6 +24,13 @@ public sealed class LayoutTests(ITestOutputHelper output)
             (await http.PostAsJsonAsync("/local/actions", new { user = "alice@demo.local", ticket = 1, action = "accept" })).EnsureSuccessStatusCode();
             (await http.PostAsJsonAsync("/local/actions", new { user = "alice@demo.local", ticket = 1, action = "escalate",
                 fields = new Dictionary<string, string> { ["tried"] = "Reinstalled the client", ["outcome"] = "Still drops", ["needs"] = "Concentrator logs" } })).EnsureSuccessStatusCode();
+
+            // The favicon browsers ask for, and the one the pages link.
+            using var ico = await http.GetAsync("/favicon.ico");
+            ico.Content.Headers.ContentType!.MediaType.ShouldBe("image/x-icon");
+            (await ico.Content.ReadAsByteArrayAsync()).Take(4).ShouldBe(new byte[] { 0, 0, 1, 0 });
+            using var svg = await http.GetAsync("/web/favicon.svg");
+            svg.Content.Headers.ContentType!.MediaType.ShouldBe("image/svg+xml");
         }
         await using var browser = await BrowserSession.StartAsync(1440, 900);
         var page = browser.Page;
