@@ -46,7 +46,6 @@ public static class LocalEndpoints
         return Results.Json(new
         {
             now,
-            nowLocal = TimeZoneInfo.ConvertTime(now, policy.Staffed.Zone).ToString("ddd dd MMM yyyy HH:mm", CultureInfo.InvariantCulture),
             zone = policy.Staffed.Zone.Id,
             staffedNow = policy.Staffed.IsOpen(now),
             demoClock = options.Value.DemoClock && time is DemoClock,

@@ -21,7 +21,7 @@ public static class WhatIfPlanner
         var note = route.Priority == asked
             ? null
             : $"A {asked} from {reporter.Name} is simulated as the {route.Priority} it becomes: {WithoutPriority(route)}.";
-        return new WhatIfResult(raisedAt, TimeZoneInfo.ConvertTime(raisedAt, policy.Staffed.Zone), impact.ToString(), urgency.ToString(),
+        return new WhatIfResult(raisedAt, impact.ToString(), urgency.ToString(),
             route.Priority, route.Category, reporter.Name, route.Reason, note, lines, TimelineViews.Summarize(lines));
     }
 

@@ -8,7 +8,6 @@ namespace ChatEscalation.Bot.Local;
 /// <param name="Note">Said on the page when the simulated priority is not the one asked for ("a P2 from a VIP is simulated as the P1 it becomes"); null otherwise.</param>
 public sealed record WhatIfResult(
     DateTimeOffset RaisedAt,
-    DateTimeOffset RaisedAtLocal,
     string Impact,
     string Urgency,
     Priority Priority,
