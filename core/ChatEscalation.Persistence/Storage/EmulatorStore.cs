@@ -72,10 +72,11 @@ public sealed class EmulatorStore(EscalationDbContext db)
     }
 
     /// <summary>The latest instant anything was recorded at (an audit event, an emulator message); a restarted clock never reads earlier.</summary>
+    /// <remarks>Reads the newest row of each table by its key (rows are appended as time goes on), not a scan of every instant.</remarks>
     public async Task<DateTimeOffset?> LatestRecordedAsync(CancellationToken ct = default)
     {
-        var events = await db.TicketEvents.AsNoTracking().OrderByDescending(e => e.At).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
-        var messages = await db.EmulatorMessages.AsNoTracking().OrderByDescending(m => m.At).Select(m => (DateTimeOffset?)m.At).FirstOrDefaultAsync(ct);
+        var events = await db.TicketEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => (DateTimeOffset?)e.At).FirstOrDefaultAsync(ct);
+        var messages = await db.EmulatorMessages.AsNoTracking().OrderByDescending(m => m.Id).Select(m => (DateTimeOffset?)m.At).FirstOrDefaultAsync(ct);
         return events > messages || messages is null ? events : messages;
     }
 }
