@@ -25,6 +25,10 @@ public sealed class LocalSender(LocalChannelStore store, LocalRenderings renderi
         _ => AlertAsync(delivery, cancellationToken),
     };
 
+    /// <summary>The emulator answers in the request itself; a reply row is never written for it.</summary>
+    public Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken) =>
+        Task.FromResult<DeliveryResult>(new DeliveryResult.Skipped("the emulator answers in the request"));
+
     private async Task<DeliveryResult> CardAsync(Delivery d, CancellationToken ct)
     {
         var draft = new LocalMessageDraft("card", "bot", "ChatEscalation", $"{d.Card.Key} · {d.Card.Title}", d.Card.Number, d.Card.Actions, d.Urgent,

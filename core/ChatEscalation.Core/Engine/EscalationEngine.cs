@@ -10,9 +10,10 @@ namespace ChatEscalation.Core.Engine;
 /// <remarks>No I/O and no clock: the caller passes <c>now</c>, stores the decision, and delivers its notifications.</remarks>
 public static partial class EscalationEngine
 {
-    /// <summary>Applies any command to an existing ticket. The actor is named as the policy names them (see <see cref="EscalationPolicy.Named"/>).</summary>
+    /// <summary>Applies any command to an existing ticket. The actor is named as the policy names them (see <see cref="EscalationPolicy.Named"/>).
+    /// Texts over their documented limits (<see cref="InputLimits"/>) are refused before anything else is decided.</summary>
     public static Outcome Decide(Ticket ticket, TicketCommand command, EscalationPolicy policy, DateTimeOffset now) =>
-        Apply(ticket, command with { Actor = policy.Named(command.Actor) }, policy, now);
+        InputLimits.Check(command) is { } tooLong ? tooLong : Apply(ticket, command with { Actor = policy.Named(command.Actor) }, policy, now);
 
     private static Outcome Apply(Ticket ticket, TicketCommand command, EscalationPolicy policy, DateTimeOffset now) => command switch
     {

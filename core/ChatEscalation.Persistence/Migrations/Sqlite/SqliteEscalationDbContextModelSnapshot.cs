@@ -319,6 +319,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -331,6 +336,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlatformMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
@@ -351,6 +359,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<int>("TicketVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Uncertain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER");
 
@@ -358,6 +369,8 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("Lane", "Id");
 
                     b.HasIndex("State", "NextAttemptAt");
 
