@@ -10,7 +10,8 @@ namespace ChatEscalation.Bot.Tests.Browser;
 /// README "Try it in the emulator", steps 1 to 7, exactly as written, in a real browser against the real host: raise, accept,
 /// escalate with a handoff note, accept and resolve at Tier 2; then the clock: an after-hours P1 pages the on-call person, the
 /// managers are paged, an SLA warning and manager pings follow, and the manager acts on a ping; the what-if page; the dashboard.
-/// The demo clock starts on Wednesday 11 March 2026, 10:00 in London, so every run sees the same week.
+/// The demo clock starts on Wednesday 11 March 2026, 10:00 in London, so every run sees the same week. (It replaces the first
+/// end-to-end test, whose checks it keeps: a refusal shown to the person who clicked, the dashboard's counts.)
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class ReadmeWalkthroughTests(ITestOutputHelper output)
@@ -50,8 +51,17 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output)
         await browser.ScreenshotAsync("readme-2-accepted");
 
         // 3. Alice escalates with a handoff note: the card moves to #tier-2, the Tier 1 card says where it went, Uma is told.
-        await page.BeAsync("alice@demo.local");
+        // (Bob, in Tier 1 but not the owner, may not: the engine's refusal is shown to him in the form.)
+        await page.BeAsync("bob@demo.local");
         await page.OpenAsync("tier-1");
+        await card.Locator(".render-slack button[data-action-id='escalate']").ClickAsync();
+        await page.FillAsync("[data-testid='field-tried']", "Nothing");
+        await page.FillAsync("[data-testid='field-outcome']", "Nothing");
+        await page.FillAsync("[data-testid='field-needs']", "Nothing");
+        await page.ClickAsync("[data-testid='form-submit']");
+        await Expect(page.Locator("[data-testid='form-error']")).ToContainTextAsync("Only the owner (Alice (Tier 1))");
+        await page.ClickAsync("#form-cancel");
+        await page.BeAsync("alice@demo.local");
         await card.Locator(".render-slack button[data-action-id='escalate']").ClickAsync();
         await page.FillAsync("[data-testid='field-tried']", "Reinstalled the VPN client and reset the profile");
         await page.FillAsync("[data-testid='field-outcome']", "Still drops every 10 minutes");
@@ -144,6 +154,11 @@ public sealed class ReadmeWalkthroughTests(ITestOutputHelper output)
         // 7. /dashboard, and /tickets/{number} with the ticket's whole audit trail.
         await page.GotoAsync(host.BaseUrl + "/dashboard");
         await Expect(page.Locator("body[data-loaded='true']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#kpi-open")).ToHaveTextAsync("1");
+        await Expect(page.Locator("#kpi-fcr")).ToHaveTextAsync("0 %");
+        await Expect(page.Locator("#kpi-fcr-count")).ToContainTextAsync("(0 of 1 resolved)");
+        await Expect(page.Locator("[data-testid='by-technician']")).ToContainTextAsync("Alice");
+        await Expect(page.Locator("[data-testid='knowledge']")).ToContainTextAsync("Replaced the expired VPN certificate"); // Carol's Tier 2 fix
         await browser.ScreenshotAsync("readme-7-dashboard");
         await page.GotoAsync(host.BaseUrl + "/tickets/1");
         await Expect(page.Locator("[data-testid='handoff']").First).ToContainTextAsync("Reinstalled the VPN client");
