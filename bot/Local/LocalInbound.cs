@@ -1,5 +1,6 @@
 using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Scheduling;
+using ChatEscalation.Bot.Slack;
 using ChatEscalation.Bot.Teams.Cards;
 using ChatEscalation.Bot.Web;
 using ChatEscalation.Core.Forms;
@@ -21,6 +22,8 @@ namespace ChatEscalation.Bot.Local;
 public static class LocalInbound
 {
     /// <remarks>
+    /// Text the bot did not understand gets its answer with a "Raise a ticket…" button (as in Slack and Teams), and in a direct
+    /// conversation the answer names the prefilled raise form (<c>raise</c>: the words to prefill it with) for the page to open.
     /// A ticket's card in the answer is the reporter's copy for its reporter (their own buttons), recorded so every later change updates
     /// it in place; anybody else's is the status without buttons (<see cref="TicketCopies.Answer"/>).
     /// </remarks>
@@ -30,10 +33,17 @@ public static class LocalInbound
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
         if (string.IsNullOrWhiteSpace(request.Text)) return Results.BadRequest(new { ok = false, message = "Type something." });
         var channel = store.Channel(request.Channel ?? "") ?? store.DirectChannel(user.Key, user.Name);
-        store.Post(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()));
+        await store.PostAsync(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()), cancellationToken: ct);
         var reply = await conversation.HandleAsync(user, LocalSender.PlatformName, request.Text, ct);
         var text = $"@{user.Name}: {reply.Text}";
-        var posted = store.Post(channel.Id, reply.Card is { } card ? renderings.Answer(text, TicketCopies.Answer(card, user)) : new LocalMessageDraft("bot", "bot", "ChatEscalation", text));
+        var draft = reply switch
+        {
+            { Card: { } card } => renderings.Answer(text, TicketCopies.Answer(card, user)),
+            { SuggestRaise: { } title } => new LocalMessageDraft("bot", "bot", "ChatEscalation", text,
+                BlockKit: BlockKitRenderer.SuggestRaise(reply.Text, title), AdaptiveCard: AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(policy, title))),
+            _ => new LocalMessageDraft("bot", "bot", "ChatEscalation", text),
+        };
+        var posted = await store.PostAsync(channel.Id, draft, cancellationToken: ct);
         if (reply.Card is { } shown && user.Is(shown.Reporter))
         {
             await copies.RecordAsync(new ChatMessageRow
@@ -44,7 +54,8 @@ public static class LocalInbound
         }
 
         await runner.DispatchNowAsync(ct);
-        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number }, WebJson.Options);
+        var raise = channel.Kind == LocalChannelKind.Direct ? reply.SuggestRaise : null;
+        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number, raise }, WebJson.Options);
     }
 
     /// <summary>

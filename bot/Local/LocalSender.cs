@@ -20,74 +20,74 @@ public sealed class LocalSender(LocalChannelStore store, LocalRenderings renderi
 
     public string Platform => PlatformName;
 
-    public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken) => delivery switch
     {
-        var result = delivery switch
-        {
-            { Kind: NotificationKind.Card } => Card(delivery),
-            { Kind: NotificationKind.ThreadUpdate } => Thread(delivery),
-            { EditCopy: { } copy } => Edit(copy, delivery),
-            { Kind: NotificationKind.Direct } => Direct(delivery),
-            _ => Alert(delivery),
-        };
-        return Task.FromResult(result);
-    }
+        { Kind: NotificationKind.Card } => CardAsync(delivery, cancellationToken),
+        { Kind: NotificationKind.ThreadUpdate } => ThreadAsync(delivery, cancellationToken),
+        { EditCopy: { } copy } => EditAsync(copy, delivery, cancellationToken),
+        { Kind: NotificationKind.Direct } => DirectAsync(delivery, cancellationToken),
+        _ => AlertAsync(delivery, cancellationToken),
+    };
 
     /// <summary>The emulator answers in the request itself; a reply row is never written for it.</summary>
     public Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken) =>
         Task.FromResult<DeliveryResult>(new DeliveryResult.Skipped("the emulator answers in the request"));
 
-    private DeliveryResult Card(Delivery d)
+    private async Task<DeliveryResult> CardAsync(Delivery d, CancellationToken ct)
     {
         var draft = new LocalMessageDraft("card", "bot", "ChatEscalation", $"{d.Card.Key} · {d.Card.Title}", d.Card.Number, d.Card.Actions, d.Urgent,
             LocalRenderings.View(d.Card), renderings.CardBlocks(d.Card), renderings.CardAdaptive(d.Card));
-        if (d.ExistingCard is { } existing && store.Update(existing.MessageId, draft) is { } updated)
+        if (d.ExistingCard is { } existing && await store.UpdateAsync(existing.MessageId, draft, ct) is { } updated)
             return new DeliveryResult.Sent(updated.Id, new CardRef(updated.ChannelId, updated.Id));
         if (d.EditCopy is not null) return new DeliveryResult.Failed("the copy is no longer in the emulator");
         var channel = d.ChannelId ?? ChannelFor(d.To);
         if (channel is null || store.Channel(channel) is null) return new DeliveryResult.Skipped($"No emulator channel for {d.To}.");
-        var posted = store.Post(channel, draft);
+        var posted = await store.PostAsync(channel, draft, cancellationToken: ct);
         return new DeliveryResult.Sent(posted.Id, new CardRef(posted.ChannelId, posted.Id));
     }
 
-    private DeliveryResult Thread(Delivery d)
+    private async Task<DeliveryResult> ThreadAsync(Delivery d, CancellationToken ct)
     {
         var draft = Text("thread", d);
         if (d.ExistingCard is { } card && store.Find(card.MessageId) is not null)
-            return new DeliveryResult.Sent(store.Post(card.ChannelId, draft, card.MessageId).Id);
+            return new DeliveryResult.Sent((await store.PostAsync(card.ChannelId, draft, card.MessageId, ct)).Id);
         var channel = d.ChannelId ?? ChannelFor(d.To);
         if (channel is null || store.Channel(channel) is null) return new DeliveryResult.Skipped($"No emulator channel for {d.To}.");
-        return new DeliveryResult.Sent(store.Post(channel, draft).Id);
+        return new DeliveryResult.Sent((await store.PostAsync(channel, draft, cancellationToken: ct)).Id);
     }
 
-    private DeliveryResult Direct(Delivery d)
+    private async Task<DeliveryResult> DirectAsync(Delivery d, CancellationToken ct)
     {
         if (d.To.Person is not { } person) return new DeliveryResult.Failed("A direct message without a person.");
         var channel = store.DirectChannel(person.Key, person.Name);
-        return Posted(d, store.Post(channel.Id, Text("direct", d)));
+        return Posted(d, await store.PostAsync(channel.Id, Text("direct", d), cancellationToken: ct));
     }
 
-    private DeliveryResult Alert(Delivery d)
+    private async Task<DeliveryResult> AlertAsync(Delivery d, CancellationToken ct)
     {
         var channel = d.ChannelId ?? ChannelFor(d.To);
         if (channel is null || store.Channel(channel) is null) return new DeliveryResult.Skipped($"No emulator channel for {d.To}.");
-        return Posted(d, store.Post(channel, Text("alert", d)));
+        return Posted(d, await store.PostAsync(channel, Text("alert", d), cancellationToken: ct));
     }
 
     /// <summary>A posted message; one with buttons says where it sits, to be kept up to date.</summary>
     private static DeliveryResult Posted(Delivery d, LocalMessage posted) =>
         new DeliveryResult.Sent(posted.Id, d.Actions.Count > 0 ? new CardRef(posted.ChannelId, posted.Id) : null);
 
-    /// <summary>Brings a copy up to date in place, with the words it was posted with: the reporter's answer card, or a message's buttons.</summary>
-    private DeliveryResult Edit(CardRef copy, Delivery d)
+    /// <summary>
+    /// Brings a copy up to date in place, with the words it was posted with: the reporter's answer card, or a message's buttons. It keeps
+    /// the time it was posted at (as an edited Slack or Teams message does), so the history still says when it was sent.
+    /// </summary>
+    private async Task<DeliveryResult> EditAsync(CardRef copy, Delivery d, CancellationToken ct)
     {
         if (store.Find(copy.MessageId) is not { } old) return new DeliveryResult.Failed("the copy is no longer in the emulator");
         var draft = d.Kind == NotificationKind.Reply
             ? renderings.Answer(old.Text, d.Card)
             : Text(old.Kind, d) with { Text = old.Text };
-        return store.Update(copy.MessageId, draft) is { } updated ? new DeliveryResult.Sent(updated.Id, copy) : new DeliveryResult.Failed("the copy is no longer in the emulator");
+        return await store.UpdateAsync(copy.MessageId, draft, ct, keepPostedAt: true) is { } updated
+            ? new DeliveryResult.Sent(updated.Id, copy)
+            : new DeliveryResult.Failed("the copy is no longer in the emulator");
     }
-
 
     private LocalMessageDraft Text(string kind, Delivery d) =>
         new(kind, "bot", "ChatEscalation", d.Text, d.Ticket.Number, d.Actions, d.Urgent, LocalRenderings.View(d.Card),

@@ -21,6 +21,7 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
     public ISet<string> WithoutEmail { get; } = new HashSet<string>(StringComparer.Ordinal);
     private readonly Dictionary<string, (string ConversationId, string ActivityId)> posts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> activities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> created = new(StringComparer.Ordinal);
     private int next = 1000;
 
     /// <summary>
@@ -36,6 +37,12 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
     public string LastActivityIn(string conversationId)
     {
         lock (posts) return activities[conversationId];
+    }
+
+    /// <summary>How many posts (new conversations) the Connector created in Teams channel <paramref name="channel"/>.</summary>
+    public int CreatedIn(string channel)
+    {
+        lock (posts) return created.GetValueOrDefault(channel);
     }
 
     /// <summary>The responder to assign to <see cref="LocalTeamsConnector.Responder"/>.</summary>
@@ -65,7 +72,12 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
                 return Json(new JsonObject { ["id"] = "a:created-" + body?["members"]?[0]?["id"]?.GetValue<string>() });
             }
 
-            lock (posts) posts[channel] = ($"{channel};messageid={id}", id);
+            lock (posts)
+            {
+                posts[channel] = ($"{channel};messageid={id}", id);
+                created[channel] = created.GetValueOrDefault(channel) + 1;
+            }
+
             return Json(new JsonObject { ["id"] = $"{channel};messageid={id}", ["activityId"] = id });
         }
 

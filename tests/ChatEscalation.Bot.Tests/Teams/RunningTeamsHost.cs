@@ -65,7 +65,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
     /// <summary>The Teams channel id of tier <paramref name="level"/> (1–4).</summary>
     public static string TierChannel(int level) => $"19:tier{level}@thread.tacv2";
 
-    /// <param name="settings">Configuration on top of the defaults (e.g. <c>Teams:RosterOnInstall=true</c>).</param>
+    /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Outbox:SendTimeout</c>, <c>Teams:RosterOnInstall=true</c>).</param>
     public static async Task<RunningTeamsHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var issuer = await LocalBotFrameworkIssuer.StartAsync();

@@ -70,6 +70,13 @@ public sealed class TeamsRosterTests : IAsyncLifetime
         CardInspection.Text(alert.Card).ShouldContain(mention["text"]!.GetValue<string>());
         (await UnreachedAlertsAsync()).ShouldBeEmpty();
 
+        // Per-viewer cards for the tier's people known only from the roster too: Dave (member) and Mike (lead) get the refresh.
+        var tier2Card = One(calls, c => c.ToString() == "POST /v3/conversations" && c.Body!["channelData"]?["channel"]?["id"]?.GetValue<string>() == RunningTeamsHost.TierChannel(2));
+        var viewers = tier2Card.Card!["refresh"]!["userIds"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        viewers.ShouldContain(Dave.UserId);
+        viewers.ShouldContain(TeamsTestUser.Mike.UserId);
+        viewers.ShouldNotContain(TeamsTestUser.Zoe.UserId);
+
         // Dave acknowledges from the new chat: the page's copies (his chat, the on-call alert) lose the button, in place.
         var ack = activities.Execute(Dave, "", $"a:created-{Dave.UserId}", pageId, "ackPage", TicketNumber(page));
         MakePersonal(ack, $"a:created-{Dave.UserId}");

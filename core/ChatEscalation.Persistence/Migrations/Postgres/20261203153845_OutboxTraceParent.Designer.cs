@@ -11,8 +11,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChatEscalation.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEscalationDbContext))]
-    [Migration("20261203162742_CardCopies")]
-    partial class CardCopies
+    [Migration("20261203153845_OutboxTraceParent")]
+    partial class OutboxTraceParent
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -37,9 +37,6 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<string>("Actions")
-                        .HasColumnType("text");
-
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -53,9 +50,6 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("text");
-
-                    b.Property<int>("ShownVersion")
-                        .HasColumnType("integer");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");
@@ -297,6 +291,10 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.Property<int>("TicketVersion")
                         .HasColumnType("integer");
+
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool>("Uncertain")
                         .HasColumnType("boolean");
