@@ -51,12 +51,16 @@ public static class TicketViews
         TicketStatus.Queued => t.Page is null
             ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager]
             : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager],
-        TicketStatus.Accepted or TicketStatus.WaitingOnUser => t.Page is null
+        TicketStatus.Accepted or TicketStatus.WaitingOnUser => WithVendor(t, t.Page is null
             ? [TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager]
-            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager],
+            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager]),
         TicketStatus.Resolved => [TicketActions.Reopen],
         _ => [],
     };
+
+    /// <summary>A ticket with a linked vendor case also offers "Vendor responded" (Tier 4).</summary>
+    private static IReadOnlyList<string> WithVendor(Ticket t, IReadOnlyList<string> actions) =>
+        t.Vendor is null ? actions : [.. actions, TicketActions.VendorUpdate];
 
     /// <summary>The buttons one person may use (Teams shows each viewer their own through card refresh).</summary>
     public static IReadOnlyList<string> ActionsFor(Ticket t, EscalationPolicy policy, UserRef viewer)
@@ -66,7 +70,7 @@ public static class TicketViews
         return CardActions(t).Where(a => a switch
         {
             TicketActions.Accept => t.Owner is null && policy.IsTierMember(viewer, t.Tier),
-            TicketActions.Escalate or TicketActions.Resolve => directs,
+            TicketActions.Escalate or TicketActions.Resolve or TicketActions.VendorUpdate => directs,
             TicketActions.EscalateManager or TicketActions.Reopen => involved,
             TicketActions.AckPage => t.Page is { } p && (viewer.Is(p.Person) || policy.IsTierMember(viewer, p.Tier) || policy.IsManager(viewer)),
             TicketActions.TakeOver => policy.IsManager(viewer) || policy.IsLead(viewer, t.Tier),
