@@ -23,7 +23,7 @@ namespace ChatEscalation.Bot.Slack;
 /// never answers itself). The answer goes through the outbox (in the mention's thread; in a DM, text the bot did not understand gets a
 /// button that opens the raise modal prefilled), so a 429 or an outage delays it but cannot lose it.</item>
 /// <item>Slash commands: <c>/ticket</c> alone opens the raise modal; <c>/ticket &lt;text&gt;</c>, <c>/ticket status INC-42</c>,
-/// <c>/ticket mine</c>, <c>/ticket help</c> and <c>/oncall</c> are answered in the HTTP reply, ephemeral.</item>
+/// <c>/ticket mine</c>, <c>/ticket help</c> and <c>/oncall [tier or rotation]</c> (times in the user's <c>tz</c>) are answered in the HTTP reply, ephemeral.</item>
 /// <item>Interactions: see <c>SlackInbound.Interactions.cs</c>.</item>
 /// </list>
 /// Nothing here waits on Slack before answering, except <c>users.info</c> for a person not yet cached. <c>views.open</c> is the one
@@ -64,9 +64,11 @@ public sealed partial class SlackInbound(
 
         var threadTs = isDm ? e.ThreadTs : e.ThreadTs ?? e.Ts;
         var user = await people.ResolveAsync(e.User, null, ct);
-        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, SlackText.Decode(StripMentions(e.Text ?? "")))
+        var text = SlackText.Decode(StripMentions(e.Text ?? ""));
+        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, text)
         {
             Receipt = receipt,
+            Zone = ChatIntentParser.Parse(text).Kind == ChatIntentKind.OnCall ? await people.ZoneAsync(e.User, ct) : null,
             Answer = r => Answer(user, new SlackRoute(channel, threadTs, SuggestRaise: isDm ? r.SuggestRaise : null), r.Text, r.Card?.Number),
         }, ct);
         if (reply.Repeated) log.LogInformation("Slack event {EventId} was handled by an earlier delivery", id);
@@ -87,14 +89,15 @@ public sealed partial class SlackInbound(
 
         var typed = command.Command switch
         {
-            OnCallCommand => "oncall",
+            OnCallCommand => "oncall " + text,
             TicketCommand when text.Equals("help", StringComparison.OrdinalIgnoreCase) => "help",
             TicketCommand => "ticket " + text,
             _ => null,
         };
         if (typed is null) return SlackReply.Ephemeral($"I do not know the command {command.Command}. Try /ticket help.");
         var user = await people.ResolveAsync(command.UserId, command.UserName, ct);
-        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, typed) { Receipt = receipt }, ct);
+        var zone = command.Command == OnCallCommand ? await people.ZoneAsync(command.UserId, ct) : null;
+        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, typed) { Receipt = receipt, Zone = zone }, ct);
         return SlackReply.Ephemeral(SlackText.Cut(reply.Text, 3000), reply.Repeated ? null : BlockKitRenderer.Reply(reply.Text, reply.Card));
     }
 

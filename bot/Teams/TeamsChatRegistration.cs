@@ -25,6 +25,8 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsCardActionHandler>();
         services.TryAddScoped<TeamsConversationUpdateHandler>();
         services.TryAddScoped<ChatConversation>();
+        services.TryAddSingleton<PersonZones>();
+        services.TryAddSingleton<PageLinks>();
         services.Replace(ServiceDescriptor.Scoped<ITeamsActivityHandler, TeamsActivityHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, TeamsSender>());
         return services;

@@ -80,7 +80,7 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
         var profile = user.TryGetProperty("profile", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
         string? FromProfile(string name) => profile.ValueKind == JsonValueKind.Object ? NonEmpty(Read(profile, name)) : null;
         var name = FromProfile("real_name") ?? NonEmpty(Read(user, "real_name")) ?? FromProfile("display_name") ?? Read(user, "name") ?? userId;
-        return new SlackUserInfo(Read(user, "id") ?? userId, name, FromProfile("email"));
+        return new SlackUserInfo(Read(user, "id") ?? userId, name, FromProfile("email"), NonEmpty(Read(user, "tz")));
     }
 
     /// <inheritdoc />

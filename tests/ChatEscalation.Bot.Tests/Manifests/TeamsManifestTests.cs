@@ -89,15 +89,17 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
-    public void Manifest_CommandList_HasTicketStatusMineOncallHelpWithDescriptions()
+    public void Manifest_CommandList_EveryCommandUnderstoodWithADescription()
     {
         var commands = Manifest()["bots"]![0]!["commandLists"]!.AsArray()
             .SelectMany(list => list!["commands"]!.AsArray())
             .ToList();
 
         commands.Select(c => c!["title"]!.GetValue<string>())
-            .ShouldBe(["ticket", "status", "mine", "oncall", "help"], ignoreOrder: true);
+            .ShouldBe(["ticket", "status", "mine", "oncall", "whatif", "help"], ignoreOrder: true);
         commands.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c!["description"]!.GetValue<string>()));
+        commands.ShouldAllBe(c => ChatEscalation.Bot.Conversations.ChatIntentParser.Parse(c!["title"]!.GetValue<string>() + " x").Kind
+            != ChatEscalation.Bot.Conversations.ChatIntentKind.Unknown);
     }
 
     [Fact]

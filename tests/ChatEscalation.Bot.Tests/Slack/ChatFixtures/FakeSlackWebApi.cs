@@ -232,7 +232,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     {
         var profile = new JsonObject { ["real_name"] = user.Name };
         if (user.Email.Length > 0) profile["email"] = user.Email;
-        return new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile };
+        var answer = new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile };
+        if (user.Tz is not null) answer["tz"] = user.Tz;
+        return answer;
     }
 
     private JsonObject Answer(SlackApiCall call)
