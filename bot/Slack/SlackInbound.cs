@@ -36,6 +36,7 @@ public sealed partial class SlackInbound(
     InboundEventStore inbound,
     SlackPeopleResolver people,
     SlackBackgroundWork background,
+    ISlackApi api,
     TimeProvider time,
     ILogger<SlackInbound> log) : ISlackInbound
 {
@@ -43,6 +44,21 @@ public sealed partial class SlackInbound(
 
     /// <summary>The slash command that raises and looks up tickets.</summary>
     public const string TicketCommand = "/ticket";
+
+    /// <summary>The <c>callback_id</c> of the "Raise a ticket" message shortcut (manifest <c>shortcuts</c>, type <c>message</c>).</summary>
+    public const string RaiseShortcut = "raise_from_message";
+
+    /// <summary>The event subscriptions <see cref="OnEventAsync"/> handles (manifest <c>bot_events</c>); every other event is ignored.</summary>
+    public static IReadOnlySet<string> BotEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "app_mention", "message.im" };
+
+    /// <summary>The shortcut callback ids the interaction handler answers (manifest <c>shortcuts</c>).</summary>
+    public static IReadOnlySet<string> Shortcuts { get; } = new HashSet<string>(StringComparer.Ordinal) { RaiseShortcut };
+
+    /// <summary>The slash commands <see cref="OnCommandAsync"/> answers (manifest <c>slash_commands</c>).</summary>
+    public static IReadOnlySet<string> SlashCommands { get; } = new HashSet<string>(StringComparer.Ordinal) { TicketCommand, OnCallCommand };
+
+    /// <summary>How long a submission waits for <c>chat.getPermalink</c> (the answer to Slack must leave within 3 s).</summary>
+    public static readonly TimeSpan PermalinkBudget = TimeSpan.FromSeconds(1);
 
     /// <summary>The slash command that shows who is on call.</summary>
     public const string OnCallCommand = "/oncall";

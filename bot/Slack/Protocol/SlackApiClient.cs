@@ -117,6 +117,13 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
     }
 
     /// <inheritdoc />
+    public async Task<string> GetPermalinkAsync(string channel, string messageTs, CancellationToken ct = default)
+    {
+        var result = await GetAsync("chat.getPermalink", $"channel={Uri.EscapeDataString(channel)}&message_ts={Uri.EscapeDataString(messageTs)}", ct).ConfigureAwait(false);
+        return Read(result, "permalink") is { Length: > 0 } link ? link : throw new SlackApiException("chat.getPermalink", "invalid_response");
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, string? threadTs, DateTimeOffset oldest, int limit = 100, CancellationToken ct = default)
     {
         var method = threadTs is null ? "conversations.history" : "conversations.replies";

@@ -267,6 +267,8 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 };
             case "chat.update":
                 return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["ts"] = call["ts"] };
+            case "chat.getPermalink":
+                return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["permalink"] = $"https://desk.slack.com/archives/{call["channel"]}/p{call["message_ts"]?.Replace(".", "")}" };
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = "1773136899.000001" };
             case "views.open":
