@@ -23,6 +23,7 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsReplies>();
         services.TryAddScoped<TeamsMessageHandler>();
         services.TryAddScoped<TeamsCardActionHandler>();
+        services.TryAddScoped<TeamsMessageExtensionHandler>();
         services.TryAddScoped<TeamsConversationUpdateHandler>();
         services.TryAddScoped<ChatConversation>();
         services.TryAddSingleton<PersonZones>();

@@ -103,6 +103,20 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
+    public void Manifest_MessageExtension_RaiseFromMessageActionWithFetchTaskOnTheBot()
+    {
+        var manifest = Manifest();
+        var extension = manifest["composeExtensions"]!.AsArray().ShouldHaveSingleItem()!;
+        var command = extension["commands"]!.AsArray().ShouldHaveSingleItem()!;
+
+        extension["botId"]!.GetValue<string>().ShouldBe(manifest["bots"]![0]!["botId"]!.GetValue<string>());
+        command["id"]!.GetValue<string>().ShouldBe(ChatEscalation.Bot.Teams.TeamsMessageExtensionHandler.RaiseCommand);
+        command["type"]!.GetValue<string>().ShouldBe("action");
+        command["context"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["message"]);
+        command["fetchTask"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public void Manifest_AppId_IsFixedGuidDistinctFromBotPlaceholder()
     {
         var id = Guid.Parse(Manifest()["id"]!.GetValue<string>());
