@@ -16,7 +16,10 @@ public static class TicketActions
     public const string Reopen = "reopen";
     public const string Raise = "raise";
 
-    // Typed only (no button yet): note, cancel, wait, resume, vendor, priority.
+    /// <summary>The vendor answered on the linked case (a Tier 4 card's button; typed <c>vendor INC-42 responded</c> / <c>update …</c>).</summary>
+    public const string VendorUpdate = "vendor_update";
+
+    // Typed only (no button yet): note, cancel, vendor, priority. Wait and resume are also the owner's card buttons.
     public const string Note = "note";
     public const string Cancel = "cancel";
     public const string Wait = "wait";
@@ -25,7 +28,7 @@ public static class TicketActions
     public const string Priority = "priority";
 
     /// <summary>The actions a ticket card or message may offer as buttons.</summary>
-    public static IReadOnlyList<string> All { get; } = [Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen];
+    public static IReadOnlyList<string> All { get; } = [Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen, VendorUpdate, Wait, Resume];
 
     /// <summary>The button's label ("Escalate"); a renderer adds "…" when the button opens a form.</summary>
     public static string Label(string action) => action switch
@@ -44,6 +47,7 @@ public static class TicketActions
         Wait => "Wait for the user",
         Resume => "Resume",
         Vendor => "Link vendor case",
+        VendorUpdate => "Vendor responded",
         Priority => "Change priority",
         _ => action,
     };
