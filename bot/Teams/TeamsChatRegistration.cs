@@ -24,12 +24,15 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsReplies>();
         services.TryAddScoped<TeamsMessageHandler>();
         services.TryAddScoped<TeamsCardActionHandler>();
+        services.TryAddScoped<TeamsMessageExtensionHandler>();
         services.TryAddScoped<TeamsConversationUpdateHandler>();
         services.AddOptions<TeamsRosterOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddScoped<TeamsRoster>();
         services.TryAddSingleton<TeamsRosterQueue>();
         services.AddHostedService<TeamsRosterWorker>();
         services.TryAddScoped<ChatConversation>();
+        services.TryAddSingleton<PersonZones>();
+        services.TryAddSingleton<PageLinks>();
         services.Replace(ServiceDescriptor.Scoped<ITeamsActivityHandler, TeamsActivityHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, TeamsSender>());
         return services;

@@ -93,6 +93,9 @@ public static class TicketCopies
         TicketActions.Escalate => t.IsOpen && t.Tier < policy.MaxTier,
         TicketActions.Resolve => t.Status is TicketStatus.Accepted or TicketStatus.WaitingOnUser,
         TicketActions.Reopen => t.Status == TicketStatus.Resolved,
+        TicketActions.Wait => t.Status == TicketStatus.Accepted,
+        TicketActions.Resume => t.Status == TicketStatus.WaitingOnUser,
+        TicketActions.VendorUpdate => t.IsOpen && t.Vendor is not null,
         TicketActions.EscalateManager or TicketActions.TakeOver or TicketActions.Reassign or TicketActions.Note or TicketActions.Cancel => t.IsOpen,
         _ => t.IsOpen,
     };
