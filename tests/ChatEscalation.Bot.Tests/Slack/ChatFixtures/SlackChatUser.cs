@@ -13,9 +13,10 @@ public sealed record SlackChatUser(string Id, string Email, string Name, string?
     public static SlackChatUser Carol { get; } = new("U0CAROL", "carol@demo.local", "Carol (Tier 2)", "America/New_York");
     public static SlackChatUser Dave { get; } = new("U0DAVE", "dave@demo.local", "Dave (Tier 2)");
     public static SlackChatUser Maria { get; } = new("U0MARIA", "maria@demo.local", "Maria (IT manager)");
+    public static SlackChatUser Victor { get; } = new("U0VICTOR", "victor@demo.local", "Victor (CFO, VIP)");
 
     /// <summary>Someone outside the policy whose e-mail Slack does not reveal.</summary>
     public static SlackChatUser Guest { get; } = new("U0GUEST", "", "Guest");
 
-    public static IReadOnlyList<SlackChatUser> All { get; } = [Uma, Alice, Bob, Carol, Dave, Maria, Guest];
+    public static IReadOnlyList<SlackChatUser> All { get; } = [Uma, Alice, Bob, Carol, Dave, Maria, Victor, Guest];
 }
