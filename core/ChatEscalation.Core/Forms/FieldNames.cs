@@ -32,4 +32,10 @@ public static class FieldNames
     public const string Vendor = "vendor";
     public const string Case = "case";
     public const string Priority = "priority";
+
+    /// <summary>The ticket another is linked to as the same problem (<c>INC-41</c>).</summary>
+    public const string Parent = "parent";
+
+    /// <summary>A knowledge-base article's text (its title is <see cref="Title"/>).</summary>
+    public const string Body = "body";
 }

@@ -22,14 +22,23 @@ public static class TicketViews
             TicketStatus.WaitingOnUser => $"Waiting on {t.Reporter.Name} (SLA paused)",
             TicketStatus.Resolved => $"Resolved by {t.Owner?.Name}",
             TicketStatus.Closed => "Closed",
+            TicketStatus.Linked => $"Linked to {TicketKey.Format(t.ParentNumber ?? 0)}: updates and the fix come from there",
             _ => "Cancelled",
         };
+        if (t.IsOpen && t.Intake == IntakeStage.Searching) status = "Being checked against the knowledge base";
+        if (t.IsOpen && t.Intake == IntakeStage.Asking) status = $"Waiting for {t.Reporter.Name} to say whether it is the same problem as {TicketKey.Format(t.SimilarTo ?? 0)}";
         var paging = t.Page is { } p
             ? p.Person is null ? $"Paging the managers (page {p.Attempt})" : $"Paging {policy.Person(p.Person).Name} (page {p.Attempt})"
             : null;
         var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, t.RoutingReason, t.Tier, policy.TierName(t.Tier),
             t.Reporter, t.Owner, t.Status, status, t.AffectedService, t.IsVip, t.IsCriticalService, due, state, text,
-            t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t), t.Version);
+            t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t), t.Version)
+        {
+            Suggestions = t.Tier == 1 && t.Suggestions.Count > 0 ? t.Suggestions : [],
+            PeopleAffected = t.AffectedPeople().Count,
+            MajorIncidentText = t.Major is { } major ? $"Major incident: {major.Reason}" : null,
+            LinkedTo = t.ParentNumber is { } parent ? TicketKey.Format(parent) : null,
+        };
         if (shownInQueue is { } queue && queue != t.Tier && t.IsOpen)
             return view with { StatusText = $"Moved to {policy.TierName(t.Tier)}: {status}", Actions = [] };
         return view;
@@ -38,13 +47,15 @@ public static class TicketViews
     /// <summary>The buttons a card offers to everyone in a channel; the engine still checks who presses them.</summary>
     public static IReadOnlyList<string> CardActions(Ticket t) => t.Status switch
     {
+        _ when t.IsOpen && t.Intake != IntakeStage.Done => [],
         TicketStatus.Queued => t.Page is null
-            ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager]
-            : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager],
+            ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link]
+            : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link],
         TicketStatus.Accepted or TicketStatus.WaitingOnUser => t.Page is null
-            ? [TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager]
-            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager],
+            ? [TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager, TicketActions.Link]
+            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager, TicketActions.Link],
         TicketStatus.Resolved => [TicketActions.Reopen],
+        TicketStatus.Linked => [TicketActions.Unlink],
         _ => [],
     };
 
@@ -52,7 +63,7 @@ public static class TicketViews
     public static IReadOnlyList<string> ActionsFor(Ticket t, EscalationPolicy policy, UserRef viewer)
     {
         var directs = viewer.Is(t.Owner) || policy.IsLead(viewer, t.Tier) || policy.IsManager(viewer);
-        var involved = viewer.Is(t.Reporter) || policy.IsStaff(viewer);
+        var involved = viewer.Is(t.Reporter) || t.Reports.Any(r => r.Person.Is(viewer)) || policy.IsStaff(viewer);
         return CardActions(t).Where(a => a switch
         {
             TicketActions.Accept => t.Owner is null && policy.IsTierMember(viewer, t.Tier),
@@ -60,6 +71,7 @@ public static class TicketViews
             TicketActions.EscalateManager or TicketActions.Reopen => involved,
             TicketActions.AckPage => t.Page is { } p && (viewer.Is(p.Person) || policy.IsTierMember(viewer, p.Tier) || policy.IsManager(viewer)),
             TicketActions.TakeOver => policy.IsManager(viewer) || policy.IsLead(viewer, t.Tier),
+            TicketActions.Link or TicketActions.Unlink => policy.IsStaff(viewer),
             _ => false,
         }).ToList();
     }
@@ -74,6 +86,7 @@ public static class TicketViews
                 var met = !t.HasMark(Marks.Breached);
                 return (met ? SlaState.Met : SlaState.Missed, met ? "Resolved within target" : "Resolved after the target", null);
             case TicketStatus.WaitingOnUser: return (SlaState.Paused, "Paused while waiting on the user", null);
+            case TicketStatus.Linked: return (SlaState.Paused, $"Follows {TicketKey.Format(t.ParentNumber ?? 0)}", null);
         }
         var left = SlaMath.TimeLeft(t, policy, now) ?? TimeSpan.Zero;
         var fraction = 1 - left / t.Terms.ResolveWithin;

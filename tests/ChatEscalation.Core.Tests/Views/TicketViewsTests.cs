@@ -40,6 +40,6 @@ public class TicketViewsTests
         var desk = new Desk();
         desk.Raise();
 
-        TicketViews.Card(desk.Ticket, desk.Policy, desk.Now).Actions.ShouldBe([TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager]);
+        TicketViews.Card(desk.Ticket, desk.Policy, desk.Now).Actions.ShouldBe([TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link]);
     }
 }
