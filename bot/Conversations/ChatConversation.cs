@@ -26,41 +26,58 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
         "  escalate INC-42 tried: … ; outcome: … ; needs: … [to tier 3], vendor INC-42 <vendor> case <id>\n" +
         "• managers: takeover INC-42, reassign INC-42 to tier 3 <why> (or to <e-mail>), priority INC-42 P1 <why>";
 
-    public async Task<ChatReply> HandleAsync(UserRef user, string platform, string text, CancellationToken cancellationToken)
+    public Task<ChatReply> HandleAsync(UserRef user, string platform, string text, CancellationToken cancellationToken) =>
+        HandleAsync(new ChatRequest(user, platform, text), cancellationToken);
+
+    /// <summary>
+    /// Answers the message; with a <see cref="ChatRequest.Receipt"/> and <see cref="ChatRequest.Answer"/> the receipt, what the
+    /// message did and the answer are committed together (a repeat returns <see cref="ChatReply.Repeat"/> and does nothing).
+    /// </summary>
+    public async Task<ChatReply> HandleAsync(ChatRequest request, CancellationToken cancellationToken)
     {
-        var intent = ChatIntentParser.Parse(text);
+        var (user, platform) = (request.User, request.Platform);
+        var intent = ChatIntentParser.Parse(request.Text);
         var policy = policies.Current;
         switch (intent.Kind)
         {
             case ChatIntentKind.Help:
-                return ChatReply.Say(HelpText);
+                return await SettleAsync(request, ChatReply.Say(HelpText), cancellationToken);
+            case ChatIntentKind.Raise when string.IsNullOrWhiteSpace(intent.Text):
+                return await SettleAsync(request, ChatReply.Say("What is wrong? For example: ticket VPN drops every 10 minutes"), cancellationToken);
             case ChatIntentKind.Raise:
-                return await RaiseAsync(user, platform, intent.Text, policy, cancellationToken);
+                var raised = await workflow.RaiseAsync(new RaiseTicket(user, platform, intent.Text.Trim()), Inbound(request, policy), cancellationToken);
+                return raised.Repeated ? ChatReply.Repeat : Reply(raised, policy);
             case ChatIntentKind.Mine:
-                return await MineAsync(user, policy, cancellationToken);
+                return await SettleAsync(request, await MineAsync(user, policy, cancellationToken), cancellationToken);
             case ChatIntentKind.OnCall:
                 var now = time.GetUtcNow();
-                return ChatReply.Say(OnCallBoard.Describe(OnCallBoard.At(policy, now), policy.Staffed.IsOpen(now)));
+                return await SettleAsync(request, ChatReply.Say(OnCallBoard.Describe(OnCallBoard.At(policy, now), policy.Staffed.IsOpen(now))), cancellationToken);
             case ChatIntentKind.Unknown:
-                return new ChatReply($"I did not understand that. Shall I raise a ticket \"{Shorten(intent.Text)}\"? Type: ticket {Shorten(intent.Text)}", null, [], intent.Text);
+                return await SettleAsync(request, new ChatReply($"I did not understand that. Shall I raise a ticket \"{Shorten(intent.Text)}\"? Type: ticket {Shorten(intent.Text)}",
+                    null, [], intent.Text), cancellationToken);
         }
+
         if (intent.TicketNumber is not { } number)
-            return ChatReply.Say($"Which ticket? For example: {intent.Kind.ToString().ToLowerInvariant()} INC-42");
+            return await SettleAsync(request, ChatReply.Say($"Which ticket? For example: {intent.Kind.ToString().ToLowerInvariant()} INC-42"), cancellationToken);
         if (intent.Kind == ChatIntentKind.Status)
-            return await StatusAsync(user, number, policy, cancellationToken);
-        if (ChatCommandText.ToForm(intent) is not { } form) return ChatReply.Say(HelpText);
+            return await SettleAsync(request, await StatusAsync(user, number, policy, cancellationToken), cancellationToken);
+        if (ChatCommandText.ToForm(intent) is not { } form) return await SettleAsync(request, ChatReply.Say(HelpText), cancellationToken);
         var read = TicketForms.ToCommand(form, user);
-        if (!read.IsCommand) return ChatReply.Say(read.Refusal.Reason);
-        var result = await workflow.ExecuteAsync(number, read.Command, cancellationToken);
-        return new ChatReply(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
+        if (!read.IsCommand) return await SettleAsync(request, ChatReply.Say(read.Refusal.Reason), cancellationToken);
+        var result = await workflow.ExecuteAsync(number, read.Command, Inbound(request, policy), cancellationToken);
+        return result.Repeated ? ChatReply.Repeat : Reply(result, policy);
     }
 
-    private async Task<ChatReply> RaiseAsync(UserRef user, string platform, string title, EscalationPolicy policy, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(title)) return ChatReply.Say("What is wrong? For example: ticket VPN drops every 10 minutes");
-        var result = await workflow.RaiseAsync(new RaiseTicket(user, platform, title.Trim()), ct);
-        return new ChatReply(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
-    }
+    /// <summary>What the workflow records with a command from this message: its receipt and, through the outbox, the answer.</summary>
+    private Inbound Inbound(ChatRequest request, EscalationPolicy policy) =>
+        new(request.Receipt, request.Answer is { } answer ? result => answer(Reply(result, policy)) : null);
+
+    private ChatReply Reply(CommandResult result, EscalationPolicy policy) =>
+        new(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
+
+    /// <summary>An answer that changed no ticket: recorded with the request's receipt (and sent through the outbox) when the caller asked.</summary>
+    private async Task<ChatReply> SettleAsync(ChatRequest request, ChatReply reply, CancellationToken ct) =>
+        await workflow.RecordAsync(request.Receipt, request.Answer?.Invoke(reply), ct) ? reply : ChatReply.Repeat;
 
     private async Task<ChatReply> MineAsync(UserRef user, EscalationPolicy policy, CancellationToken ct)
     {

@@ -1,54 +1,70 @@
-using System.Globalization;
 using System.Text;
 
 namespace ChatEscalation.Bot.Dashboard;
 
-/// <summary>The dashboard's figures as one CSV table: <c>section,key,subkey,value</c>, one figure per line (RFC 4180 quoting).</summary>
+/// <summary>
+/// The summary export (the second file beside the per-ticket <see cref="TicketCsv"/>): the dashboard's figures as one table,
+/// <c>section,key,subkey,value</c>, one figure per line.
+/// </summary>
 public static class DashboardCsv
 {
     public static string Write(EscalationFigures f)
     {
         var sb = new StringBuilder("section,key,subkey,value\r\n");
-        void Row(string section, string key, string subkey, string value) =>
-            sb.Append(Quote(section)).Append(',').Append(Quote(key)).Append(',').Append(Quote(subkey)).Append(',').Append(Quote(value)).Append("\r\n");
-        string N(double v) => v.ToString("0.####", CultureInfo.InvariantCulture);
-        string H(TimeSpan t) => N(Math.Round(t.TotalHours, 2));
+        void Row(string section, string key, string subkey, string value) => sb.Line(section, key, subkey, value);
+        string N(int v) => CsvText.Number(v);
+        string Rate(double? r) => r is { } v ? CsvText.Number(v) : "";
+        string H(TimeSpan t) => CsvText.Number(Math.Round(t.TotalHours, 2));
 
-        Row("summary", "computed_at", "", f.At.ToString("O", CultureInfo.InvariantCulture));
-        Row("summary", "open_tickets", "", f.OpenTickets.ToString(CultureInfo.InvariantCulture));
-        foreach (var o in f.OpenByTierAndSla) Row("open_by_tier_sla", $"tier {o.Tier}", o.Sla.ToString(), o.Count.ToString(CultureInfo.InvariantCulture));
+        Row("summary", "computed_at", "", CsvText.Time(f.At));
+        Row("summary", "range_from", "", CsvText.Time(f.Range.From));
+        Row("summary", "range_to", "", CsvText.Time(f.Range.To));
+        Row("summary", "open_tickets", "", N(f.OpenTickets));
+        Row("summary", "raised", "", N(f.Raised));
+        Row("summary", "raised_and_escalated", "", N(f.RaisedAndEscalated));
+        Row("summary", "escalation_rate", "", Rate(f.EscalationRate));
+        foreach (var o in f.OpenByTierAndSla) Row("open_by_tier_sla", $"tier {o.Tier}", o.Sla.ToString(), N(o.Count));
         foreach (var c in f.ByCategory)
         {
-            Row("escalations_by_category", c.Category, "manual", c.Manual.ToString(CultureInfo.InvariantCulture));
-            Row("escalations_by_category", c.Category, "automatic", c.Automatic.ToString(CultureInfo.InvariantCulture));
+            Row("escalations_by_category", c.Category, "manual", N(c.Manual));
+            Row("escalations_by_category", c.Category, "automatic", N(c.Automatic));
         }
-        foreach (var t in f.ByTechnician) Row("escalations_by_technician", t.Key, t.Name, t.Count.ToString(CultureInfo.InvariantCulture));
-        Row("escalations_by_technician", "system", "automatic", f.AutomaticEscalations.ToString(CultureInfo.InvariantCulture));
+        foreach (var t in f.ByTechnician)
+        {
+            Row("escalations_by_technician", t.Key, t.Name, N(t.Count));
+            Row("resolutions_by_technician", t.Key, t.Name, N(t.Resolved));
+        }
+        Row("escalations_by_technician", "system", "automatic", N(f.AutomaticEscalations));
+        foreach (var l in f.Load) Row("open_owned_now", l.Key, l.Name, N(l.Open));
         foreach (var r in f.Repeats) Row("repeat_escalations", r.Key, r.Reason, $"T{r.FromTier}->T{r.ToTier}");
-        Row("first_contact_resolution", "resolved", "", f.FirstContact.Resolved.ToString(CultureInfo.InvariantCulture));
-        Row("first_contact_resolution", "resolved_at_tier1_without_escalation", "", f.FirstContact.ResolvedAtTier1WithoutEscalation.ToString(CultureInfo.InvariantCulture));
-        Row("first_contact_resolution", "rate", f.FirstContact.Band, f.FirstContact.Rate is { } rate ? N(rate) : "");
+        Row("first_contact_resolution", "resolved", "", N(f.FirstContact.Resolved));
+        Row("first_contact_resolution", "resolved_at_tier1_without_escalation", "", N(f.FirstContact.ResolvedAtTier1WithoutEscalation));
+        Row("first_contact_resolution", "rate", f.FirstContact.Band, Rate(f.FirstContact.Rate));
         foreach (var p in f.SlaCompliance)
         {
-            Row("sla_compliance", p.Priority.ToString(), "resolved", p.Resolved.ToString(CultureInfo.InvariantCulture));
-            Row("sla_compliance", p.Priority.ToString(), "met", p.Met.ToString(CultureInfo.InvariantCulture));
-            Row("sla_compliance", p.Priority.ToString(), "rate", p.Rate is { } r ? N(r) : "");
+            Row("sla_compliance", p.Priority.ToString(), "resolved", N(p.Resolved));
+            Row("sla_compliance", p.Priority.ToString(), "met", N(p.Met));
+            Row("sla_compliance", p.Priority.ToString(), "open_breached", N(p.OpenBreached));
+            Row("sla_compliance", p.Priority.ToString(), "rate", Rate(p.Rate));
         }
         foreach (var t in f.TimeInTier)
         {
             Row("time_in_tier_hours", $"tier {t.Tier}", "total", H(t.Total));
             Row("time_in_tier_hours", $"tier {t.Tier}", "average_per_ticket", H(t.AveragePerTicket));
         }
-        Row("pages", "sent", "", f.Pages.Pages.ToString(CultureInfo.InvariantCulture));
-        Row("pages", "acknowledged", "", f.Pages.Acknowledged.ToString(CultureInfo.InvariantCulture));
-        Row("pages", "average_minutes_to_acknowledge", "", f.Pages.AverageToAcknowledge is { } a ? N(Math.Round(a.TotalMinutes, 1)) : "");
-        foreach (var m in f.Parked) Row("parked_outbox", m.Id.ToString(CultureInfo.InvariantCulture), $"{m.Platform} {m.Audience}", m.LastError ?? "");
+        Row("pages", "sent", "", N(f.Pages.Pages));
+        Row("pages", "runs", "", N(f.Pages.Runs));
+        Row("pages", "acknowledged", "", N(f.Pages.Acknowledged));
+        Row("pages", "acknowledged_rate", "", Rate(f.Pages.AcknowledgedRate));
+        Row("pages", "average_minutes_to_acknowledge", "", f.Pages.AverageToAcknowledge is { } a ? CsvText.Number(Math.Round(a.TotalMinutes, 1)) : "");
+        foreach (var w in f.Weeks)
+        {
+            var week = w.WeekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            Row("weekly", week, "raised", N(w.Raised));
+            Row("weekly", week, "escalations", N(w.Escalations));
+            Row("weekly", week, "first_contact_rate", Rate(w.FirstContactRate));
+        }
+        foreach (var m in f.Parked) Row("parked_outbox", CsvText.Number(m.Id), $"{m.Platform} {m.Audience}", m.LastError ?? "");
         return sb.ToString();
-    }
-
-    private static string Quote(string value)
-    {
-        var safe = value.Length > 0 && "=+-@".Contains(value[0]) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + safe.Replace("\"", "\"\"") + "\"" : safe;
     }
 }

@@ -1,19 +1,65 @@
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence;
+using ChatEscalation.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Bot.Dashboard;
 
-/// <summary>The dashboard's query: loads tickets, the audit trail and the parked outbox rows, and computes the figures at the current time.</summary>
+/// <summary>The dashboard's queries: figures, the ticket list and the export, each cut down to what the viewer may see.</summary>
 /// <remarks>Reads everything without tracking; a desk-sized database (thousands of tickets) fits in one pass.</remarks>
 public sealed class EscalationReport(EscalationDbContext db, EscalationPolicy policy, TimeProvider time)
 {
-    public async Task<EscalationFigures> ComputeAsync(CancellationToken cancellationToken = default)
+    /// <summary>The figures over the last 30 days as everybody (sign-in off) sees them.</summary>
+    public Task<EscalationFigures> ComputeAsync(CancellationToken cancellationToken = default) => ComputeAsync(DashboardViewer.Everyone, null, cancellationToken);
+
+    /// <summary>
+    /// The figures over <paramref name="range"/> (default the last 30 days). The aggregates cover the whole desk; the lists that name
+    /// tickets (repeat escalations) keep only tickets the viewer sees, and parked messages are for managers only.
+    /// </summary>
+    public async Task<EscalationFigures> ComputeAsync(DashboardViewer viewer, ReportRange? range, CancellationToken cancellationToken = default)
     {
-        var tickets = await db.Tickets.AsNoTracking().ToListAsync(cancellationToken);
-        var events = await db.TicketEvents.AsNoTracking().ToListAsync(cancellationToken);
-        var parked = await db.OutboxMessages.AsNoTracking().Where(m => m.State == Persistence.Rows.OutboxState.Parked).ToListAsync(cancellationToken);
-        return EscalationFiguresCalculator.Compute(tickets, events, parked, policy, time.GetUtcNow());
+        var (tickets, events) = await LoadAsync(cancellationToken);
+        var parked = viewer.SeesParked
+            ? await db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Parked).ToListAsync(cancellationToken)
+            : [];
+        var figures = EscalationFiguresCalculator.Compute(tickets, events, parked, policy, time.GetUtcNow(), range);
+        if (viewer.Role is ViewerRole.Everyone or ViewerRole.Manager) return figures;
+        var visible = Visible(viewer, tickets, events).Select(t => t.Number).ToHashSet();
+        return figures with { Repeats = figures.Repeats.Where(r => visible.Contains(r.Ticket)).ToList() };
+    }
+
+    /// <summary>The tickets the viewer may see, as the list shows them: open ones only (breached and at risk first), or all of them.</summary>
+    public async Task<IReadOnlyList<OpenTicket>> TicketsAsync(DashboardViewer viewer, bool openOnly, CancellationToken cancellationToken = default)
+    {
+        var (tickets, events) = await LoadAsync(cancellationToken);
+        var visible = Visible(viewer, tickets, events);
+        var now = time.GetUtcNow();
+        return openOnly
+            ? EscalationFiguresCalculator.OpenTickets(visible, policy, now)
+            : visible.OrderBy(t => t.Number).Select(t => EscalationFiguresCalculator.ListItem(t, policy, now)).ToList();
+    }
+
+    /// <summary>The export: one row per ticket the viewer sees that was raised in <paramref name="range"/> or is still open.</summary>
+    public async Task<string> ExportAsync(DashboardViewer viewer, ReportRange range, CancellationToken cancellationToken = default)
+    {
+        var (tickets, events) = await LoadAsync(cancellationToken);
+        var trails = EscalationFiguresCalculator.Trails(events);
+        var now = time.GetUtcNow();
+        var rows = Visible(viewer, tickets, events)
+            .Where(t => range.Contains(t.RaisedAt) || t.Status is Core.Tickets.TicketStatus.Queued or Core.Tickets.TicketStatus.Accepted or Core.Tickets.TicketStatus.WaitingOnUser)
+            .OrderBy(t => t.Number)
+            .Select(t => (t, EscalationFiguresCalculator.ListItem(t, policy, now), trails.TryGetValue(t.Number, out var trail) ? trail : (IReadOnlyList<TicketEventRow>)[]));
+        return TicketCsv.Write(rows);
+    }
+
+    /// <summary>Whether the viewer may see ticket <paramref name="number"/>; null when there is no such ticket.</summary>
+    public async Task<bool?> SeesAsync(DashboardViewer viewer, long number, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Number == number, cancellationToken);
+        if (row is null) return null;
+        if (viewer.Role is ViewerRole.Everyone or ViewerRole.Manager) return true;
+        var trail = await db.TicketEvents.AsNoTracking().Where(e => e.TicketNumber == number).ToListAsync(cancellationToken);
+        return viewer.Sees(row, trail);
     }
 
     /// <summary>
@@ -26,7 +72,14 @@ public sealed class EscalationReport(EscalationDbContext db, EscalationPolicy po
         return rows.Select(a => new KnowledgeDraft(a.TicketNumber, Core.Tickets.TicketKey.Format(a.TicketNumber), a.Title, a.Category, a.Body,
             a.FromTier, policy.TierName(a.FromTier), policy.Person(a.AuthorKey).Name, a.CreatedAt)).ToList();
     }
-}
 
-/// <summary>One knowledge-base draft as the dashboard shows it.</summary>
-public sealed record KnowledgeDraft(long Ticket, string Key, string Title, string Category, string Fix, int FromTier, string TierName, string Author, DateTimeOffset At);
+    private async Task<(List<TicketRow> Tickets, List<TicketEventRow> Events)> LoadAsync(CancellationToken cancellationToken) =>
+        (await db.Tickets.AsNoTracking().ToListAsync(cancellationToken), await db.TicketEvents.AsNoTracking().ToListAsync(cancellationToken));
+
+    private static List<TicketRow> Visible(DashboardViewer viewer, List<TicketRow> tickets, List<TicketEventRow> events)
+    {
+        if (viewer.Role is ViewerRole.Everyone or ViewerRole.Manager) return tickets;
+        var trails = EscalationFiguresCalculator.Trails(events);
+        return tickets.Where(t => viewer.Sees(t, trails.TryGetValue(t.Number, out var trail) ? trail : [])).ToList();
+    }
+}

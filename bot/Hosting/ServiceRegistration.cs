@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Dashboard;
+using ChatEscalation.Bot.Hosting.Security;
 using ChatEscalation.Bot.Local;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Scheduling;
@@ -24,6 +25,7 @@ public static class ServiceRegistration
         var configuration = builder.Configuration;
         var services = builder.Services;
 
+        builder.AddWebSecurity();
         var policy = PolicyLoader.Load(configuration);
         services.AddSingleton(policy);
         services.AddSingleton<IPolicyProvider>(new FixedPolicyProvider(policy));
@@ -42,6 +44,7 @@ public static class ServiceRegistration
         services.AddScheduler();
         services.AddTransient<SweepDueDeadlinesJob>();
         services.AddTransient<DispatchOutboxJob>();
+        services.AddTransient<PruneInboundEventsJob>();
 
         services.AddTeamsAdapter(configuration);
         services.AddTeamsChat();
@@ -56,6 +59,7 @@ public static class ServiceRegistration
     {
         await PersistenceServiceRegistration.MigrateAsync(app.Services);
 
+        app.UseWebSecurity();
         var readiness = app.Services.GetRequiredService<Readiness>();
         app.MapGet("/healthz", async (OutboxStore outbox, CancellationToken ct) => readiness.IsReady
             ? Results.Ok(new { status = "ready", parkedOutboxMessages = await outbox.CountParkedAsync(ct) })
@@ -74,6 +78,7 @@ public static class ServiceRegistration
                 // RunOnceAtStart: deadlines missed while the bot was down fire at start, oldest first.
                 s.Schedule<SweepDueDeadlinesJob>().EverySeconds(scheduler.SweepEverySeconds).RunOnceAtStart().PreventOverlapping(nameof(SweepDueDeadlinesJob));
                 s.Schedule<DispatchOutboxJob>().EverySeconds(scheduler.DispatchEverySeconds).PreventOverlapping(nameof(DispatchOutboxJob));
+                s.Schedule<PruneInboundEventsJob>().Hourly().RunOnceAtStart().PreventOverlapping(nameof(PruneInboundEventsJob));
             }).OnError(e => app.Logger.LogError(e, "A scheduled job failed; it runs again at its next interval"));
         }
         readiness.MarkReady();

@@ -1,8 +1,6 @@
 using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Core.Policy;
-using ChatEscalation.Persistence.Outbox;
-using ChatEscalation.Persistence.Hosting;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,10 +18,11 @@ public static class LocalChannelRegistration
     public static IServiceCollection AddLocalChannel(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("Local");
-        var connected = PersistenceServiceRegistration.EnabledPlatforms(configuration).Any(p => p is Platforms.Slack or Platforms.Teams);
+        var connected = Hosting.Security.ConnectedPlatforms.Any(configuration);
+        var explicitlyEnabled = string.Equals(section["Enabled"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         services.Configure<LocalOptions>(section);
-        services.PostConfigure<LocalOptions>(o => Restrict(o, connected));
-        var options = Restrict(section.Get<LocalOptions>() ?? new LocalOptions(), connected);
+        services.PostConfigure<LocalOptions>(o => Restrict(o, connected, explicitlyEnabled));
+        var options = Restrict(section.Get<LocalOptions>() ?? new LocalOptions(), connected, explicitlyEnabled);
         services.TryAddSingleton<EscalationPolicy>(sp => sp.GetRequiredService<IPolicyProvider>().Current);
         services.TryAddScoped<ChatConversation>();
         if (!options.Enabled) return services;
@@ -38,12 +37,19 @@ public static class LocalChannelRegistration
         return services;
     }
 
-    /// <summary>With Slack or Teams connected: no demo clock, and the emulator only for this machine.</summary>
-    private static LocalOptions Restrict(LocalOptions options, bool platformsConnected)
+    /// <summary>
+    /// With Slack or Teams connected: no demo clock, and no emulator unless <c>Local:Enabled=true</c> is set explicitly with a
+    /// <c>Local:AccessToken</c> (explicitly enabled without one stops start-up, naming the key).
+    /// </summary>
+    private static LocalOptions Restrict(LocalOptions options, bool platformsConnected, bool explicitlyEnabled)
     {
         if (!platformsConnected) return options;
         options.DemoClock = false;
-        options.LoopbackOnly = true;
+        if (explicitlyEnabled && (options.AccessToken?.Trim().Length ?? 0) < LocalOptions.MinimumAccessTokenLength)
+            throw new InvalidOperationException(
+                $"Local:Enabled=true next to Slack or Teams needs Local:AccessToken (a random secret of at least {LocalOptions.MinimumAccessTokenLength} characters): " +
+                "the emulator lets anyone act as anybody in the policy, so every request to it must carry the token.");
+        options.Enabled = explicitlyEnabled;
         return options;
     }
 

@@ -21,6 +21,7 @@ public static class LocalEndpoints
     public static IEndpointRouteBuilder MapLocalEndpoints(this IEndpointRouteBuilder app)
     {
         var local = app.MapGroup("");
+        local.AddEndpointFilter<LocalAccessFilter>();
         if (app.ServiceProvider.GetRequiredService<IOptions<LocalOptions>>().Value.LoopbackOnly)
             local.AddEndpointFilter(async (context, next) => IsLoopback(context.HttpContext)
                 ? await next(context)

@@ -3,7 +3,10 @@ namespace ChatEscalation.Bot.Local;
 /// <summary>The <c>Local</c> configuration section.</summary>
 public sealed class LocalOptions
 {
-    /// <summary>Serve the emulator page and register the <c>local</c> sender. Default true.</summary>
+    /// <summary>
+    /// Serve the emulator page and register the <c>local</c> sender. Default true, but off while Slack or Teams is connected unless set to
+    /// true explicitly together with <see cref="AccessToken"/>.
+    /// </summary>
     public bool Enabled { get; set; } = true;
 
     /// <summary>
@@ -13,8 +16,17 @@ public sealed class LocalOptions
     public bool DemoClock { get; set; }
 
     /// <summary>
-    /// Answer the emulator's page and endpoints only on loopback connections (403 otherwise). Forced on while Slack or Teams is
-    /// connected: the emulator lets anyone act as anybody in the policy, which is for trying the bot, not for real tickets.
+    /// Answer the emulator's page and endpoints only on loopback connections (403 otherwise). Default false. Behind a reverse proxy on the
+    /// same host every request is a loopback connection, so this is no protection there: <see cref="AccessToken"/> is.
     /// </summary>
     public bool LoopbackOnly { get; set; }
+
+    /// <summary>
+    /// A secret every emulator request must carry (<see cref="LocalAccessFilter"/>), whatever address it comes from. Required (at least
+    /// <see cref="MinimumAccessTokenLength"/> characters) to keep the emulator next to Slack or Teams: it lets anyone act as anybody in the policy.
+    /// </summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The shortest <see cref="AccessToken"/> accepted.</summary>
+    public const int MinimumAccessTokenLength = 24;
 }

@@ -29,6 +29,10 @@ public sealed class LocalSender(LocalChannelStore store, LocalRenderings renderi
         return Task.FromResult(result);
     }
 
+    /// <summary>The emulator answers in the request itself; a reply row is never written for it.</summary>
+    public Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken) =>
+        Task.FromResult<DeliveryResult>(new DeliveryResult.Skipped("the emulator answers in the request"));
+
     private DeliveryResult Card(Delivery d)
     {
         var draft = new LocalMessageDraft("card", "bot", "ChatEscalation", $"{d.Card.Key} · {d.Card.Title}", d.Card.Number, d.Card.Actions, d.Urgent,

@@ -22,4 +22,11 @@ public sealed record Delivery(
     Ticket Ticket,
     TicketCardView Card,
     string? ChannelId,
-    CardRef? ExistingCard);
+    CardRef? ExistingCard)
+{
+    /// <summary>An earlier attempt may have delivered it: check before sending again where the platform allows.</summary>
+    public bool Uncertain { get; init; }
+
+    /// <summary>When the message was written (an earlier attempt cannot be older).</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+}

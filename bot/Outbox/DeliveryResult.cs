@@ -9,8 +9,17 @@ public abstract record DeliveryResult
     /// <summary>Nothing to do on this platform (the person is not known there, the channel is not configured).</summary>
     public sealed record Skipped(string Reason) : DeliveryResult;
 
-    /// <summary>A transient failure or throttling: try again, no sooner than <see cref="After"/> when given.</summary>
-    public sealed record Retry(string Error, TimeSpan? After = null) : DeliveryResult;
+    /// <summary>
+    /// A transient failure or throttling: try again, no sooner than <see cref="After"/> when given. <see cref="Uncertain"/>: the
+    /// request went out and may have been carried out (a timeout, a server error), so the next attempt checks before sending again.
+    /// </summary>
+    public sealed record Retry(string Error, TimeSpan? After = null, bool Uncertain = false) : DeliveryResult;
+
+    /// <summary>
+    /// The request may have been carried out and the platform offers no way to check (a Teams activity has no idempotency key): it is
+    /// not sent again on its own; a person can send it again from the dashboard.
+    /// </summary>
+    public sealed record Unconfirmed(string Error) : DeliveryResult;
 
     /// <summary>A permanent failure: the message is parked for a person to look at.</summary>
     public sealed record Failed(string Error) : DeliveryResult;

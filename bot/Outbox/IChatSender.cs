@@ -8,4 +8,7 @@ public interface IChatSender
     string Platform { get; }
 
     Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken);
+
+    /// <summary>Delivers the bot's answer to a person in the conversation they used (<see cref="ReplyDelivery.Route"/>, written by this platform's inbound side).</summary>
+    Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken);
 }

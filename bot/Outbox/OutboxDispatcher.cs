@@ -1,18 +1,25 @@
+using ChatEscalation.Bot.Hosting;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Workflows;
-using ChatEscalation.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Outbox;
 
-/// <summary>Delivers pending outbox messages through the platform senders, in order per ticket, never dropping one.</summary>
+/// <summary>Delivers pending outbox messages through the platform senders, in order per lane, never dropping one.</summary>
 /// <remarks>
-/// A message whose send fails is retried with exponential backoff (or after the platform's Retry-After); after
-/// <see cref="OutboxOptions.MaxAttempts"/> it is parked, logged, and counted on the health endpoint.
-/// Card deliveries record where the card sits so later changes edit it in place.
+/// <list type="bullet">
+/// <item>Each message is claimed right before its send (<see cref="OutboxStore.ClaimAsync"/>), and one send may run at most
+/// <see cref="OutboxOptions.SendTimeout"/>, shorter than the claim's lease: no second dispatcher (another instance) sends it meanwhile.</item>
+/// <item>A failed send is retried with exponential backoff (or after the platform's Retry-After); after <see cref="OutboxOptions.MaxAttempts"/>
+/// it is parked, logged, and counted on the health endpoint. A send that may have reached the platform (timeout, server error, a
+/// dispatcher that stopped mid-send) is retried as <c>Uncertain</c>: the sender checks first where the platform allows, or reports it
+/// unconfirmed rather than send it twice.</item>
+/// <item>A stop (the host shutting down) abandons the send in flight: the message stays pending, uncertain, for the next start.</item>
+/// <item>Card deliveries record where the card sits so later changes edit it in place.</item>
+/// </list>
 /// </remarks>
 public sealed class OutboxDispatcher(
     OutboxStore store,
@@ -30,14 +37,17 @@ public sealed class OutboxDispatcher(
         var handled = 0;
         for (var pass = 0; pass < 50; pass++)
         {
-            var batch = await store.ClaimBatchAsync(time.GetUtcNow(), 100, ct);
-            if (batch.Count == 0) break;
-            foreach (var message in batch)
+            var due = await store.DueAsync(time.GetUtcNow(), 100, ct);
+            if (due.Count == 0) break;
+            foreach (var candidate in due)
             {
+                ct.ThrowIfCancellationRequested();
+                if (await store.ClaimAsync(candidate, time.GetUtcNow(), ct) is not { } message) continue; // another dispatcher has it
                 await DeliverOneAsync(message, ct);
                 handled++;
             }
         }
+
         return handled;
     }
 
@@ -50,57 +60,99 @@ public sealed class OutboxDispatcher(
             await store.SkipAsync(message.Id, $"platform '{message.Platform}' is not enabled", ct);
             return;
         }
-        var ticket = await tickets.GetAsync(message.TicketNumber, ct);
-        if (ticket is null)
+
+        var ticket = message.TicketNumber == 0 ? null : await tickets.GetAsync(message.TicketNumber, ct);
+        if (ticket is null && message.Kind != NotificationKind.Reply)
         {
             await store.ParkAsync(message.Id, $"ticket {message.TicketNumber} not found", ct);
             return;
         }
-        var current = policy.Current;
-        var audience = message.AudienceOf();
-        var card = TicketViews.Card(ticket, current, now, audience.Kind == AudienceKind.TierQueue ? audience.Tier : null);
-        var channelId = ChannelFor(audience, message.Platform, current);
-        var existing = await store.GetChatMessageAsync(message.TicketNumber, message.Platform, audience.ToString(), ct);
-        var delivery = new Delivery(message.Id, message.Platform, message.Kind, audience, message.Text, message.ActionsOf(), message.Urgent,
-            ticket, card, channelId, existing is null ? null : new CardRef(existing.ChannelId, existing.MessageId, existing.ConversationId, existing.ServiceUrl));
 
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(options.Value.SendTimeout);
         DeliveryResult result;
         try
         {
-            result = await sender.DeliverAsync(delivery, ct);
+            result = message.Kind == NotificationKind.Reply
+                ? await sender.DeliverReplyAsync(Reply(message, ticket, now), budget.Token)
+                : await DeliverNotificationAsync(sender, message, ticket!, now, budget.Token);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping: the request may be out. Leave it pending and uncertain for the next start (no cancellation: one quick write).
+            await store.MarkRetryAsync(message.Id, "stopped while sending", now, uncertain: true, CancellationToken.None);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            result = new DeliveryResult.Retry($"no answer within {options.Value.SendTimeout.TotalSeconds:0} s", Uncertain: true);
+        }
+        catch (Exception e)
         {
             result = new DeliveryResult.Retry($"{e.GetType().Name}: {e.Message}");
         }
 
+        await RecordAsync(message, result, now, ct);
+    }
+
+    private async Task<DeliveryResult> DeliverNotificationAsync(IChatSender sender, OutboxMessage message, Core.Tickets.Ticket ticket, DateTimeOffset now, CancellationToken ct)
+    {
+        var current = policy.Current;
+        var audience = message.AudienceOf();
+        var card = TicketViews.Card(ticket, current, now, audience.Kind == AudienceKind.TierQueue ? audience.Tier : null);
+        var existing = await store.GetChatMessageAsync(message.TicketNumber, message.Platform, audience.ToString(), ct);
+        var delivery = new Delivery(message.Id, message.Platform, message.Kind, audience, message.Text, message.ActionsOf(), message.Urgent,
+            ticket, card, ChannelFor(audience, message.Platform, current),
+            existing is null ? null : new CardRef(existing.ChannelId, existing.MessageId, existing.ConversationId, existing.ServiceUrl))
+        {
+            Uncertain = message.Uncertain,
+            CreatedAt = message.CreatedAt,
+        };
+        var result = await sender.DeliverAsync(delivery, ct);
+        if (result is DeliveryResult.Sent { Card: { } cardRef })
+        {
+            await store.UpsertChatMessageAsync(new ChatMessageRow
+            {
+                TicketNumber = message.TicketNumber, Platform = message.Platform, Channel = audience.ToString(),
+                ChannelId = cardRef.ChannelId, MessageId = cardRef.MessageId, ConversationId = cardRef.ConversationId,
+                ServiceUrl = cardRef.ServiceUrl, UpdatedAt = now,
+            }, ct);
+        }
+
+        return result;
+    }
+
+    private ReplyDelivery Reply(OutboxMessage message, Core.Tickets.Ticket? ticket, DateTimeOffset now) =>
+        new(message.Id, message.Platform, message.RouteJson ?? "{}", message.Text, ticket,
+            ticket is null ? null : TicketViews.Card(ticket, policy.Current, now), message.Uncertain, message.CreatedAt);
+
+    private async Task RecordAsync(OutboxMessage message, DeliveryResult result, DateTimeOffset now, CancellationToken ct)
+    {
+        var what = $"{message.Id} ({message.Platform} {message.Kind} for {message.TicketNumber})";
         switch (result)
         {
             case DeliveryResult.Sent sent:
-                if (sent.Card is { } cardRef)
-                    await store.UpsertChatMessageAsync(new ChatMessageRow
-                    {
-                        TicketNumber = message.TicketNumber, Platform = message.Platform, Channel = audience.ToString(),
-                        ChannelId = cardRef.ChannelId, MessageId = cardRef.MessageId, ConversationId = cardRef.ConversationId,
-                        ServiceUrl = cardRef.ServiceUrl, UpdatedAt = now,
-                    }, ct);
                 await store.MarkSentAsync(message.Id, sent.MessageId, now, ct);
                 break;
             case DeliveryResult.Skipped skipped:
                 await store.SkipAsync(message.Id, skipped.Reason, ct);
                 break;
             case DeliveryResult.Failed failed:
-                log.LogError("Outbox message {Id} ({Platform} {Kind} for {Ticket}) parked: {Error}", message.Id, message.Platform, message.Kind, message.TicketNumber, failed.Error);
+                log.LogError("Outbox message {Message} parked: {Error}", what, failed.Error);
                 await store.ParkAsync(message.Id, failed.Error, ct);
                 break;
+            case DeliveryResult.Unconfirmed unconfirmed:
+                log.LogWarning("Outbox message {Message} may or may not have arrived and cannot be checked; not sent again on its own: {Error}", what, unconfirmed.Error);
+                await store.MarkUnconfirmedAsync(message.Id, unconfirmed.Error, ct);
+                break;
             case DeliveryResult.Retry retry when message.Attempts + 1 >= options.Value.MaxAttempts:
-                log.LogError("Outbox message {Id} ({Platform} {Kind} for {Ticket}) parked after {Attempts} attempts: {Error}", message.Id, message.Platform, message.Kind, message.TicketNumber, message.Attempts + 1, retry.Error);
+                log.LogError("Outbox message {Message} parked after {Attempts} attempts: {Error}", what, message.Attempts + 1, retry.Error);
                 await store.ParkAsync(message.Id, retry.Error, ct);
                 break;
             case DeliveryResult.Retry retry:
                 var delay = retry.After ?? Backoff(message.Attempts + 1, jitter.Next());
-                log.LogWarning("Outbox message {Id} ({Platform}) failed, retrying in {Delay}: {Error}", message.Id, message.Platform, delay, retry.Error);
-                await store.MarkRetryAsync(message.Id, retry.Error, now + delay, ct);
+                log.LogWarning("Outbox message {Message} failed, retrying in {Delay}{Uncertain}: {Error}", what, delay, retry.Uncertain ? " (it may have arrived: checked first)" : "", retry.Error);
+                await store.MarkRetryAsync(message.Id, retry.Error, now + delay, retry.Uncertain, ct);
                 break;
         }
     }

@@ -2,12 +2,12 @@ using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Scheduling;
 
-/// <summary>Dispatches the outbox right after each commit that wrote messages, instead of waiting for the next scheduled pass.</summary>
-public sealed class OutboxWakeupService(OutboxSignal signal, IEscalationRunner runner, IOptions<SchedulerOptions> options, ILogger<OutboxWakeupService> log) : BackgroundService
+/// <summary>Dispatches the outbox right after each commit that wrote messages (<c>Outbox:DispatchOnCommit</c>), instead of waiting for the next scheduled pass.</summary>
+public sealed class OutboxWakeupService(OutboxSignal signal, IEscalationRunner runner, IOptions<SchedulerOptions> options, IOptions<Outbox.OutboxOptions> outbox, ILogger<OutboxWakeupService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
+        if (!outbox.Value.DispatchOnCommit) return;
         while (!stoppingToken.IsCancellationRequested)
         {
             try

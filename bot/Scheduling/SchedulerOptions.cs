@@ -15,4 +15,8 @@ public sealed class SchedulerOptions
     /// <summary>Seconds between outbox passes when nothing woke the dispatcher (1–59). Default 5.</summary>
     [Range(1, 59, ErrorMessage = "Scheduler:DispatchEverySeconds must be between 1 and 59 (Coravel schedules 1–59 s).")]
     public int DispatchEverySeconds { get; set; } = 5;
+
+    /// <summary>How long request receipts (de-duplication of platform redeliveries and replays) are kept. Default 1 day; at least 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:10:00", "30.00:00:00", ErrorMessage = "Scheduler:KeepReceiptsFor must be between 10 minutes and 30 days.")]
+    public TimeSpan KeepReceiptsFor { get; set; } = TimeSpan.FromDays(1);
 }

@@ -3,8 +3,9 @@ using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
 
-/// <summary>Slow Slack work (views.open, chat.postEphemeral, DM replies) run after the HTTP answer has gone, each with a Web API client from its own DI scope.</summary>
-/// <remarks>A bounded in-memory queue drained by a hosted service; work lost on a crash is a reply, never a ticket change (those go through the outbox).
+/// <summary>Slack calls made right after the HTTP answer has gone (<c>views.open</c>, whose trigger expires in 3 s), each with a Web API client from its own DI scope.</summary>
+/// <remarks>A bounded in-memory queue drained by a hosted service; work lost on a crash is an unopened modal, never a ticket change or an
+/// answer (those go through the outbox). A stop cancels what is queued.
 /// Failures are logged and dropped.</remarks>
 public sealed class SlackBackgroundWork(IServiceScopeFactory scopes, ILogger<SlackBackgroundWork> log) : BackgroundService
 {

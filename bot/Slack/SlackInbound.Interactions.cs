@@ -6,6 +6,9 @@ using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Persistence.Workflows;
 
 namespace ChatEscalation.Bot.Slack;
 
@@ -14,12 +17,13 @@ namespace ChatEscalation.Bot.Slack;
 /// <list type="bullet">
 /// <item><c>block_actions</c>: a button whose action has a form (<see cref="TicketForms.HasForm"/>) opens it as a modal with
 /// <c>views.open</c> (after the ack, <c>private_metadata</c> = ticket number); <c>raise</c> opens the raise modal prefilled with the
-/// button's value; any other button acts at once. A refusal reaches the clicker with <c>chat.postEphemeral</c>. Each click
-/// (user + action + <c>action_ts</c>) has one effect.</item>
+/// button's value; any other button acts at once. A refusal reaches the clicker with <c>chat.postEphemeral</c>, through the outbox.
+/// Each click (user + action + <c>action_ts</c>) has one effect.</item>
 /// <item><c>view_submission</c>: the modal is read into a <see cref="TicketForm"/> (<see cref="SlackForms"/>) and becomes a command (a raised
 /// ticket is confirmed to the reporter in the app's DM). A refusal naming one of the modal's inputs is shown under it
 /// (<c>response_action: errors</c> keyed by that input's block_id, plus every other missing part of a handoff note); any other refusal
-/// is shown under the modal's first required input, where the person is looking. The same submission twice (view id + values) has one effect.</item>
+/// is shown under the modal's first required input, where the person is looking. The same submission twice (view id + values) has one
+/// effect; a refused one is judged again, so submitting it again shows the same errors.</item>
 /// </list>
 /// </remarks>
 public sealed partial class SlackInbound
@@ -35,62 +39,64 @@ public sealed partial class SlackInbound
     private async Task<SlackReply> BlockActionAsync(SlackInteraction i, CancellationToken ct)
     {
         if (i.Actions is not [var action, ..] || action.ActionId is not { } actionId || i.User.Id is not { } userId) return SlackReply.Empty;
-        var key = $"action:{userId}:{actionId}:{action.ActionTs ?? i.TriggerId}";
-        if (!await inbound.TryRecordInboundAsync(Platform, key, time.GetUtcNow(), ct)) return SlackReply.Empty;
+        var receipt = new InboundReceipt(Platform, $"action:{userId}:{actionId}:{action.ActionTs ?? i.TriggerId}");
+        if (await inbound.SeenAsync(receipt, ct)) return SlackReply.Empty;
+        var user = await people.ResolveAsync(userId, i.User.Name ?? i.User.Username, ct);
 
         if (actionId == TicketActions.Raise)
         {
-            if (i.TriggerId is { } t) OpenView("raise modal", t, SlackModals.For(TicketForms.Raise(policies.Current, action.Value), null));
+            if (i.TriggerId is { } t && await inbound.TryRecordAsync(receipt, time.GetUtcNow(), ct))
+                OpenView("raise modal", t, SlackModals.For(TicketForms.Raise(policies.Current, action.Value), null));
             return SlackReply.Empty;
         }
 
         if (!TicketKey.TryParse(action.Value, out var number))
         {
-            Ephemeral(i, "This button does not name a ticket.");
+            await workflow.RecordAsync(receipt, Ephemeral(i, user, "This button does not name a ticket."), ct);
             return SlackReply.Empty;
         }
 
         if (TicketForms.HasForm(actionId))
         {
-            if (await workflow.GetAsync(number, ct) is not { } ticket) Ephemeral(i, $"{TicketKey.Format(number)} does not exist.");
-            else if (i.TriggerId is { } t && TicketForms.For(actionId, policies.Current, ticket.Tier) is { } form) OpenView($"{actionId} modal", t, SlackModals.For(form, number));
+            if (await workflow.GetAsync(number, ct) is not { } ticket) await workflow.RecordAsync(receipt, Ephemeral(i, user, $"{TicketKey.Format(number)} does not exist."), ct);
+            else if (i.TriggerId is { } t && TicketForms.For(actionId, policies.Current, ticket.Tier) is { } form && await inbound.TryRecordAsync(receipt, time.GetUtcNow(), ct))
+                OpenView($"{actionId} modal", t, SlackModals.For(form, number));
             return SlackReply.Empty;
         }
 
-        var user = await people.ResolveAsync(userId, i.User.Name ?? i.User.Username, ct);
         var read = TicketForms.ToCommand(TicketForm.Of(actionId), user);
         if (!read.IsCommand)
         {
-            Ephemeral(i, read.Refusal.Reason);
+            await workflow.RecordAsync(receipt, Ephemeral(i, user, read.Refusal.Reason), ct);
             return SlackReply.Empty;
         }
 
-        var result = await workflow.ExecuteAsync(number, read.Command, ct);
-        if (!result.Succeeded) Ephemeral(i, result.Message);
+        // A refusal reaches the clicker alone; a success speaks through the card and the thread.
+        await workflow.ExecuteAsync(number, read.Command, new Inbound(receipt, result => result.Succeeded ? null : Ephemeral(i, user, result.Message)), ct);
         return SlackReply.Empty;
     }
 
     private async Task<SlackReply> ViewSubmissionAsync(SlackInteraction i, CancellationToken ct)
     {
         if (i.View is not { } view || i.User.Id is not { } userId) return SlackReply.Empty;
-        if (!await inbound.TryRecordInboundAsync(Platform, $"view:{view.Id}:{Fingerprint(i)}", time.GetUtcNow(), ct)) return SlackReply.Empty;
+        var receipt = new InboundReceipt(Platform, $"view:{view.Id}:{Fingerprint(i)}");
         var user = await people.ResolveAsync(userId, i.User.Name ?? i.User.Username, ct);
         var form = SlackForms.Read(view);
         var policy = policies.Current;
 
         if (form.Action == TicketActions.Raise)
         {
-            var raised = await workflow.RaiseAsync(TicketForms.ToRaise(form, user, Platform), ct);
-            if (!raised.Succeeded) return Refused(TicketForms.Raise(policy), raised.Refusal?.Field, raised.Message, []);
-            Confirm(userId, raised);
-            return SlackReply.Empty;
+            // The modal closes on success, so the reporter hears of the new ticket in the app's DM.
+            var raised = await workflow.RaiseAsync(TicketForms.ToRaise(form, user, Platform),
+                new Inbound(receipt, r => r.Succeeded ? Answer(user, new SlackRoute(userId), r.Message, r.Ticket?.Number) : null, RecordRefusals: false), ct);
+            return raised.Succeeded || raised.Repeated ? SlackReply.Empty : Refused(TicketForms.Raise(policy), raised.Refusal?.Field, raised.Message, []);
         }
 
         if (!TicketKey.TryParse(view.PrivateMetadata, out var number) || TicketForms.For(form.Action, policy) is not { } definition) return SlackReply.Empty;
         var read = TicketForms.ToCommand(form, user);
         if (!read.IsCommand) return Refused(definition, read.Refusal.Field, read.Refusal.Reason, []);
-        var result = await workflow.ExecuteAsync(number, read.Command, ct);
-        if (result.Succeeded) return SlackReply.Empty;
+        var result = await workflow.ExecuteAsync(number, read.Command, new Inbound(receipt, RecordRefusals: false), ct);
+        if (result.Succeeded || result.Repeated) return SlackReply.Empty;
         var alsoMissing = read.Command is EscalateTicket escalate ? escalate.Note.MissingParts() : [];
         return Refused(definition, result.Refusal?.Field, result.Message, alsoMissing);
     }
@@ -110,19 +116,11 @@ public sealed partial class SlackInbound
         return SlackReply.ViewErrors(errors);
     }
 
-    /// <summary>The modal closes on success, so the reporter hears of the new ticket in the app's DM (chat.postMessage to the user id).</summary>
-    private void Confirm(string userId, Persistence.Workflows.CommandResult raised)
-    {
-        var card = raised.Ticket is { } t ? Core.Views.TicketViews.Card(t, policies.Current, time.GetUtcNow()) : null;
-        var text = SlackText.Cut(raised.Message, 3000);
-        background.Enqueue("raise confirmation", (api, token) => api.PostMessageAsync(userId, text, BlockKitRenderer.Reply(raised.Message, card), null, token));
-    }
-
-    private void Ephemeral(SlackInteraction i, string text)
-    {
-        if ((i.Channel?.Id ?? i.Container?.ChannelId) is not { } channel || i.User.Id is not { } user) return;
-        background.Enqueue("ephemeral", (api, token) => api.PostEphemeralAsync(channel, user, SlackText.Cut(text, 3000), null, token));
-    }
+    /// <summary>An answer only the clicker sees, in the channel of the click (in the app's DM when the click came from elsewhere).</summary>
+    private static OutboxReply Ephemeral(SlackInteraction i, UserRef user, string text) =>
+        (i.Channel?.Id ?? i.Container?.ChannelId) is { } channel
+            ? Answer(user, new SlackRoute(channel, EphemeralUser: i.User.Id), text, null)
+            : Answer(user, new SlackRoute(i.User.Id!), text, null);
 
     /// <summary>A short hash of the submitted values, so the same submission delivered twice is recognised.</summary>
     private static string Fingerprint(SlackInteraction i)

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Slack.Protocol;
 using ChatEscalation.Core.Forms;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
 
@@ -13,17 +15,19 @@ namespace ChatEscalation.Bot.Slack;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Events: <c>app_mention</c> and DMs (<c>message</c> in an <c>im</c>) only; bot posts and message subtypes are ignored (so the
-/// bot never answers itself); de-duplicated by <c>event_id</c> in InboundEvents (race-safe, so a retry arriving while the first delivery
-/// runs is dropped). The text goes to <see cref="ChatConversation"/> after the ack, in <see cref="SlackBackgroundWork"/>, and the answer is
-/// posted with <c>chat.postMessage</c> (in the mention's thread; in a DM, text the bot did not understand gets a button that opens the
-/// raise modal prefilled).</item>
+/// <item>Every request has a receipt (<see cref="InboundReceipt"/>: events by <c>event_id</c>, slash commands by <c>trigger_id</c>, clicks by
+/// user + action + <c>action_ts</c>, submissions by view id + a hash of the values), recorded in the same transaction as what it did and
+/// the answer to the person: a redelivery after a crash does the work once, a redelivery after the commit (or a replayed signed body)
+/// does nothing. The same keys serve HTTP callbacks and Socket Mode envelopes (a redelivered envelope carries the same payload).</item>
+/// <item>Events: <c>app_mention</c> and DMs (<c>message</c> in an <c>im</c>) only; bot posts and message subtypes are ignored (so the bot
+/// never answers itself). The answer goes through the outbox (in the mention's thread; in a DM, text the bot did not understand gets a
+/// button that opens the raise modal prefilled), so a 429 or an outage delays it but cannot lose it.</item>
 /// <item>Slash commands: <c>/ticket</c> alone opens the raise modal; <c>/ticket &lt;text&gt;</c>, <c>/ticket status INC-42</c>,
 /// <c>/ticket mine</c>, <c>/ticket help</c> and <c>/oncall</c> are answered in the HTTP reply, ephemeral.</item>
 /// <item>Interactions: see <c>SlackInbound.Interactions.cs</c>.</item>
 /// </list>
-/// Ticket cards, thread replies and DMs that follow from a command are written to the outbox by the workflow and sent by
-/// <see cref="SlackSender"/>. Nothing here waits on Slack before answering, except <c>users.info</c> for a person not yet cached.
+/// Nothing here waits on Slack before answering, except <c>users.info</c> for a person not yet cached. <c>views.open</c> is the one
+/// call made directly (its trigger expires in 3 s), after the ack, once.
 /// </remarks>
 public sealed partial class SlackInbound(
     TicketWorkflow workflow,
@@ -51,44 +55,33 @@ public sealed partial class SlackInbound(
         var isDm = e.Type == "message" && e.ChannelType == "im";
         if (e.Type != "app_mention" && !isDm) return SlackReply.Empty;
         var id = callback.EventId ?? $"{channel}:{e.Ts}";
-        if (!await inbound.TryRecordInboundAsync(Platform, "event:" + id, time.GetUtcNow(), ct))
+        var receipt = new InboundReceipt(Platform, "event:" + id);
+        if (await inbound.SeenAsync(receipt, ct))
         {
             log.LogInformation("Slack event {EventId} already handled (retry {RetryNum})", id, callback.RetryNum);
             return SlackReply.Empty;
         }
 
-        var text = StripMentions(e.Text ?? "");
         var threadTs = isDm ? e.ThreadTs : e.ThreadTs ?? e.Ts;
-        // The command runs before the answer (a raise is a ticket, not a reply: it must not wait in memory); only the reply
-        // message is left to the background. If the command fails, the event id is forgotten so Slack's retry runs it again.
-        ChatReply reply;
-        try
+        var user = await people.ResolveAsync(e.User, null, ct);
+        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, SlackText.Decode(StripMentions(e.Text ?? "")))
         {
-            var user = await people.ResolveAsync(e.User, null, ct);
-            reply = await conversation.HandleAsync(user, Platform, text, ct);
-        }
-        catch
-        {
-            await inbound.ForgetAsync(Platform, "event:" + id, CancellationToken.None);
-            throw;
-        }
-
-        var blocks = reply.SuggestRaise is { } title && isDm
-            ? BlockKitRenderer.SuggestRaise(reply.Text, title)
-            : BlockKitRenderer.Reply(reply.Text, reply.Card);
-        background.Enqueue($"event {id} reply", (api, token) =>
-            api.PostMessageAsync(channel, SlackText.Cut(reply.Text, 3000), blocks, threadTs, token));
+            Receipt = receipt,
+            Answer = r => Answer(user, new SlackRoute(channel, threadTs, SuggestRaise: isDm ? r.SuggestRaise : null), r.Text, r.Card?.Number),
+        }, ct);
+        if (reply.Repeated) log.LogInformation("Slack event {EventId} was handled by an earlier delivery", id);
         return SlackReply.Empty;
     }
 
     /// <inheritdoc />
     public async Task<SlackReply> OnCommandAsync(SlackSlashCommand command, CancellationToken ct)
     {
-        var text = command.Text.Trim();
+        var text = SlackText.Decode(command.Text).Trim();
+        var receipt = new InboundReceipt(Platform, $"command:{command.TriggerId ?? $"{command.UserId}:{command.Command}:{text}"}");
         if (command.Command == TicketCommand && text.Length == 0)
         {
-            if (command.TriggerId is { } trigger) OpenView("raise modal", trigger, SlackModals.For(TicketForms.Raise(policies.Current), null));
-            else return SlackReply.Ephemeral("Slack sent no trigger to open the form; type /ticket <what is wrong> instead.");
+            if (command.TriggerId is not { } trigger) return SlackReply.Ephemeral("Slack sent no trigger to open the form; type /ticket <what is wrong> instead.");
+            if (await inbound.TryRecordAsync(receipt, time.GetUtcNow(), ct)) OpenView("raise modal", trigger, SlackModals.For(TicketForms.Raise(policies.Current), null));
             return SlackReply.Empty;
         }
 
@@ -101,9 +94,13 @@ public sealed partial class SlackInbound(
         };
         if (typed is null) return SlackReply.Ephemeral($"I do not know the command {command.Command}. Try /ticket help.");
         var user = await people.ResolveAsync(command.UserId, command.UserName, ct);
-        var reply = await conversation.HandleAsync(user, Platform, typed, ct);
-        return SlackReply.Ephemeral(SlackText.Cut(reply.Text, 3000), BlockKitRenderer.Reply(reply.Text, reply.Card));
+        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, typed) { Receipt = receipt }, ct);
+        return SlackReply.Ephemeral(SlackText.Cut(reply.Text, 3000), reply.Repeated ? null : BlockKitRenderer.Reply(reply.Text, reply.Card));
     }
+
+    /// <summary>An answer to <paramref name="user"/> at <paramref name="route"/>, for the outbox.</summary>
+    private static OutboxReply Answer(UserRef user, SlackRoute route, string text, long? ticket) =>
+        new(Platform, route.Conversation, user, text, ticket, route.ToJson());
 
     private void OpenView(string name, string triggerId, System.Text.Json.Nodes.JsonObject view) =>
         background.Enqueue(name, (api, token) => api.OpenViewAsync(triggerId, view, token));

@@ -8,6 +8,14 @@ public static class SlackText
         (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     /// <summary>
+    /// Undoes Slack's escaping of message and command text (<c>&amp;amp;</c>, <c>&amp;lt;</c>, <c>&amp;gt;</c>), once: what the person
+    /// typed, so "printer &amp; scanner" is stored as typed and shown as typed. Mentions and links (<c>&lt;@U…&gt;</c>) are real markup
+    /// and must be read before this.
+    /// </summary>
+    public static string Decode(string? text) =>
+        (text ?? "").Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal).Replace("&amp;", "&", StringComparison.Ordinal);
+
+    /// <summary>
     /// <paramref name="text"/> cut to at most <paramref name="max"/> characters; a cut text ends with <paramref name="suffix"/> (e.g. a link to the
     /// ticket page) or an ellipsis. Never splits a surrogate pair, never cuts an escape such as <c>&amp;amp;</c> in half.
     /// </summary>

@@ -8,52 +8,42 @@ namespace ChatEscalation.Bot.Teams;
 /// <summary>
 /// Routes each authenticated Teams activity to the handler for its kind, as the Bot Framework's <c>ActivityHandler</c> does:
 /// messages (<see cref="TeamsMessageHandler"/>), card actions (<see cref="TeamsCardActionHandler"/>) and conversation updates
-/// (<see cref="TeamsConversationUpdateHandler"/>). A repeated activity id (per conversation) has one effect (InboundEvents).
+/// (<see cref="TeamsConversationUpdateHandler"/>).
 /// </summary>
-/// <remarks>Card refreshes are reads and are not de-duplicated. When handling fails, the id is forgotten so Teams' redelivery is handled.</remarks>
+/// <remarks>
+/// Each activity's receipt (conversation + activity id) is recorded in the same transaction as what it did (see
+/// <see cref="Persistence.Workflows.TicketWorkflow"/>), so Teams' redelivery of an activity (it resends after about 15 s without an
+/// answer) does the work once: a repeated message does nothing, a repeated card action answers with the card as it is now. Card
+/// refreshes are reads and have no receipt.
+/// </remarks>
 public sealed class TeamsActivityHandler(
     TeamsMessageHandler messages,
     TeamsCardActionHandler cardActions,
     TeamsConversationUpdateHandler conversationUpdates,
-    InboundEventStore inbound,
-    TimeProvider time) : ITeamsActivityHandler
+    InboundEventStore inbound) : ITeamsActivityHandler
 {
-    /// <summary>The platform name de-duplication keys are recorded under.</summary>
+    /// <summary>The platform name receipts are recorded under.</summary>
     public const string Platform = "teams";
 
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
     {
         var invoke = activity.IsInvoke && activity.Name == AdaptiveCardInvoke.Name ? AdaptiveCardInvoke.From(activity) : null;
         if (invoke?.IsRefresh(TeamsVerbs.Refresh) == true) return await cardActions.OnRefreshAsync(activity, invoke, ct);
-        var key = activity.Id is { } id ? $"{activity.Conversation?.Id}|{id}" : null;
-        if (key is not null && !await inbound.TryRecordInboundAsync(Platform, key, time.GetUtcNow(), ct))
+        var receipt = activity.Id is { } id ? new InboundReceipt(Platform, $"{activity.Conversation?.Id}|{id}") : null;
+        if (receipt is not null && await inbound.SeenAsync(receipt, ct))
         {
-            return activity.IsInvoke ? InvokeResponse.Message("That was already done.") : null;
+            return invoke is not null ? await cardActions.OnRefreshAsync(activity, invoke, ct) : null;
         }
 
-        try
-        {
-            return await RouteAsync(activity, invoke, ct);
-        }
-        catch when (key is not null)
-        {
-            // Nothing was saved (replies cannot fail this way: see TeamsReplies), so Teams' redelivery must be handled, not dropped.
-            await inbound.ForgetAsync(Platform, key, CancellationToken.None);
-            throw;
-        }
-    }
-
-    private async Task<InvokeResponse?> RouteAsync(Activity activity, AdaptiveCardInvoke? invoke, CancellationToken ct)
-    {
         switch (activity.Type)
         {
             case Activity.InvokeType when invoke is not null:
-                return await cardActions.OnActionAsync(activity, invoke, ct);
+                return await cardActions.OnActionAsync(activity, invoke, receipt, ct);
             case Activity.MessageType when activity.Value is { ValueKind: JsonValueKind.Object } submit:
-                await cardActions.OnSubmitAsync(activity, submit, ct);
+                await cardActions.OnSubmitAsync(activity, submit, receipt, ct);
                 return null;
             case Activity.MessageType:
-                await messages.OnMessageAsync(activity, ct);
+                await messages.OnMessageAsync(activity, receipt, ct);
                 return null;
             case Activity.ConversationUpdateType or "installationUpdate":
                 await conversationUpdates.OnConversationUpdateAsync(activity, ct);

@@ -4,6 +4,7 @@ using ChatEscalation.Bot.Teams.Protocol;
 using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
 
 namespace ChatEscalation.Bot.Teams;
@@ -30,11 +31,16 @@ public sealed class TeamsCardActionHandler(
         return InvokeResponse.AdaptiveCard(views.ViewerCard(ticket, await people.ResolveAsync(activity, ct), activity.From?.Id));
     }
 
-    public async Task<InvokeResponse> OnActionAsync(Activity activity, AdaptiveCardInvoke invoke, CancellationToken ct)
+    /// <summary>
+    /// The clicker's refreshed card, or the engine's refusal as a message. A refusal is not recorded, so an invoke Teams sends again
+    /// (its answer was lost) is judged again; a repeat of one that did something answers with the card as it is now.
+    /// </summary>
+    public async Task<InvokeResponse> OnActionAsync(Activity activity, AdaptiveCardInvoke invoke, InboundReceipt? receipt, CancellationToken ct)
     {
         var user = await people.ResolveAsync(activity, ct);
         await memory.RememberPersonAsync(activity, user, ct);
-        var result = await ExecuteAsync(invoke.Verb, invoke.Data, user, ct);
+        var result = await ExecuteAsync(invoke.Verb, invoke.Data, user, new Inbound(receipt, RecordRefusals: false), ct);
+        if (result.Repeated) return await OnRefreshAsync(activity, invoke, ct);
         return result.Ticket is { } ticket && result.Succeeded
             ? InvokeResponse.AdaptiveCard(views.ViewerCard(ticket, user, activity.From?.Id))
             : InvokeResponse.Message(result.Message);
@@ -44,22 +50,28 @@ public sealed class TeamsCardActionHandler(
     /// Action.Submit has no private answer (unlike Action.Execute's invoke response): in a channel the answer goes to the clicker's
     /// 1:1 chat with the bot when the bot has one, so a refusal is not posted in front of the whole team.
     /// </summary>
-    public async Task OnSubmitAsync(Activity activity, JsonElement submit, CancellationToken ct)
+    public async Task OnSubmitAsync(Activity activity, JsonElement submit, InboundReceipt? receipt, CancellationToken ct)
     {
         var user = await people.ResolveAsync(activity, ct);
         var verb = submit.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
-        var result = await ExecuteAsync(verb, submit, user, ct);
-        await replies.AnswerPrivatelyAsync(activity, user, Activity.TextMessage(result.Message), ct);
+        var answer = await replies.PrivatelyAsync(activity, user, ct);
+        await ExecuteAsync(verb, submit, user, new Inbound(receipt, result => answer(result.Message)), ct);
     }
 
-    private async Task<CommandResult> ExecuteAsync(string? verb, JsonElement data, UserRef user, CancellationToken ct)
+    private async Task<CommandResult> ExecuteAsync(string? verb, JsonElement data, UserRef user, Inbound inbound, CancellationToken ct)
     {
-        if (TeamsForms.Read(verb, data) is not { } form) return Said("I could not read that card action.");
-        if (form.Action == TicketActions.Raise) return await workflow.RaiseAsync(TicketForms.ToRaise(form, user, TeamsActivityHandler.Platform), ct);
-        if (TeamsForms.TicketNumber(data) is not { } number) return Said("This card does not name a ticket.");
+        if (TeamsForms.Read(verb, data) is not { } form) return await SayAsync("I could not read that card action.", inbound, ct);
+        if (form.Action == TicketActions.Raise) return await workflow.RaiseAsync(TicketForms.ToRaise(form, user, TeamsActivityHandler.Platform), inbound, ct);
+        if (TeamsForms.TicketNumber(data) is not { } number) return await SayAsync("This card does not name a ticket.", inbound, ct);
         var read = TicketForms.ToCommand(form, user);
-        return read.IsCommand ? await workflow.ExecuteAsync(number, read.Command, ct) : new CommandResult(null, null, read.Refusal, null);
+        return read.IsCommand ? await workflow.ExecuteAsync(number, read.Command, inbound, ct) : await SayAsync(read.Refusal.Reason, inbound, ct);
     }
 
-    private static CommandResult Said(string text) => new(null, null, null, text);
+    /// <summary>A card action that could not be read: the answer (recorded with its receipt when refusals are).</summary>
+    private async Task<CommandResult> SayAsync(string text, Inbound inbound, CancellationToken ct)
+    {
+        var said = new CommandResult(null, null, null, text);
+        if (!inbound.RecordRefusals) return said;
+        return await workflow.RecordAsync(inbound.Receipt, inbound.Answer?.Invoke(said), ct) ? said : CommandResult.Repeat;
+    }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Teams;
 
-/// <summary>The ticket cards the bot answers with directly (not through the outbox): one viewer's own card, and a card in a chat reply.</summary>
+/// <summary>The ticket card the bot answers an invoke with directly (not through the outbox): one viewer's own card.</summary>
 public sealed class TeamsCardViews(IPolicyProvider policies, TimeProvider time, IOptions<TeamsOptions> options)
 {
     /// <summary>The card as <paramref name="viewer"/> may use it (their buttons only), refreshed for <paramref name="viewerTeamsId"/>.</summary>
@@ -20,9 +20,6 @@ public sealed class TeamsCardViews(IPolicyProvider policies, TimeProvider time, 
         var actions = TicketViews.ActionsFor(ticket, policy, viewer);
         return AdaptiveCardRenderer.TicketCard(view, actions, Options(view, actions, viewerTeamsId is null ? null : [viewerTeamsId]));
     }
-
-    /// <summary>A ticket shown in a chat answer (a raised ticket, a status), with the card's buttons.</summary>
-    public JsonObject ReplyCard(TicketCardView view) => AdaptiveCardRenderer.TicketCard(view, view.Actions, Options(view, view.Actions, null));
 
     private TeamsCardOptions Options(TicketCardView view, IReadOnlyList<string> actions, IReadOnlyList<string>? refreshFor) =>
         new(options.Value.PublicBaseUrl, RefreshUserIds: refreshFor, Forms: TicketForms.ForAll(actions, policies.Current, view.Tier));

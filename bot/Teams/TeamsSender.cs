@@ -1,13 +1,14 @@
 using System.Net;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Teams.Cards;
+using ChatEscalation.Bot.Teams.Protocol;
 using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.Extensions.Options;
-using ChatEscalation.Bot.Teams.Protocol;
+using Polly.Timeout;
 
 namespace ChatEscalation.Bot.Teams;
 
@@ -20,7 +21,12 @@ namespace ChatEscalation.Bot.Teams;
 /// Direct: the person's stored 1:1 conversation, or a new one from their Teams user id (cached when they were met in a channel),
 /// stored for next time; skipped when the person was never seen on Teams.
 /// Alert: a new post in the manager or on-call channel, @mentioning the managers or the paged person.
-/// Errors: 429 → Retry after Retry-After; other 4xx → Failed (parked); 5xx and network errors → Retry.
+/// Reply: the answer to a person where they wrote (<see cref="TeamsRoute"/>): a text, a ticket card or the raise form.
+/// Errors: 429, 412 and 503 (not taken) → Retry after Retry-After or backoff; other 4xx → Failed (parked); a network error before
+/// the request left → Retry. Creating an activity (every POST but a 1:1 chat's creation) has no idempotency key in Bot Framework, so
+/// when its outcome is unknown (a timeout, a 500/502/504, a dropped connection, or an earlier attempt that may have arrived) it is
+/// <see cref="DeliveryResult.Unconfirmed"/>, never sent twice on its own; an update (PUT) is simply tried again. Pages still repeat
+/// by the engine's re-page schedule until acknowledged.
 /// The service URL and tenant come from the channel's stored reference (written when the bot saw the team),
 /// else <see cref="TeamsOptions.TenantId"/> with the public-cloud service URL.
 /// </remarks>
@@ -31,17 +37,51 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
 
     public string Platform => "teams";
 
-    public async Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken) => GuardAsync(() => delivery.Kind switch
+    {
+        NotificationKind.Card => CardAsync(delivery, cancellationToken),
+        NotificationKind.ThreadUpdate => ThreadAsync(delivery, cancellationToken),
+        NotificationKind.Direct => DirectAsync(delivery, cancellationToken),
+        _ => AlertAsync(delivery, cancellationToken),
+    });
+
+    public Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken) => GuardAsync(async () =>
+    {
+        var route = TeamsRoute.Parse(reply.Route);
+        var policy = policies.Current;
+        Activity answer;
+        if (route.RaiseForm is { } text)
+        {
+            answer = Activity.CardMessage(AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(policy, text)));
+            answer.Text = reply.Text;
+        }
+        else if (reply.Card is { } view)
+        {
+            var cardOptions = new TeamsCardOptions(options.Value.PublicBaseUrl, Forms: TicketForms.ForAll(view.Actions, policy, view.Tier));
+            answer = Activity.CardMessage(AdaptiveCardRenderer.TicketCard(view, view.Actions, cardOptions));
+            answer.Text = reply.Text;
+        }
+        else
+        {
+            answer = Activity.TextMessage(reply.Text);
+        }
+
+        var id = await CreateAsync(reply.Uncertain, () => route.ReplyToId is { } replyTo
+            ? connector.ReplyToActivityAsync(route.ServiceUrl, route.ConversationId, replyTo, answer, cancellationToken)
+            : connector.SendToConversationAsync(route.ServiceUrl, route.ConversationId, answer, cancellationToken));
+        return new DeliveryResult.Sent(id);
+    });
+
+    /// <summary>Maps the Connector's failures to what the outbox does next; see the remarks on unknown outcomes.</summary>
+    private static async Task<DeliveryResult> GuardAsync(Func<Task<DeliveryResult>> send)
     {
         try
         {
-            return delivery.Kind switch
-            {
-                NotificationKind.Card => await CardAsync(delivery, cancellationToken),
-                NotificationKind.ThreadUpdate => await ThreadAsync(delivery, cancellationToken),
-                NotificationKind.Direct => await DirectAsync(delivery, cancellationToken),
-                _ => await AlertAsync(delivery, cancellationToken),
-            };
+            return await send();
+        }
+        catch (UnconfirmedCreateException e)
+        {
+            return new DeliveryResult.Unconfirmed(e.Message);
         }
         catch (TeamsThrottledException e)
         {
@@ -50,6 +90,10 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         catch (TeamsServiceUrlNotAllowedException e)
         {
             return new DeliveryResult.Failed(e.Message);
+        }
+        catch (TeamsConnectorException e) when (e.Status is HttpStatusCode.PreconditionFailed or HttpStatusCode.ServiceUnavailable)
+        {
+            return new DeliveryResult.Retry($"Teams {(int)e.Status} {e.ErrorCode}: {e.Message}");
         }
         catch (TeamsConnectorException e) when ((int)e.Status is >= 400 and < 500)
         {
@@ -63,7 +107,49 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         {
             return new DeliveryResult.Retry(e.Message);
         }
+        catch (TimeoutRejectedException e)
+        {
+            return new DeliveryResult.Retry(e.Message);
+        }
     }
+
+    /// <summary>
+    /// Creates an activity (posts a message): not when an earlier attempt may have done it, and an unknown outcome now is reported as
+    /// such (<see cref="UnconfirmedCreateException"/>) rather than retried, since Bot Framework can neither be asked nor de-duplicate.
+    /// </summary>
+    private static async Task<T> CreateAsync<T>(bool uncertain, Func<Task<T>> create)
+    {
+        if (uncertain)
+        {
+            throw new UnconfirmedCreateException("An earlier attempt may have delivered it and Teams cannot be asked; not sent again on its own.");
+        }
+
+        try
+        {
+            return await create();
+        }
+        catch (Exception e) when (IsUnknownOutcome(e))
+        {
+            throw new UnconfirmedCreateException($"Teams may have it but did not say ({Describe(e)}); not sent again on its own.", e);
+        }
+    }
+
+    /// <summary>A server error after the request was taken, a timeout, or a connection dropped after it was sent.</summary>
+    private static bool IsUnknownOutcome(Exception e) => e switch
+    {
+        TeamsConnectorException c => (int)c.Status >= 500 && c.Status != HttpStatusCode.ServiceUnavailable, // 503: not taken
+        HttpRequestException h => h.HttpRequestError is not (HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError),
+        TimeoutRejectedException => true,
+        _ => false,
+    };
+
+    private static string Describe(Exception e) => e switch
+    {
+        TeamsConnectorException c => $"HTTP {(int)c.Status}",
+        TimeoutRejectedException => "no answer in time",
+        _ => e.Message,
+    };
 
     private async Task<DeliveryResult> CardAsync(Delivery d, CancellationToken ct)
     {
@@ -86,7 +172,7 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         {
             var activity = Activity.CardMessage(card);
             activity.Text = d.Text;
-            var id = await connector.ReplyToActivityAsync(url, existing.ConversationId ?? existing.ChannelId, existing.MessageId, activity, ct);
+            var id = await CreateAsync(d.Uncertain, () => connector.ReplyToActivityAsync(url, existing.ConversationId ?? existing.ChannelId, existing.MessageId, activity, ct));
             return new DeliveryResult.Sent(id);
         }
 
@@ -120,7 +206,7 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         var card = AdaptiveCardRenderer.MessageCard(d.Text, d.Card, d.Actions, await CardOptionsAsync(d, [], withRefresh: false, ct));
         var activity = Activity.CardMessage(card);
         activity.Text = d.Text;
-        var id = await connector.SendToConversationAsync(reference.ServiceUrl, conversationId, activity, ct);
+        var id = await CreateAsync(d.Uncertain, () => connector.SendToConversationAsync(reference.ServiceUrl, conversationId, activity, ct));
         return new DeliveryResult.Sent(id);
     }
 
@@ -156,7 +242,7 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         var serviceUrl = reference?.ServiceUrl ?? DefaultServiceUrl;
         var tenant = reference?.TenantId ?? options.Value.TenantId;
         if (tenant is null) return new DeliveryResult.Failed($"Teams channel {d.ChannelId} was never seen and Teams:TenantId is not set");
-        var created = await connector.CreateChannelConversationAsync(serviceUrl, tenant, d.ChannelId, Activity.CardMessage(card), ct);
+        var created = await CreateAsync(d.Uncertain, () => connector.CreateChannelConversationAsync(serviceUrl, tenant, d.ChannelId, Activity.CardMessage(card), ct));
         var messageId = created.ActivityId ?? created.ConversationId;
         return new DeliveryResult.Sent(messageId, new CardRef(d.ChannelId, messageId, created.ConversationId, serviceUrl));
     }

@@ -26,7 +26,11 @@ public sealed class Harness(Func<EscalationDbContext> newContext, DateTimeOffset
     /// <summary>Counts the wake-ups the workflows, the sweep and the outbox store give after their commits.</summary>
     public CountingWakeup Wakeups { get; } = new();
 
-    public TicketWorkflow Workflow() => new(Context(), Time, new FixedPolicyProvider(Policy), Writer, Wakeups);
+    public TicketWorkflow Workflow()
+    {
+        var db = Context();
+        return new(db, Time, new FixedPolicyProvider(Policy), Writer, new InboundEventStore(db), Wakeups);
+    }
 
     public DeadlineSweeper Sweeper() => new(Context(), new FixedPolicyProvider(Policy), Writer, Wakeups);
 

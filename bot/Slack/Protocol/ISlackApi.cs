@@ -5,13 +5,27 @@ namespace ChatEscalation.Bot.Slack.Protocol;
 /// <summary>The Slack Web API methods the bot uses.</summary>
 /// <remarks>
 /// Every method throws <see cref="SlackRateLimitedException"/> on HTTP 429 (reschedule after its RetryAfter),
-/// <see cref="SlackApiException"/> on <c>ok:false</c> or a server error left after the built-in retries, and
-/// <see cref="HttpRequestException"/> / <see cref="TaskCanceledException"/> when the network is still down after them.
+/// <see cref="SlackApiException"/> on <c>ok:false</c> or a server error, and <see cref="HttpRequestException"/> /
+/// <see cref="OperationCanceledException"/> / Polly's <c>TimeoutRejectedException</c> when the network fails. Only idempotent methods are
+/// retried by the client's resilience pipeline (<see cref="SlackServiceRegistration"/>); a post is retried by the outbox, which knows
+/// what was delivered.
 /// </remarks>
 public interface ISlackApi
 {
-    /// <summary><c>chat.postMessage</c>: posts to a channel, a DM channel or a user id (as a DM); in a thread when <paramref name="threadTs"/> is set.</summary>
-    Task<SlackPostedMessage> PostMessageAsync(string channel, string text, JsonNode? blocks = null, string? threadTs = null, CancellationToken ct = default);
+    /// <summary>
+    /// <c>chat.postMessage</c>: posts to a channel, a DM channel or a user id (as a DM); in a thread when <paramref name="threadTs"/> is
+    /// set; with <paramref name="metadata"/> when given (so the message can be found again in the history).
+    /// </summary>
+    /// <remarks>Not idempotent: never retried here. A timeout or server error leaves it unknown whether Slack posted it.</remarks>
+    Task<SlackPostedMessage> PostMessageAsync(string channel, string text, JsonNode? blocks = null, string? threadTs = null, SlackMessageMetadata? metadata = null,
+        CancellationToken ct = default);
+
+    /// <summary>
+    /// The messages of a channel (or of the thread <paramref name="threadTs"/>: <c>conversations.replies</c>) since
+    /// <paramref name="oldest"/>, newest first, at most <paramref name="limit"/>, with their metadata (<c>include_all_metadata</c>).
+    /// Needs the history scope of the conversation's type.
+    /// </summary>
+    Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, string? threadTs, DateTimeOffset oldest, int limit = 100, CancellationToken ct = default);
 
     /// <summary><c>chat.update</c>: replaces the text and blocks of one of the bot's messages.</summary>
     Task<SlackPostedMessage> UpdateMessageAsync(string channel, string ts, string text, JsonNode? blocks = null, CancellationToken ct = default);

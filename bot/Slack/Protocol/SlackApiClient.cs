@@ -12,8 +12,8 @@ namespace ChatEscalation.Bot.Slack.Protocol;
 /// Write methods POST JSON (<c>application/json; charset=utf-8</c>); <c>users.info</c> and <c>users.lookupByEmail</c>
 /// are GETs with query parameters (Slack reads those two from the query, not from a JSON body). Every call
 /// carries <c>Authorization: Bearer</c> with the bot token, except <c>apps.connections.open</c> (app token).
-/// Retries of 5xx and network errors are the resilience handler's (see <see cref="SlackServiceRegistration"/>);
-/// 429 and <c>ok:false</c> are never retried here.
+/// Retries of 5xx and network errors are the resilience handler's (see <see cref="SlackServiceRegistration"/>), for idempotent
+/// methods only (not <c>chat.postMessage</c>, <c>chat.postEphemeral</c>, <c>views.open</c>); 429 and <c>ok:false</c> are never retried here.
 /// </summary>
 public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options) : ISlackApi
 {
@@ -21,11 +21,13 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
     public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
 
     /// <inheritdoc />
-    public async Task<SlackPostedMessage> PostMessageAsync(string channel, string text, JsonNode? blocks = null, string? threadTs = null, CancellationToken ct = default)
+    public async Task<SlackPostedMessage> PostMessageAsync(string channel, string text, JsonNode? blocks = null, string? threadTs = null, SlackMessageMetadata? metadata = null,
+        CancellationToken ct = default)
     {
         var body = Message(channel, text, blocks);
         if (threadTs is not null) body["thread_ts"] = threadTs;
-        var result = await PostJsonAsync("chat.postMessage", body, ct).ConfigureAwait(false);
+        if (metadata is not null) body["metadata"] = metadata.ToJson();
+        var result = await PostJsonAsync("chat.postMessage", body, ct, idempotent: false).ConfigureAwait(false);
         return new SlackPostedMessage(Read(result, "channel") ?? channel, Required(result, "ts", "chat.postMessage"));
     }
 
@@ -43,14 +45,14 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
     {
         var body = Message(channel, text, blocks);
         body["user"] = user;
-        return Read(await PostJsonAsync("chat.postEphemeral", body, ct).ConfigureAwait(false), "message_ts");
+        return Read(await PostJsonAsync("chat.postEphemeral", body, ct, idempotent: false).ConfigureAwait(false), "message_ts");
     }
 
     /// <inheritdoc />
     public async Task<string?> OpenViewAsync(string triggerId, JsonNode view, CancellationToken ct = default)
     {
         var body = new JsonObject { ["trigger_id"] = triggerId, ["view"] = view.DeepClone() };
-        var result = await PostJsonAsync("views.open", body, ct).ConfigureAwait(false);
+        var result = await PostJsonAsync("views.open", body, ct, idempotent: false).ConfigureAwait(false); // never twice with one trigger
         return result.TryGetProperty("view", out var v) && v.ValueKind == JsonValueKind.Object ? Read(v, "id") : null;
     }
 
@@ -117,6 +119,42 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
             : throw new SlackApiException("apps.connections.open", "invalid_response");
     }
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SlackHistoryMessage>> HistoryAsync(string channel, string? threadTs, DateTimeOffset oldest, int limit = 100, CancellationToken ct = default)
+    {
+        var method = threadTs is null ? "conversations.history" : "conversations.replies";
+        var query = $"channel={Uri.EscapeDataString(channel)}&oldest={SlackTs(oldest)}&limit={Math.Clamp(limit, 1, 1000)}&include_all_metadata=true";
+        if (threadTs is not null) query += $"&ts={Uri.EscapeDataString(threadTs)}";
+        var result = await GetAsync(method, query, ct).ConfigureAwait(false);
+        if (!result.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array) return [];
+        var found = new List<SlackHistoryMessage>();
+        foreach (var m in messages.EnumerateArray())
+        {
+            if (m.ValueKind != JsonValueKind.Object || Read(m, "ts") is not { } ts) continue;
+            found.Add(new SlackHistoryMessage(ts, Metadata(m)));
+        }
+
+        return found;
+    }
+
+    private static SlackMessageMetadata? Metadata(JsonElement message)
+    {
+        if (!message.TryGetProperty("metadata", out var m) || m.ValueKind != JsonValueKind.Object || Read(m, "event_type") is not { } type) return null;
+        var payload = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (m.TryGetProperty("event_payload", out var p) && p.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in p.EnumerateObject())
+            {
+                payload[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+        }
+
+        return new SlackMessageMetadata(type, payload);
+    }
+
+    /// <summary>An instant as Slack's <c>oldest</c> (seconds since the epoch, six decimals).</summary>
+    private static string SlackTs(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() / 1000.0).ToString("F6", System.Globalization.CultureInfo.InvariantCulture);
+
     private static JsonObject Message(string channel, string text, JsonNode? blocks)
     {
         var body = new JsonObject { ["channel"] = channel, ["text"] = text };
@@ -124,12 +162,14 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
         return body;
     }
 
-    private Task<JsonElement> PostJsonAsync(string method, JsonObject body, CancellationToken ct)
+    /// <param name="idempotent">False for a method that must not be repeated by the resilience pipeline (a post: the outbox retries it).</param>
+    private Task<JsonElement> PostJsonAsync(string method, JsonObject body, CancellationToken ct, bool idempotent = true)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, method)
         {
             Content = new StringContent(body.ToJsonString(SlackJson.Options), Encoding.UTF8, "application/json"),
         };
+        if (!idempotent) request.Options.Set(SlackServiceRegistration.NotIdempotent, true);
         return SendAsync(method, request, BotToken(), ct);
     }
 

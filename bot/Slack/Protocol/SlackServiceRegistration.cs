@@ -15,11 +15,14 @@ public static class SlackServiceRegistration
     /// <summary>Name of the resilience pipeline on the Web API HttpClient.</summary>
     public const string ApiPipelineName = "slack-web-api";
 
+    /// <summary>Set on a request the pipeline must not repeat (a post: only the outbox, which knows what was delivered, retries it).</summary>
+    public static readonly HttpRequestOptionsKey<bool> NotIdempotent = new("chatescalation.not-idempotent");
+
     /// <summary>
     /// Binds <see cref="SlackOptions"/> from section <c>"Slack"</c> (validated at start when Slack is enabled) and
     /// registers <see cref="SlackSignatureVerifier"/>, <see cref="ISlackApi"/> (typed HttpClient on
     /// <see cref="SlackOptions.ApiBaseUrl"/>; retries 5xx, timeouts and network errors with jittered exponential
-    /// backoff; never 429, never a 200 with <c>ok:false</c>), <see cref="UnconfiguredSlackInbound"/> as
+    /// backoff, idempotent methods only; never 429, never a 200 with <c>ok:false</c>), <see cref="UnconfiguredSlackInbound"/> as
     /// <see cref="ISlackInbound"/> unless one is already registered (register the real handler before or after:
     /// a later <c>AddScoped</c> wins), and
     /// <see cref="SlackSocketModeClient"/> as a hosted service only when <c>Slack:Mode</c> is Socket and
@@ -52,7 +55,7 @@ public static class SlackServiceRegistration
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
                         ShouldRetryAfterHeader = false,
-                        ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome)),
+                        ShouldHandle = static args => ValueTask.FromResult(IsTransient(args.Outcome) && IsIdempotent(args.Context.GetRequestMessage())),
                     });
                 }
 
@@ -67,6 +70,9 @@ public static class SlackServiceRegistration
 
         return services;
     }
+
+    private static bool IsIdempotent(HttpRequestMessage? request) =>
+        request is null || !request.Options.TryGetValue(NotIdempotent, out var notIdempotent) || !notIdempotent;
 
     /// <summary>5xx answers, per-attempt timeouts and network failures; not 429 and not any 2xx (ok:false is logical).</summary>
     private static bool IsTransient(Outcome<HttpResponseMessage> outcome) => outcome switch

@@ -69,7 +69,8 @@ public sealed class TeamsConnectorClient(
             ["tenantId"] = tenantId,
             ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
         };
-        var result = await SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, ct).ConfigureAwait(false);
+        // Creating a 1:1 chat answers the same conversation for the same bot and user: safe to repeat.
+        var result = await SendAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, ct, idempotent: true).ConfigureAwait(false);
         return ReadString(result, "id") ?? throw new TeamsConnectorException(HttpStatusCode.OK, null, "Create conversation returned no id.");
     }
 
@@ -86,18 +87,20 @@ public sealed class TeamsConnectorClient(
             ReadString(m, "aadObjectId"));
     }
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string serviceUrl, string relativePath, JsonNode? body, CancellationToken ct)
+    /// <param name="idempotent">A POST that is safe to repeat; GET and PUT always are. Only these may be retried by the resilience pipeline.</param>
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string serviceUrl, string relativePath, JsonNode? body, CancellationToken ct, bool idempotent = false)
     {
+        idempotent |= method == HttpMethod.Get || method == HttpMethod.Put;
         var target = ResolveAllowed(serviceUrl, relativePath);
         var payload = body?.ToJsonString(TeamsJson.Options);
         var token = await tokens.GetTokenAsync(null, ct).ConfigureAwait(false);
-        var response = await SendOnceAsync(method, target, payload, token, ct).ConfigureAwait(false);
+        var response = await SendOnceAsync(method, target, payload, token, idempotent, ct).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
             response.Dispose();
             logger.LogWarning("Connector answered 401 for {Method} {Path}; refreshing the token once", method, relativePath);
             token = await tokens.GetTokenAsync(token, ct).ConfigureAwait(false);
-            response = await SendOnceAsync(method, target, payload, token, ct).ConfigureAwait(false);
+            response = await SendOnceAsync(method, target, payload, token, idempotent, ct).ConfigureAwait(false);
         }
 
         using (response)
@@ -114,9 +117,10 @@ public sealed class TeamsConnectorClient(
         }
     }
 
-    private Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri target, string? payload, string token, CancellationToken ct)
+    private Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, Uri target, string? payload, string token, bool idempotent, CancellationToken ct)
     {
         var request = new HttpRequestMessage(method, target);
+        request.Options.Set(TeamsServiceRegistration.Idempotent, idempotent);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         if (payload is not null) request.Content = new StringContent(payload, Encoding.UTF8, "application/json");
         return http.SendAsync(request, ct);

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
-using ChatEscalation.Bot.Teams.Protocol;
 
 namespace ChatEscalation.Bot.Teams.Protocol;
 
@@ -16,9 +15,15 @@ public static class TeamsServiceRegistration
     public const string ConnectorPipelineName = "teams-connector";
 
     /// <summary>
+    /// Set on each Connector request: whether the resilience pipeline may repeat it. Creating an activity is not idempotent (Bot
+    /// Framework takes no idempotency key), so only the outbox retries those, and not after an unknown outcome.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> Idempotent = new("chatescalation.idempotent");
+
+    /// <summary>
     /// Binds and validates <see cref="TeamsOptions"/> from section <c>"Teams"</c> (at start-up), and registers
     /// the inbound token validator and key cache, the outbound token provider, <see cref="ITeamsConnector"/>
-    /// (typed HttpClient with retry on 412/502/503/504) and <see cref="UnconfiguredTeamsActivityHandler"/> as
+    /// (typed HttpClient with retry on 412/502/503/504 of idempotent requests only) and <see cref="UnconfiguredTeamsActivityHandler"/> as
     /// <see cref="ITeamsActivityHandler"/> unless one is already registered (the chat behaviour, <c>AddTeamsChat</c>, replaces it).
     /// The host registers <see cref="TimeProvider"/>.
     /// </summary>
@@ -53,7 +58,8 @@ public static class TeamsServiceRegistration
                     ShouldRetryAfterHeader = false,
                     ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result?.StatusCode is
                         HttpStatusCode.PreconditionFailed or HttpStatusCode.BadGateway
-                        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout),
+                        or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout
+                        && args.Context.GetRequestMessage() is { } request && request.Options.TryGetValue(Idempotent, out var idempotent) && idempotent),
                 });
             });
 

@@ -22,12 +22,8 @@ public static partial class EscalationEngine
         var body = (c.Body ?? draft.Body).Trim();
         if (title.Length < MinArticleTitleLength)
             return Outcome.Refuse(RefusalCode.InvalidInput, $"Give the article a title (at least {MinArticleTitleLength} characters).", FieldNames.Title);
-        if (title.Length > TextLimits.Title)
-            return Outcome.Refuse(RefusalCode.InvalidInput, $"The title is {title.Length} characters; keep it to {TextLimits.Title}.", FieldNames.Title);
         if (body.Length < MinResolutionLength)
             return Outcome.Refuse(RefusalCode.InvalidInput, $"Write what fixes it (at least {MinResolutionLength} characters).", FieldNames.Body);
-        if (body.Length > TextLimits.Description)
-            return Outcome.Refuse(RefusalCode.InvalidInput, $"The article is {body.Length} characters; keep it to {TextLimits.Description}.", FieldNames.Body);
 
         var edited = title != draft.Title || body != draft.Body;
         var b = new DecisionBuilder(t, policy, now, c.Actor);

@@ -9,8 +9,8 @@ namespace ChatEscalation.Core.Engine;
 
 public static partial class EscalationEngine
 {
-    /// <summary>Maximum title length kept on a ticket; longer text moves to the description.</summary>
-    public const int MaxTitleLength = 150;
+    /// <summary>Maximum title length kept on a ticket; longer text moves to the description (<see cref="TextLimits.Title"/>).</summary>
+    public const int MaxTitleLength = TextLimits.Title;
 
     /// <summary>
     /// How long a card waits for the knowledge step after the raise (<see cref="RaiseTicket.AwaitKnowledge"/>); if the step has not
@@ -26,11 +26,11 @@ public static partial class EscalationEngine
         if (title.Length < 3)
             return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", FieldNames.Title);
         var description = (command.Description ?? "").Trim();
-        if (title.Length > MaxTitleLength)
-        {
-            description = description.Length == 0 ? title : $"{title}\n\n{description}";
-            title = title[..(MaxTitleLength - 1)].TrimEnd() + "…";
-        }
+        var cut = InputLimits.CutTitle(title);
+        var titleMoved = cut != title;
+        if (titleMoved) description = description.Length == 0 ? title : $"{title}\n\n{description}";
+        if (InputLimits.CheckRaise(command, description, titleMoved) is { } tooLong) return tooLong;
+        title = cut;
 
         var route = Routing.Decide(command, policy);
         var terms = policy.Terms[route.Priority];

@@ -10,9 +10,12 @@ namespace ChatEscalation.Core.Engine;
 /// <remarks>No I/O and no clock: the caller passes <c>now</c>, stores the decision, and delivers its notifications.</remarks>
 public static partial class EscalationEngine
 {
-    /// <summary>Applies any command to an existing ticket. The actor is named as the policy names them (see <see cref="EscalationPolicy.Named"/>).</summary>
+    /// <summary>Applies any command to an existing ticket. The actor is named as the policy names them (see <see cref="EscalationPolicy.Named"/>).
+    /// Texts over their documented limits (<see cref="InputLimits"/>) are refused before anything else is decided; a ticket whose card is
+    /// held for the knowledge step takes only what <see cref="WhileHeld"/> allows.</summary>
     public static Outcome Decide(Ticket ticket, TicketCommand command, EscalationPolicy policy, DateTimeOffset now)
     {
+        if (InputLimits.Check(command) is { } tooLong) return tooLong;
         if (ticket.Intake != IntakeStage.Done && ticket.IsOpen && !WhileHeld(command)) return HeldForIntake(ticket, policy);
         return Apply(ticket, command with { Actor = policy.Named(command.Actor) }, policy, now);
     }

@@ -11,4 +11,9 @@ public enum NotificationKind
     Direct,
     /// <summary>A message about the ticket in the manager or on-call channel, with action buttons.</summary>
     Alert,
+    /// <summary>
+    /// The bot's answer to the person who just wrote or clicked, in the conversation they used (a thread, a DM, an ephemeral).
+    /// Written by the shell next to the command's decision; the engine never emits it.
+    /// </summary>
+    Reply,
 }

@@ -16,6 +16,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(o => o.IdempotencyKey).HasMaxLength(200);
         b.HasIndex(o => o.IdempotencyKey).IsUnique();
         b.HasIndex(o => new { o.State, o.NextAttemptAt });
+        b.Property(o => o.Lane).HasMaxLength(450);
         b.HasIndex(o => new { o.TicketNumber, o.Platform, o.Id });
+        b.HasIndex(o => new { o.Lane, o.Id });
     }
 }

@@ -4,42 +4,49 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Persistence.Outbox;
 
-/// <summary>The dispatcher's side of the outbox: claim what is due in order, record what became of each message, and card references.</summary>
+/// <summary>The dispatcher's side of the outbox: find what is due in order, claim one message at a time, record what became of it, and card references.</summary>
 /// <remarks>
-/// A claim moves a message to <see cref="OutboxState.Sending"/> with <see cref="OutboxMessage.NextAttemptAt"/> as a lease; a dispatcher
-/// that dies mid-send leaves it claimable again once the lease passes. Per (ticket, platform) only the oldest undelivered message is
-/// handed out, so a ticket's messages arrive in order; parked, sent and skipped messages no longer hold the line.
+/// A message is claimed right before it is sent (<see cref="ClaimAsync"/>): it moves to <see cref="OutboxState.Sending"/> with
+/// <see cref="OutboxMessage.NextAttemptAt"/> as a lease of <see cref="ClaimLease"/>, longer than one send may take, so no other
+/// dispatcher (another instance on the same PostgreSQL) can take it while it is in flight. A dispatcher that dies mid-send leaves it
+/// claimable once the lease passes, marked <see cref="OutboxMessage.Uncertain"/>: the platform may have it already. Per
+/// <see cref="OutboxMessage.Lane"/> (a ticket on one platform, or one conversation's replies) only the oldest pending message is due,
+/// so a lane's messages arrive in order; sent, skipped, parked and unconfirmed messages no longer hold the line.
 /// </remarks>
 public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
 {
-    /// <summary>How long a claimed message stays with one dispatcher before another may take it.</summary>
+    /// <summary>How long a claimed message stays with one dispatcher before another may take it (longer than any one send may run).</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
-    public async Task<IReadOnlyList<OutboxMessage>> ClaimBatchAsync(DateTimeOffset now, int max = 100, CancellationToken ct = default)
+    /// <summary>Up to <paramref name="max"/> messages due now, each the oldest pending one of its lane, oldest first (not claimed).</summary>
+    public async Task<IReadOnlyList<OutboxMessage>> DueAsync(DateTimeOffset now, int max = 100, CancellationToken ct = default)
     {
         db.ChangeTracker.Clear();
-        var candidates = await db.OutboxMessages.AsNoTracking()
+        return await db.OutboxMessages.AsNoTracking()
             .Where(o => (o.State == OutboxState.Pending || o.State == OutboxState.Sending) && o.NextAttemptAt <= now)
-            .Where(o => !db.OutboxMessages.Any(p => p.TicketNumber == o.TicketNumber && p.Platform == o.Platform && p.Id < o.Id
-                && (p.State == OutboxState.Pending || p.State == OutboxState.Sending)))
+            .Where(o => !db.OutboxMessages.Any(p => p.Lane == o.Lane && p.Id < o.Id && (p.State == OutboxState.Pending || p.State == OutboxState.Sending)))
             .OrderBy(o => o.Id)
             .Take(max)
             .ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Claims <paramref name="due"/> for one send (one conditional <c>UPDATE</c>: only if nobody changed it since it was read); null when
+    /// another dispatcher got it first. A message whose earlier claim ran out is handed out <see cref="OutboxMessage.Uncertain"/>.
+    /// </summary>
+    public async Task<OutboxMessage?> ClaimAsync(OutboxMessage due, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var (state, at, id) = (due.State, due.NextAttemptAt, due.Id);
         var leaseEnd = now + ClaimLease;
-        var claimed = new List<OutboxMessage>(candidates.Count);
-        foreach (var c in candidates)
-        {
-            var (state, at) = (c.State, c.NextAttemptAt);
-            var n = await db.OutboxMessages.Where(o => o.Id == c.Id && o.State == state && o.NextAttemptAt == at)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.NextAttemptAt, leaseEnd), ct);
-            if (n == 1)
-            {
-                c.State = OutboxState.Sending;
-                c.NextAttemptAt = leaseEnd;
-                claimed.Add(c);
-            }
-        }
-        return claimed;
+        var uncertain = due.Uncertain || state == OutboxState.Sending;
+        var claimed = await db.OutboxMessages.Where(o => o.Id == id && o.State == state && o.NextAttemptAt == at)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.NextAttemptAt, leaseEnd)
+                .SetProperty(o => o.Uncertain, uncertain), ct);
+        if (claimed != 1) return null;
+        due.State = OutboxState.Sending;
+        due.NextAttemptAt = leaseEnd;
+        due.Uncertain = uncertain;
+        return due;
     }
 
     public Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset now, CancellationToken ct = default) =>
@@ -50,11 +57,22 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
             .SetProperty(o => o.Attempts, o => o.Attempts + 1)
             .SetProperty(o => o.LastError, (string?)null), ct);
 
-    /// <summary>A transient failure: pending again from <paramref name="retryAt"/>, one attempt more.</summary>
-    public Task MarkRetryAsync(long id, string error, DateTimeOffset retryAt, CancellationToken ct = default) =>
+    /// <summary>
+    /// A transient failure: pending again from <paramref name="retryAt"/>, one attempt more. <paramref name="uncertain"/>: the attempt
+    /// may have reached the platform (the next one checks first); once uncertain, a message stays so.
+    /// </summary>
+    public Task MarkRetryAsync(long id, string error, DateTimeOffset retryAt, bool uncertain = false, CancellationToken ct = default) =>
         db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(o => o.State, OutboxState.Pending)
             .SetProperty(o => o.NextAttemptAt, retryAt)
+            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+            .SetProperty(o => o.Uncertain, o => o.Uncertain || uncertain)
+            .SetProperty(o => o.LastError, error), ct);
+
+    /// <summary>The platform may have it and cannot be asked: not sent again on its own; a person can (<see cref="RequeueParkedAsync"/>).</summary>
+    public Task MarkUnconfirmedAsync(long id, string error, CancellationToken ct = default) =>
+        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.State, OutboxState.Unconfirmed)
             .SetProperty(o => o.Attempts, o => o.Attempts + 1)
             .SetProperty(o => o.LastError, error), ct);
 
@@ -71,15 +89,17 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
             .SetProperty(o => o.LastError, reason), ct);
 
     /// <summary>
-    /// A person asks for a parked message to be tried again (the platform is back, the channel fixed): pending now, attempts from zero.
-    /// False when <paramref name="id"/> is not a parked message. Cards are rendered from the ticket as it is at delivery, so a late
+    /// A person asks for a parked or unconfirmed message to be tried again (the platform is back, the channel fixed, the message did
+    /// not arrive after all): pending now, attempts from zero, sent without a check. False when <paramref name="id"/> is neither. Cards are rendered from the ticket as it is at delivery, so a late
     /// card shows the current state; texts keep the words they had.
     /// </summary>
     public async Task<bool> RequeueParkedAsync(long id, DateTimeOffset now, CancellationToken ct = default)
     {
-        var requeued = await db.OutboxMessages.Where(o => o.Id == id && o.State == OutboxState.Parked).ExecuteUpdateAsync(s => s
+        var requeued = await db.OutboxMessages.Where(o => o.Id == id && (o.State == OutboxState.Parked || o.State == OutboxState.Unconfirmed))
+            .ExecuteUpdateAsync(s => s
             .SetProperty(o => o.State, OutboxState.Pending)
             .SetProperty(o => o.NextAttemptAt, now)
+            .SetProperty(o => o.Uncertain, false)
             .SetProperty(o => o.Attempts, 0), ct) == 1;
         if (requeued) wakeup.Wake();
         return requeued;
@@ -87,6 +107,10 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
 
     public Task<int> CountParkedAsync(CancellationToken ct = default) =>
         db.OutboxMessages.CountAsync(o => o.State == OutboxState.Parked, ct);
+
+    /// <summary>Messages an attempt may or may not have delivered, waiting for a person (<see cref="OutboxState.Unconfirmed"/>).</summary>
+    public Task<int> CountUnconfirmedAsync(CancellationToken ct = default) =>
+        db.OutboxMessages.CountAsync(o => o.State == OutboxState.Unconfirmed, ct);
 
     /// <summary>Where the ticket's card sits in a logical channel (<c>tier-1</c>, <c>managers</c> …) on a platform, if posted.</summary>
     public Task<ChatMessageRow?> GetChatMessageAsync(long ticketNumber, string platform, string channel, CancellationToken ct = default) =>

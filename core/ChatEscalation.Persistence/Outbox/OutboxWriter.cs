@@ -45,11 +45,30 @@ public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
                     NextAttemptAt = now,
                     CreatedAt = now,
                     IdempotencyKey = $"{ticket.Number}/{ticket.Version}/{i}/{platform}",
+                    Lane = OutboxMessage.TicketLane(ticket.Number, platform),
                 });
             }
         }
         return rows;
     }
+
+    /// <summary>The row of a reply to the person who acted (<see cref="NotificationKind.Reply"/>), in its conversation's lane.</summary>
+    public static OutboxMessage Reply(OutboxReply reply, InboundReceipt? receipt, DateTimeOffset now) => new()
+    {
+        TicketNumber = reply.TicketNumber ?? 0,
+        Platform = reply.Platform,
+        Kind = NotificationKind.Reply,
+        Audience = $"reply:{reply.Conversation}",
+        AudienceJson = TicketJson.Serialize(Audience.To(reply.To)),
+        Text = reply.Text,
+        ActionsJson = "[]",
+        RouteJson = reply.RouteJson,
+        State = OutboxState.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+        IdempotencyKey = receipt is null ? $"reply/{reply.Platform}/{Guid.NewGuid():N}" : $"reply/{receipt.Platform}/{receipt.Hash}",
+        Lane = $"reply:{reply.Platform}:{reply.Conversation}",
+    };
 
     private IEnumerable<string> PlatformsFor(Audience to, Decision decision, EscalationPolicy policy)
     {

@@ -4,9 +4,12 @@ namespace ChatEscalation.Persistence.Rows;
 
 /// <summary>One notification for one platform, written in the same transaction as the decision that caused it.</summary>
 /// <remarks>
-/// <see cref="Id"/> orders delivery per ticket and platform. <see cref="Audience"/> is readable (<c>tier-2</c>, <c>managers</c>,
-/// <c>on-call</c>, <c>dm:email</c>); <see cref="AudienceJson"/> round-trips the <see cref="Core.Notifications.Audience"/>.
-/// <see cref="IdempotencyKey"/> is <c>ticket/version/index/platform</c> and unique.
+/// <see cref="Id"/> orders delivery per <see cref="Lane"/>: a ticket on one platform (<c>42:slack</c>), or one conversation for
+/// replies (<c>reply:slack:D0123</c>). <see cref="Audience"/> is readable (<c>tier-2</c>, <c>managers</c>, <c>on-call</c>,
+/// <c>dm:email</c>); <see cref="AudienceJson"/> round-trips the <see cref="Core.Notifications.Audience"/>.
+/// <see cref="IdempotencyKey"/> is unique: <c>ticket/version/index/platform</c> for notifications, <c>reply/platform/receipt</c> for replies.
+/// A <see cref="Core.Notifications.NotificationKind.Reply"/> carries its platform's address and extras in <see cref="RouteJson"/>
+/// (opaque here) and <see cref="TicketNumber"/> 0 when it is about no ticket.
 /// </remarks>
 public sealed class OutboxMessage
 {
@@ -28,4 +31,19 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public string? PlatformMessageId { get; set; }
     public string IdempotencyKey { get; set; } = "";
+
+    /// <summary>The delivery line this message waits its turn in (see remarks).</summary>
+    public string Lane { get; set; } = "";
+
+    /// <summary>Replies only: where and how to answer, as the platform's sender wrote it.</summary>
+    public string? RouteJson { get; set; }
+
+    /// <summary>
+    /// True when an earlier attempt may have delivered it (a timeout or a server error after the request went out, or a lease that
+    /// ran out mid-send): the sender checks before sending again, or reports it unconfirmed where the platform cannot be asked.
+    /// </summary>
+    public bool Uncertain { get; set; }
+
+    /// <summary>The lane of a ticket's notifications on one platform.</summary>
+    public static string TicketLane(long ticketNumber, string platform) => $"{ticketNumber}:{platform}";
 }

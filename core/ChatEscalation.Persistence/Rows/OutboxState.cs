@@ -12,4 +12,9 @@ public enum OutboxState
     Parked,
     /// <summary>Nothing to deliver on this platform (unknown user, channel not configured).</summary>
     Skipped,
+    /// <summary>
+    /// The platform may or may not have it: an attempt ended without an answer and the platform offers no way to check (a Teams
+    /// activity has no idempotency key), so it is not sent blindly again. Shown for a person to send again; never blocks its lane.
+    /// </summary>
+    Unconfirmed,
 }

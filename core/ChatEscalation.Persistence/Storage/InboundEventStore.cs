@@ -3,28 +3,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Persistence.Storage;
 
-/// <summary>De-duplicates platform retries by event id: the primary key decides, so it is safe across threads and instances.</summary>
+/// <summary>Platform requests already handled (<see cref="InboundReceipt"/>): the primary key decides, so it holds across threads and instances.</summary>
 /// <remarks>
-/// One <c>INSERT … ON CONFLICT DO NOTHING</c> (SQLite and PostgreSQL alike): a repeat costs one statement and no exception, so the
-/// retries Slack and Teams send under load are not logged as database errors. <c>ReceivedAt</c> is stored as UTC ticks, as the
-/// model's converter stores every <see cref="DateTimeOffset"/>.
+/// A receipt is written by <see cref="Workflows.TicketWorkflow"/> in the same transaction as what the request did (the ticket change,
+/// its outbox rows, the reply), never before: a crash in between leaves nothing, and the platform's redelivery does the work once.
+/// <see cref="SeenAsync"/> is the cheap early check for a retry; the commit is the authority (a redelivery racing the first delivery
+/// loses on the primary key and does nothing).
 /// </remarks>
 public sealed class InboundEventStore(EscalationDbContext db)
 {
-    /// <summary>True the first time a (platform, event id) is seen; false for a duplicate.</summary>
-    public async Task<bool> TryRecordInboundAsync(string platform, string eventId, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>True when the request was handled and committed before.</summary>
+    public Task<bool> SeenAsync(InboundReceipt receipt, CancellationToken ct = default)
     {
+        var key = receipt.StoredKey;
+        return db.InboundEvents.AsNoTracking().AnyAsync(e => e.Platform == receipt.Platform && e.EventId == key, ct);
+    }
+
+    /// <summary>Adds the receipt to the caller's unit of work (its SaveChanges commits it with the work).</summary>
+    public static void Stage(EscalationDbContext db, InboundReceipt receipt, DateTimeOffset now) =>
+        db.InboundEvents.Add(new InboundEvent { Platform = receipt.Platform, EventId = receipt.StoredKey, ReceivedAt = now });
+
+    /// <summary>
+    /// Records a request whose only effect happens outside the database (opening a modal): true the first time, false for a repeat.
+    /// One <c>INSERT … ON CONFLICT DO NOTHING</c> on SQLite and PostgreSQL alike.
+    /// </summary>
+    public async Task<bool> TryRecordAsync(InboundReceipt receipt, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var key = receipt.StoredKey;
         var inserted = await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO "InboundEvents" ("Platform", "EventId", "ReceivedAt") VALUES ({platform}, {eventId}, {now.UtcTicks}) ON CONFLICT DO NOTHING""",
+            $"""INSERT INTO "InboundEvents" ("Platform", "EventId", "ReceivedAt") VALUES ({receipt.Platform}, {key}, {now.UtcTicks}) ON CONFLICT DO NOTHING""",
             ct);
         return inserted == 1;
     }
 
-    /// <summary>Forgets one id again: its handling failed before anything was saved, so the platform's retry must be handled.</summary>
-    public Task<int> ForgetAsync(string platform, string eventId, CancellationToken ct = default) =>
-        db.InboundEvents.Where(e => e.Platform == platform && e.EventId == eventId).ExecuteDeleteAsync(ct);
-
-    /// <summary>Forgets ids received before <paramref name="before"/> (platforms stop retrying within minutes).</summary>
+    /// <summary>Forgets receipts older than <paramref name="before"/> (platforms stop retrying within minutes; signatures expire in five).</summary>
     public Task<int> PruneAsync(DateTimeOffset before, CancellationToken ct = default) =>
         db.InboundEvents.Where(e => e.ReceivedAt < before).ExecuteDeleteAsync(ct);
 }

@@ -9,66 +9,118 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Persistence.Workflows;
 
-/// <summary>Load → engine → save: every command on a ticket, each saved (ticket, events, deadlines, outbox) in one SaveChanges.</summary>
+/// <summary>Load → engine → save: every command on a ticket, each saved (ticket, events, deadlines, outbox, receipt, reply) in one transaction.</summary>
 /// <remarks>
 /// The engine decides everything; after a commit that wrote outbox rows the outbox is woken (<see cref="IOutboxWakeup"/>), so no
-/// caller has to remember to. A save that loses an optimistic-concurrency race is retried on the reloaded ticket,
-/// so two simultaneous accepts give one owner and the engine's refusal for the other. Reads the clock once per operation.
+/// caller has to remember to. A platform request's receipt and the answer to the person are written in the same transaction as the
+/// command's effect (<see cref="Inbound"/>): a crash before the commit leaves nothing, so the platform's redelivery does the work
+/// once, and a redelivery after it finds the receipt and does nothing (<see cref="CommandResult.Repeat"/>). A save that loses
+/// an optimistic-concurrency race (or a receipt race) is decided again on the reloaded ticket, so two simultaneous accepts give one
+/// owner and the engine's refusal for the other. Reads the clock once per operation.
 /// </remarks>
-public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer, IOutboxWakeup outbox)
+public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer, InboundEventStore receipts, IOutboxWakeup outbox)
 {
     /// <summary>How many times a command is decided again after losing a race before the conflict is thrown.</summary>
     public const int MaxAttempts = 8;
 
     private static readonly TicketStatus[] OpenStatuses = [TicketStatus.Queued, TicketStatus.Accepted, TicketStatus.WaitingOnUser];
 
-    /// <summary>Allocates the next ticket number and raises the ticket; a refusal (no title) saves nothing and uses no number.</summary>
+    public Task<CommandResult> RaiseAsync(RaiseTicket command, CancellationToken ct = default) => RaiseAsync(command, Inbound.None, ct);
+
+    /// <summary>Allocates the next ticket number and raises the ticket; a refusal (no title) uses no number.</summary>
     /// <remarks>
     /// The number comes from one atomic <c>UPDATE … RETURNING</c> inside the raise's transaction: concurrent raises queue on the
     /// counter row (SQLite's write lock, PostgreSQL's row lock) instead of failing and retrying, and a refused raise rolls it back.
     /// </remarks>
-    public async Task<CommandResult> RaiseAsync(RaiseTicket command, CancellationToken ct = default)
-    {
-        var (now, policy) = (time.GetUtcNow(), policies.Current);
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = (await db.Database
-            .SqlQuery<long>($"UPDATE \"Counters\" SET \"Value\" = \"Value\" + 1 WHERE \"Name\" = {Counter.Tickets} RETURNING \"Value\"")
-            .ToListAsync(ct)).Single();
-        var outcome = EscalationEngine.Raise(command, number, policy, now);
-        if (!outcome.IsDecision)
-        {
-            await transaction.RollbackAsync(ct);
-            return CommandResult.From(outcome, null);
-        }
-        var messages = await writer.StageAsync(db, null, outcome.Decision, policy, now, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        if (messages > 0) outbox.Wake();
-        return CommandResult.From(outcome, null);
-    }
-
-    /// <summary>Applies a command to an existing ticket; unknown ticket → not found, refusal or no change → nothing saved.</summary>
-    public async Task<CommandResult> ExecuteAsync(long number, TicketCommand command, CancellationToken ct = default)
+    public async Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, CancellationToken ct = default)
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
+            if (inbound.Receipt is { } seen && await receipts.SeenAsync(seen, ct)) return CommandResult.Repeat;
+            CommandResult result;
+            int messages;
+            await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+            {
+                var number = (await db.Database
+                    .SqlQuery<long>($"UPDATE \"Counters\" SET \"Value\" = \"Value\" + 1 WHERE \"Name\" = {Counter.Tickets} RETURNING \"Value\"")
+                    .ToListAsync(ct)).Single();
+                var outcome = EscalationEngine.Raise(command, number, policy, now);
+                result = CommandResult.From(outcome, null);
+                if (!outcome.IsDecision)
+                {
+                    await transaction.RollbackAsync(ct);
+                    return await AnswerAsync(result, inbound, ct);
+                }
+
+                messages = await writer.StageAsync(db, null, outcome.Decision, policy, now, ct) + StageInbound(inbound, result, now);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+                catch (DbUpdateException e) when (attempt < MaxAttempts && inbound.Receipt is not null && UniqueViolation.Is(e))
+                {
+                    continue; // the same request committed meanwhile: the next attempt finds its receipt
+                }
+            }
+
+            if (messages > 0) outbox.Wake();
+            return result;
+        }
+    }
+
+    public Task<CommandResult> ExecuteAsync(long number, TicketCommand command, CancellationToken ct = default) => ExecuteAsync(number, command, Inbound.None, ct);
+
+    /// <summary>Applies a command to an existing ticket; unknown ticket → not found, refusal or no change → the ticket is not saved.</summary>
+    public async Task<CommandResult> ExecuteAsync(long number, TicketCommand command, Inbound inbound, CancellationToken ct = default)
+    {
+        var (now, policy) = (time.GetUtcNow(), policies.Current);
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            if (inbound.Receipt is { } seen && await receipts.SeenAsync(seen, ct)) return CommandResult.Repeat;
             var row = await db.Tickets.SingleOrDefaultAsync(t => t.Number == number, ct);
-            if (row is null) return CommandResult.Missing(number);
+            if (row is null) return await AnswerAsync(CommandResult.Missing(number), inbound, ct);
             var ticket = RowMapper.ToTicket(row);
             var outcome = EscalationEngine.Decide(ticket, command, policy, now);
-            if (!outcome.IsDecision || !outcome.Decision.Changed) return CommandResult.From(outcome, ticket);
-            var messages = await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
+            var result = CommandResult.From(outcome, ticket);
+            if (!outcome.IsDecision || !outcome.Decision.Changed) return await AnswerAsync(result, inbound, ct);
+            var messages = await writer.StageAsync(db, row, outcome.Decision, policy, now, ct) + StageInbound(inbound, result, now);
             try
             {
                 await db.SaveChangesAsync(ct);
                 if (messages > 0) outbox.Wake();
-                return CommandResult.From(outcome, ticket);
+                return result;
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts && SaveConflict.Is(e)) { }
         }
+    }
+
+    /// <summary>
+    /// Records a request that changes no ticket (a status question, help) with its answer, in one transaction; false when it was
+    /// handled before. Nothing to record (no receipt, no reply) is a success.
+    /// </summary>
+    public async Task<bool> RecordAsync(InboundReceipt? receipt, OutboxReply? reply, CancellationToken ct = default)
+    {
+        if (receipt is null && reply is null) return true;
+        var now = time.GetUtcNow();
+        db.ChangeTracker.Clear();
+        if (receipt is not null) InboundEventStore.Stage(db, receipt, now);
+        if (reply is not null) db.OutboxMessages.Add(OutboxWriter.Reply(reply, receipt, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (receipt is not null && UniqueViolation.Is(e))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+
+        if (reply is not null) outbox.Wake();
+        return true;
     }
 
     public async Task<Ticket?> GetAsync(long number, CancellationToken ct = default)
@@ -94,5 +146,22 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
     {
         var rows = await db.TicketEvents.AsNoTracking().Where(e => e.TicketNumber == number).OrderBy(e => e.Id).ToListAsync(ct);
         return rows.Select(RowMapper.ToEvent).ToList();
+    }
+
+    /// <summary>Stages the request's receipt and the answer to the person in the caller's unit of work; returns the outbox rows added.</summary>
+    private int StageInbound(Inbound inbound, CommandResult result, DateTimeOffset now)
+    {
+        if (inbound.Receipt is { } receipt) InboundEventStore.Stage(db, receipt, now);
+        if (inbound.Answer?.Invoke(result) is not { } reply) return 0;
+        db.OutboxMessages.Add(OutboxWriter.Reply(reply, inbound.Receipt, now));
+        return 1;
+    }
+
+    /// <summary>A refused, unchanged or unknown-ticket request: its receipt and answer alone (unless refusals are not recorded).</summary>
+    private async Task<CommandResult> AnswerAsync(CommandResult result, Inbound inbound, CancellationToken ct)
+    {
+        if (!inbound.RecordRefusals && !result.Succeeded) return result;
+        if (inbound.Receipt is null && inbound.Answer is null) return result;
+        return await RecordAsync(inbound.Receipt, inbound.Answer?.Invoke(result), ct) ? result : CommandResult.Repeat;
     }
 }

@@ -116,7 +116,8 @@ public sealed class EmulatorEndToEndTests(ITestOutputHelper output)
         await page.GotoAsync(host.BaseUrl + "/dashboard");
         await Expect(page.Locator("body[data-loaded='true']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#kpi-open")).ToHaveTextAsync("1");
-        await Expect(page.Locator("#kpi-fcr")).ToContainTextAsync("(0/1)");
+        await Expect(page.Locator("#kpi-fcr")).ToHaveTextAsync("0 %");
+        await Expect(page.Locator("#kpi-fcr-count")).ToContainTextAsync("(0 of 1 resolved)");
         await Expect(page.Locator("[data-testid='by-technician']")).ToContainTextAsync("Alice");
         await Expect(page.Locator("[data-testid='knowledge']")).ToContainTextAsync("Replaced the expired VPN certificate"); // Carol's Tier 2 fix
         await browser.ScreenshotAsync("09-dashboard");

@@ -149,9 +149,10 @@ public sealed class EscalationReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ComputeAsync_SeededDesk_EscalationsByTechnicianCountPeopleAndAutomaticApart()
+    public void ComputeAsync_SeededDesk_EscalationsByTechnicianCountPeopleAndAutomaticApartNextToResolutions()
     {
-        _figures.ByTechnician.Select(t => (t.Key, t.Count)).OrderBy(t => t.Key).ShouldBe([("alice@demo.local", 1), ("bob@demo.local", 1)]);
+        _figures.ByTechnician.Select(t => (t.Key, t.Count, t.Resolved)).OrderBy(t => t.Key)
+            .ShouldBe([("alice@demo.local", 1, 1), ("bob@demo.local", 1, 1), ("carol@demo.local", 0, 2)]);
         _figures.AutomaticEscalations.ShouldBeGreaterThan(0);
         _figures.ByCategory.Sum(c => c.Automatic).ShouldBe(_figures.AutomaticEscalations);
         _figures.ByCategory.Sum(c => c.Manual).ShouldBe(2);
@@ -165,10 +166,14 @@ public sealed class EscalationReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ComputeAsync_SeededDesk_SlaCompliancePerPriorityCountsResolvedOnly()
+    public void ComputeAsync_SeededDesk_SlaComplianceCountsTheOpenBreachAsAMiss()
     {
         _figures.SlaCompliance.Sum(p => p.Resolved).ShouldBe(3);
         _figures.SlaCompliance.Sum(p => p.Met).ShouldBe(3);
+        var p2 = _figures.SlaCompliance.Single(p => p.Priority == Priority.P2); // the payroll ticket, open and breached
+        p2.OpenBreached.ShouldBe(1);
+        p2.Rate.ShouldBe(0.0);
+        _figures.SlaCompliance.Where(p => p.Priority != Priority.P2).ShouldAllBe(p => p.Rate == 1.0);
     }
 
     [Fact]
@@ -188,11 +193,53 @@ public sealed class EscalationReportTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Csv_SeededDesk_HasOneLinePerFigureWithHeader()
+    public void SummaryCsv_SeededDesk_HasOneLinePerFigureWithHeader()
     {
         var csv = DashboardCsv.Write(_figures);
         csv.ShouldStartWith("section,key,subkey,value\r\n");
         csv.ShouldContain("first_contact_resolution,rate,below,0.3333");
         csv.ShouldContain("escalations_by_technician,alice@demo.local,Alice (Tier 1),1");
+        csv.ShouldContain("sla_compliance,P2,open_breached,1");
+    }
+
+    [Fact]
+    public async Task ExportAsync_SeededDesk_OneRowPerTicketWithTimesTiersOwnerPriorityOutcomeAndEscalations()
+    {
+        await using var scope = _services.CreateAsyncScope();
+
+        var csv = await scope.ServiceProvider.GetRequiredService<EscalationReport>().ExportAsync(DashboardViewer.Everyone, ReportRange.LastDays(30, _time.GetUtcNow()));
+
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].ShouldBe(TicketCsv.Header);
+        lines.Length.ShouldBe(5);
+        lines[1].ShouldStartWith("1,INC-000001,VPN drops every 10 minutes,");
+        lines[1].ShouldContain(",Alice (Tier 1),Uma (end user),2026-01-12T09:00:00Z,");
+        lines[1].ShouldContain(",met,0,0");
+        lines[2].ShouldContain("T1 > T2");
+        lines[2].ShouldContain(",met,1,0");
+        lines[4].ShouldStartWith("4,INC-000004,Payroll export fails for the whole team,P2,");
+        lines[4].ShouldContain(",breached,");
+    }
+
+    [Fact]
+    public void ComputeAsync_SeededDesk_RatesBesideCounts()
+    {
+        _figures.Raised.ShouldBe(4);
+        _figures.RaisedAndEscalated.ShouldBe(3); // Outlook and printer (by people), payroll (by the trigger)
+        _figures.EscalationRate.ShouldBe(0.75);
+        _figures.Weeks.Sum(w => w.Raised).ShouldBe(4);
+        _figures.Weeks.Sum(w => w.Escalations).ShouldBe(2 + _figures.AutomaticEscalations);
+    }
+
+    [Fact]
+    public async Task TicketsAsync_SeededDesk_OpenListBreachedFirstWithTheEngineView()
+    {
+        await using var scope = _services.CreateAsyncScope();
+
+        var open = await scope.ServiceProvider.GetRequiredService<EscalationReport>().TicketsAsync(DashboardViewer.Everyone, openOnly: true);
+
+        open.ShouldHaveSingleItem().Key.ShouldBe("INC-000004");
+        open[0].SlaState.ShouldBe(SlaState.Breached);
+        open[0].SlaMinutesLeft.ShouldNotBeNull().ShouldBeLessThan(0);
     }
 }

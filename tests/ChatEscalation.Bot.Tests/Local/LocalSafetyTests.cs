@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Tests.Local;
 
-/// <summary>The emulator next to real platforms: no demo clock (it would move real tickets), and only for this machine.</summary>
+/// <summary>The emulator next to real platforms: no demo clock (it would move real tickets), and no emulator unless enabled with a token.</summary>
 public sealed class LocalSafetyTests
 {
     [Fact]
-    public async Task SlackConnected_DemoClockAskedFor_OffAndEmulatorRefusesRemoteCallers()
+    public async Task SlackConnected_DemoClockAskedFor_OffAndEmulatorOff()
     {
         await using var host = await SchedulingHost.StartAsync(settings: new Dictionary<string, string?>
         {
@@ -21,14 +21,13 @@ public sealed class LocalSafetyTests
 
         var options = host.Services.GetRequiredService<IOptions<LocalOptions>>().Value;
         options.DemoClock.ShouldBeFalse();
-        options.LoopbackOnly.ShouldBeTrue();
+        options.Enabled.ShouldBeFalse(); // kept only with Local:Enabled=true and Local:AccessToken (see Security/EmulatorAccessTests)
         host.Services.GetService<DemoClock>().ShouldBeNull();
         using var client = host.Client();
         using var state = await client.GetAsync("/local/state");
-        state.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await state.Content.ReadAsStringAsync()).ShouldContain("only on this machine");
+        state.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         using var act = await client.PostAsync("/local/actions", new StringContent("""{"user":"maria@demo.local","ticket":1,"action":"take_over"}""", System.Text.Encoding.UTF8, "application/json"));
-        act.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        act.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

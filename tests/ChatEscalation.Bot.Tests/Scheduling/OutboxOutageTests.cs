@@ -129,15 +129,17 @@ public sealed class OutboxOutageTests : IAsyncLifetime
         _sender.Answer = (_, _) => null; // Uma can be reached again
 
         using var client = _host.Client();
-        using var retry = await client.PostAsync($"/dashboard/api/parked/{parked.Id}/retry", null);
-        using var unknown = await client.PostAsync("/dashboard/api/parked/999999/retry", null);
+        using var forged = await client.PostAsync($"/dashboard/api/parked/{parked.Id}/retry", null); // no antiforgery token: a cross-site form
+        using var retry = await client.SendAsync(await Dashboard.DashboardCsrf.PostAsync(client, $"/dashboard/api/parked/{parked.Id}/retry"));
+        using var unknown = await client.SendAsync(await Dashboard.DashboardCsrf.PostAsync(client, "/dashboard/api/parked/999999/retry"));
         await _host.Runner.DispatchNowAsync();
 
+        forged.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
         retry.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         unknown.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
         var after = (await _host.OutboxAsync()).Single(o => o.Id == parked.Id);
         after.State.ShouldBe(OutboxState.Sent);
-        using var again = await client.PostAsync($"/dashboard/api/parked/{parked.Id}/retry", null);
+        using var again = await client.SendAsync(await Dashboard.DashboardCsrf.PostAsync(client, $"/dashboard/api/parked/{parked.Id}/retry"));
         again.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound); // delivered: no longer parked, nothing to retry
         _sender.Attempts.Count(a => a.Delivery.MessageId == parked.Id).ShouldBe(2); // the failed try and the one asked for
         (await _host.HealthAsync())["parkedOutboxMessages"]!.GetValue<int>().ShouldBe((await _host.OutboxAsync()).Count(o => o.State == OutboxState.Parked));

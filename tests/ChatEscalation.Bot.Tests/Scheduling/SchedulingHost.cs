@@ -72,6 +72,7 @@ public sealed class SchedulingHost : IAsyncDisposable
         {
             ["ConnectionStrings:Escalation"] = $"Data Source={Path.Combine(folder, "sched.db")}",
             ["Scheduler:Enabled"] = "false",
+            ["Outbox:DispatchOnCommit"] = "false", // the tests dispatch when they choose
             ["Local:DemoClock"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;

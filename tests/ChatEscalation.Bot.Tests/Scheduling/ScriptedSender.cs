@@ -34,6 +34,10 @@ public sealed class ScriptedSender(FakeTimeProvider time) : IChatSender
         return Task.FromResult(result ?? Sent(delivery));
     }
 
+    /// <summary>Replies are not scripted here: skipped.</summary>
+    public Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken) =>
+        Task.FromResult<DeliveryResult>(new DeliveryResult.Skipped("replies are not scripted"));
+
     /// <summary>Sent; a card keeps (or gets) a card reference so later changes edit it in place.</summary>
     private static DeliveryResult Sent(Delivery delivery)
     {

@@ -39,13 +39,24 @@ public sealed partial class SlackApiClientTests
     }
 
     [Fact]
-    public async Task PostMessageAsync_503Then200_RetriedAndSucceeds()
+    public async Task PostMessageAsync_503_NotRepeatedByTheClient_TheOutboxDecides()
+    {
+        // A post is not idempotent: Slack may have posted it before answering 503, so only the outbox (which checks) tries again.
+        slack.Enqueue(new FakeSlackAnswer(503, "upstream busy"));
+
+        var ex = await Should.ThrowAsync<SlackApiException>(() => Api.PostMessageAsync("C0TIER1Q", "hi"));
+
+        ex.Error.ShouldBe("http_503");
+        slack.Calls.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UpdateMessageAsync_503Then200_RetriedAndSucceeds()
     {
         slack.Enqueue(new FakeSlackAnswer(503, "upstream busy"));
 
-        var posted = await Api.PostMessageAsync("C0TIER1Q", "hi");
+        await Api.UpdateMessageAsync("C0TIER1Q", "1712345678.001200", "edited");
 
-        posted.Ts.ShouldBe("1712345678.001200");
         var calls = slack.Calls;
         calls.Count.ShouldBe(2);
         calls[1].Body.ShouldBe(calls[0].Body);
@@ -53,11 +64,11 @@ public sealed partial class SlackApiClientTests
     }
 
     [Fact]
-    public async Task PostMessageAsync_503Persisting_SurfacedAfterThreeRetries()
+    public async Task UpdateMessageAsync_503Persisting_SurfacedAfterThreeRetries()
     {
         slack.Enqueue(Enumerable.Repeat(new FakeSlackAnswer(503, ""), 4).ToArray());
 
-        var ex = await Should.ThrowAsync<SlackApiException>(() => Api.PostMessageAsync("C0TIER1Q", "hi"));
+        var ex = await Should.ThrowAsync<SlackApiException>(() => Api.UpdateMessageAsync("C0TIER1Q", "1712345678.001200", "edited"));
 
         ex.Error.ShouldBe("http_503");
         slack.Calls.Count.ShouldBe(4);

@@ -30,8 +30,8 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
             ["title"] = "Payroll export fails", ["description"] = "Since this morning", ["service"] = "Payroll",
         }, "V0RAISE"));
         reply.ShouldBeEmpty();
-        var confirmation = await host.Api.WaitForAsync("chat.postMessage", 0);
-        confirmation["channel"].ShouldBe(Uma.Id); // the modal is gone: the reporter is told in the app's DM
+        // The modal is gone: the reporter is told in the app's DM (through the outbox, after the queue card).
+        var confirmation = await host.Api.WaitForAsync("chat.postMessage", 0, c => c["channel"] == Uma.DmChannel || c["channel"] == Uma.Id);
         confirmation["text"]!.ShouldContain("INC-000001");
         await host.DispatchAsync();
         var card = host.Api.Calls.First(c => c.Method == "chat.postMessage" && c["channel"]!.StartsWith("C0TIER") && c["thread_ts"] is null);
@@ -108,8 +108,7 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
     public async Task Mention_TicketText_RaisesAndAnswersInThread()
     {
         await PostAsync("/slack/events", SlackChatPayloads.Mention(Uma, "C0GENERAL", "<@U0BOT> ticket Wi-Fi down on floor 3", "Ev0MEN1", "1773136820.000100"), "application/json");
-        var answer = await host.Api.WaitForAsync("chat.postMessage", 0);
-        answer["channel"].ShouldBe("C0GENERAL");
+        var answer = await host.Api.WaitForAsync("chat.postMessage", 0, c => c["channel"] == "C0GENERAL");
         answer["thread_ts"].ShouldBe("1773136820.000100");
         answer["text"]!.ShouldContain("INC-000001");
         answer.BlockText.ShouldContain("Wi-Fi down on floor 3");

@@ -17,7 +17,7 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
     private RunningSlackChatHost host = null!;
     private int seen;
 
-    public async Task InitializeAsync() => host = await RunningSlackChatHost.StartAsync();
+    public async Task InitializeAsync() => host = await RunningSlackChatHost.StartAsync(dispatchOnCommit: false);
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -62,14 +62,14 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         afterAccept[2]["users"].ShouldBe(Uma.Id);
         afterAccept[3]["text"]!.ShouldContain("Alice (Tier 1)");
 
-        // Bob presses Accept too: the engine refuses, and only Bob sees why (chat.postEphemeral); nothing else is sent.
+        // Bob presses Accept too: the engine refuses, and only Bob sees why (chat.postEphemeral, through the outbox); nothing else is sent.
         await InteractOkAsync(SlackChatPayloads.BlockAction(Bob, Tier1, cardTs, "accept", number, "1773136802.000100"));
-        var bobEphemeral = await host.Api.WaitForAsync("chat.postEphemeral", seen);
+        NewCalls("Bob's accept").Select(c => c.Method).ShouldBe(["users.info"]);
+        await host.DispatchAsync();
+        var bobEphemeral = NewCalls("dispatch after Bob's refused accept").ShouldHaveSingleItem();
+        bobEphemeral.Method.ShouldBe("chat.postEphemeral");
         bobEphemeral["user"].ShouldBe(Bob.Id);
         bobEphemeral["channel"].ShouldBe(Tier1);
-        NewCalls("Bob's accept").Select(c => c.Method).ShouldBe(["users.info", "chat.postEphemeral"]);
-        await host.DispatchAsync();
-        NewCalls("dispatch after Bob's refused accept").ShouldBeEmpty();
 
         // Alice escalates: the button opens the handoff modal (views.open, private_metadata = ticket number).
         await InteractOkAsync(SlackChatPayloads.BlockAction(Alice, Tier1, cardTs, "escalate", number, "1773136803.000100"));
@@ -170,10 +170,10 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
         }
 
+        await host.DispatchAsync();
         var answer = await host.Api.WaitForAsync("chat.postMessage", seen);
         answer["channel"].ShouldBe(Uma.DmChannel);
         answer["text"]!.ShouldContain("ticket <what is wrong>");
-        await Task.Delay(300);
         NewCalls("help x3").Select(c => c.Method).ShouldBe(["users.info", "chat.postMessage"]);
     }
 

@@ -93,6 +93,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
             ["Urls"] = "http://127.0.0.1:0",
             ["ConnectionStrings:Escalation"] = $"Data Source={Path.Combine(folder, "e.db")}",
             ["Scheduler:Enabled"] = "false",
+            ["Outbox:DispatchOnCommit"] = "false", // the tests dispatch when they choose
             ["Local:DemoClock"] = "false",
             ["Teams:AppId"] = AppId,
             ["Teams:AppPassword"] = "local-secret",

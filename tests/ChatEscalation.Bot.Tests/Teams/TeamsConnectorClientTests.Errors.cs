@@ -33,23 +33,38 @@ public sealed partial class TeamsConnectorClientTests
     [InlineData(412)]
     [InlineData(502)]
     [InlineData(504)]
-    public async Task SendToConversation_TransientThen200_RetriesAndSucceeds(int status)
+    public async Task SendToConversation_Transient_NotRepeatedByTheClient_TheOutboxDecides(int status)
     {
+        // Creating an activity has no idempotency key: a second POST after a 502 could post the message twice.
         fake.Enqueue(new ScriptedResponse(status), new ScriptedResponse(200, """{"id":"after-retry"}"""));
 
-        var id = await Connector.SendToConversationAsync(fake.ServiceUrl, "a:1", Activity.TextMessage("hi"));
+        var ex = await Should.ThrowAsync<TeamsConnectorException>(() => Connector.SendToConversationAsync(fake.ServiceUrl, "a:1", Activity.TextMessage("hi")));
 
-        id.ShouldBe("after-retry");
+        ex.Status.ShouldBe((HttpStatusCode)status);
+        fake.ConnectorRequests.Count.ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData(503)]
+    [InlineData(412)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task UpdateActivity_TransientThen200_RetriedAndSucceeds(int status)
+    {
+        fake.Enqueue(new ScriptedResponse(status), new ScriptedResponse(200, "{}"));
+
+        await Connector.UpdateActivityAsync(fake.ServiceUrl, "19:c;messageid=1", "1", Activity.TextMessage("edited"));
+
         fake.ConnectorRequests.Count.ShouldBe(2);
         fake.ConnectorRequests[1].Body.ShouldBe(fake.ConnectorRequests[0].Body);
     }
 
     [Fact]
-    public async Task SendToConversation_503Persisting_ThrowsAfterMaxRetries()
+    public async Task UpdateActivity_503Persisting_ThrowsAfterMaxRetries()
     {
         fake.Enqueue(Enumerable.Repeat(new ScriptedResponse(503, """{"error":{"code":"ServiceUnavailable"}}"""), 4).ToArray());
 
-        var ex = await Should.ThrowAsync<TeamsConnectorException>(() => Connector.SendToConversationAsync(fake.ServiceUrl, "a:1", Activity.TextMessage("hi")));
+        var ex = await Should.ThrowAsync<TeamsConnectorException>(() => Connector.UpdateActivityAsync(fake.ServiceUrl, "19:c;messageid=1", "1", Activity.TextMessage("edited")));
 
         ex.Status.ShouldBe(HttpStatusCode.ServiceUnavailable);
         fake.ConnectorRequests.Count.ShouldBe(4);

@@ -57,8 +57,10 @@ public sealed class TeamsPeopleLookupTests : IAsyncLifetime
         var submit = activities.Submit(Alice, Tier1, thread, root, "accept", 1);
 
         await PostOkAsync(submit);
+        await host.DispatchAsync();
 
-        var reply = host.Connector.ConnectorRequests.Skip(before).Single(r => r.Method == "POST");
+        var reply = host.Connector.ConnectorRequests.Skip(before).Single(r => r.Method == "POST" && r.RawTarget.Contains("/activities/", StringComparison.Ordinal)
+            && r.RawTarget.EndsWith(Uri.EscapeDataString(submit["id"]!.GetValue<string>()), StringComparison.Ordinal));
         reply.RawTarget.ShouldBe($"/v3/conversations/{Uri.EscapeDataString(thread)}/activities/{Uri.EscapeDataString(submit["id"]!.GetValue<string>())}");
     }
 

@@ -154,11 +154,43 @@ public sealed class TeamsSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeliverAsync_ServerError_Retry()
+    public async Task DeliverAsync_ServiceUnavailable_RetryLater()
     {
         connector.Enqueue(new ScriptedResponse(503, ""));
         var result = await Sender().DeliverAsync(DeliveryOf(NotificationKind.Card, Audience.Queue(1), Tier1Channel, null), default);
 
         result.ShouldBeOfType<DeliveryResult.Retry>();
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task DeliverAsync_ServerErrorAfterThePostWentOut_UnconfirmedNotRetried(int status)
+    {
+        connector.Enqueue(new ScriptedResponse(status, ""));
+        var result = await Sender().DeliverAsync(DeliveryOf(NotificationKind.Card, Audience.Queue(1), Tier1Channel, null), default);
+
+        result.ShouldBeOfType<DeliveryResult.Unconfirmed>().Error.ShouldContain($"HTTP {status}");
+        connector.ConnectorRequests.Count(r => r.Method == "POST").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_UncertainPostOfANewCard_UnconfirmedWithoutACall()
+    {
+        var result = await Sender().DeliverAsync(DeliveryOf(NotificationKind.Card, Audience.Queue(1), Tier1Channel, null) with { Uncertain = true }, default);
+
+        result.ShouldBeOfType<DeliveryResult.Unconfirmed>();
+        connector.ConnectorRequests.ShouldNotContain(r => r.Method == "POST");
+    }
+
+    [Fact]
+    public async Task DeliverAsync_UncertainUpdateOfAnExistingCard_SentAgain()
+    {
+        var existing = new CardRef(Tier1Channel, "act-1", Tier1Channel + ";messageid=act-1", connector.ServiceUrl);
+        var result = await Sender().DeliverAsync(DeliveryOf(NotificationKind.Card, Audience.Queue(1), Tier1Channel, existing) with { Uncertain = true }, default);
+
+        result.ShouldBeOfType<DeliveryResult.Sent>();
+        connector.ConnectorRequests.ShouldContain(r => r.Method == "PUT");
     }
 }

@@ -249,6 +249,11 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
@@ -261,6 +266,9 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(16)");
 
                     b.Property<string>("PlatformMessageId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("RouteJson")
                         .HasColumnType("text");
 
                     b.Property<long?>("SentAt")
@@ -281,6 +289,9 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<int>("TicketVersion")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Uncertain")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("boolean");
 
@@ -288,6 +299,8 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("Lane", "Id");
 
                     b.HasIndex("State", "NextAttemptAt");
 

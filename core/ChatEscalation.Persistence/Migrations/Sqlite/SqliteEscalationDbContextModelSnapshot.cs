@@ -238,6 +238,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Lane")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -250,6 +255,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlatformMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteJson")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
@@ -270,6 +278,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<int>("TicketVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Uncertain")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Urgent")
                         .HasColumnType("INTEGER");
 
@@ -277,6 +288,8 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
+
+                    b.HasIndex("Lane", "Id");
 
                     b.HasIndex("State", "NextAttemptAt");
 

@@ -46,12 +46,12 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Waits up to 10 s for a call of <paramref name="method"/> beyond the first <paramref name="after"/> calls.</summary>
-    public async Task<SlackApiCall> WaitForAsync(string method, int after)
+    /// <summary>Waits up to 10 s for a call of <paramref name="method"/> (matching <paramref name="where"/>) beyond the first <paramref name="after"/> calls.</summary>
+    public async Task<SlackApiCall> WaitForAsync(string method, int after, Func<SlackApiCall, bool>? where = null)
     {
         for (var i = 0; i < 200; i++)
         {
-            if (Calls.Skip(after).FirstOrDefault(c => c.Method == method) is { } found) return found;
+            if (Calls.Skip(after).FirstOrDefault(c => c.Method == method && (where is null || where(c))) is { } found) return found;
             await Task.Delay(50);
         }
 

@@ -51,7 +51,11 @@ public sealed class RunningSlackChatHost : IAsyncDisposable
     /// <summary>The Slack channel id of tier <paramref name="level"/> (1–4).</summary>
     public static string TierChannel(int level) => $"C0TIER{level}";
 
-    public static async Task<RunningSlackChatHost> StartAsync()
+    /// <param name="dispatchOnCommit">
+    /// Deliver outbox messages right after each commit, as production does (default); false: only when the test calls
+    /// <see cref="DispatchAsync"/>, for tests that assert every Web API call in order.
+    /// </param>
+    public static async Task<RunningSlackChatHost> StartAsync(bool dispatchOnCommit = true)
     {
         var api = await FakeSlackWebApi.StartAsync();
         var folder = Directory.CreateTempSubdirectory("chatescalation-slack-").FullName;
@@ -59,6 +63,7 @@ public sealed class RunningSlackChatHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Development" });
         builder.Configuration.UseRootAppSettings();
         builder.Configuration.AddInMemoryCollection(Settings(folder, api));
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Outbox:DispatchOnCommit"] = dispatchOnCommit ? "true" : "false" });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddChatEscalation();

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.HostFiltering;
+
+namespace ChatEscalation.Bot.Hosting.Security;
+
+/// <summary>The web surfaces' protection, registered and put in the pipeline in one place.</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>AllowedHosts</c> defaults to <see cref="AllowedHostsDefaults"/> (a foreign <c>Host</c> header gets 400).</item>
+/// <item>Forwarded headers only from <c>ForwardedHeaders:KnownProxies</c> (<see cref="ForwardedHeadersSetup"/>).</item>
+/// <item><see cref="SecurityHeaders"/> and <see cref="RequestBodyLimits"/> on every request.</item>
+/// <item>Sign-in for the dashboard and ticket pages (<see cref="SignInRegistration"/>) and antiforgery tokens for their POSTs.</item>
+/// </list>
+/// The emulator's own access token is <see cref="Local.LocalAccessFilter"/>.
+/// </remarks>
+public static class WebSecurity
+{
+    /// <summary>The header a page sends its antiforgery token in.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-TOKEN";
+
+    public static WebApplicationBuilder AddWebSecurity(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+        if (string.IsNullOrWhiteSpace(configuration["AllowedHosts"]))
+        {
+            var hosts = AllowedHostsDefaults.For(configuration);
+            services.Configure<HostFilteringOptions>(o => o.AllowedHosts = [.. hosts]);
+        }
+        services.AddSingleton(new ForwardedHeadersEnabled(ForwardedHeadersSetup.Configure(services, configuration)));
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = AntiforgeryHeader;
+            o.Cookie.Name = "ChatEscalation.Antiforgery";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddSignIn(configuration, WebSignIn.From(configuration));
+        return builder;
+    }
+
+    /// <summary>Puts forwarded headers, security headers, body limits, authentication and authorization in the pipeline (before the endpoints).</summary>
+    public static WebApplication UseWebSecurity(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<ForwardedHeadersEnabled>().Enabled) app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UseRequestBodyLimits();
+        if (app.Services.GetRequiredService<WebSignIn>().Active) app.UseAuthentication();
+        app.UseAuthorization();
+        return app;
+    }
+
+    /// <summary>Whether <c>ForwardedHeaders:KnownProxies</c> listed any proxy.</summary>
+    private sealed record ForwardedHeadersEnabled(bool Enabled);
+}
