@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Knowledge;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Sweeping;
@@ -29,11 +30,13 @@ public static class PersistenceServiceRegistration
         {
             services.AddDbContext<PostgresEscalationDbContext>(o => o.UseNpgsql(settings.ConnectionString));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
+            services.AddScoped<IKnowledgeSearch, PostgresKnowledgeSearch>();
         }
         else
         {
             services.AddDbContext<SqliteEscalationDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqlitePragmas()));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
+            services.AddScoped<IKnowledgeSearch, SqliteKnowledgeSearch>();
         }
 
         services.TryAddSingleton<IPolicyProvider>(sp => new FixedPolicyProvider(sp.GetRequiredService<EscalationPolicy>()));
@@ -42,6 +45,7 @@ public static class PersistenceServiceRegistration
         services.AddSingleton<DecisionWriter>();
         services.AddScoped<TicketWorkflow>();
         services.AddScoped<DeadlineSweeper>();
+        services.AddScoped<KnowledgeIntake>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboundEventStore>();
         services.AddScoped<ChatDirectory>();

@@ -173,6 +173,10 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -187,6 +191,21 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<int>("FromTier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TicketNumber")
                         .HasColumnType("INTEGER");
 
@@ -200,7 +219,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TicketNumber");
 
+                    b.HasIndex("Status", "TicketNumber");
+
                     b.ToTable("KnowledgeArticles", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("ChatEscalation.Persistence.Rows.OutboxMessage", b =>
@@ -383,6 +406,10 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AffectedService")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -391,13 +418,26 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EscalationCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IntakePending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMajorIncident")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsVip")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReportAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Origin")
@@ -408,6 +448,12 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<string>("OwnerKey")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleAffected")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -425,7 +471,13 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Resolution")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelfService")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -440,13 +492,22 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Number");
 
+                    b.HasIndex("IntakePending");
+
                     b.HasIndex("OwnerKey");
+
+                    b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
 
@@ -454,7 +515,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Tier");
 
+                    b.HasIndex("Status", "Category", "LastReportAt");
+
                     b.ToTable("Tickets", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 #pragma warning restore 612, 618
         }
