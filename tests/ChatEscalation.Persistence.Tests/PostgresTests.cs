@@ -41,6 +41,10 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
         Knowledge.KnowledgeSearchScenarios.PublishedArticlesOnlyAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
 
     [PostgresFact]
+    public Task SuggestAsync_TicketResolvedReopenedAndDraftPublished_IndexesFollow() =>
+        Knowledge.KnowledgeSearchScenarios.IndexesFollowChangesAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
+
+    [PostgresFact]
     public Task SimilarOpenAsync_OpenTicketsOfAnOutage_OnlyCandidatesForMeToo() =>
         Knowledge.KnowledgeSearchScenarios.SimilarOpenTicketsAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
 

@@ -6,26 +6,28 @@ namespace ChatEscalation.Persistence.Knowledge;
 
 /// <summary>
 /// <see cref="IKnowledgeSearch"/> on PostgreSQL full-text search: the generated <c>tsvector</c> columns (GIN-indexed, see
-/// <see cref="PostgresEscalationDbContext"/>) matched against the words ORed in an English <c>tsquery</c>, ranked by <c>ts_rank</c>.
+/// <see cref="PostgresEscalationDbContext"/>) matched against the words ORed in an English <c>tsquery</c>; the newest
+/// <see cref="IKnowledgeSearch.Window"/> matches ranked by <c>ts_rank</c>.
 /// </summary>
 public sealed class PostgresKnowledgeSearch(EscalationDbContext db) : IKnowledgeSearch
 {
     public async Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct = default)
     {
         if (Query(text) is not { } query) return [];
+        var window = IKnowledgeSearch.Window;
         var articles = await db.Database.SqlQuery<SearchRow>($"""
             SELECT 'Article' AS "Source", a."Id" AS "Reference", a."Title" AS "Title", a."Body" AS "Body", a."TicketNumber" AS "SourceTicket",
                    NULL::text AS "Category", NULL::text AS "Service", 0 AS "People", 0::bigint AS "LastReportTicks", ts_rank(a."SearchVector", q)::float8 AS "Score"
-            FROM "KnowledgeArticles" a, to_tsquery('english', {query}) q
-            WHERE a."SearchVector" @@ q AND a."Status" = 'Published'
+            FROM (SELECT * FROM "KnowledgeArticles" WHERE "SearchVector" @@ to_tsquery('english', {query}) AND "Status" = 'Published'
+                  ORDER BY "Id" DESC LIMIT {window}) a, to_tsquery('english', {query}) q
             ORDER BY "Score" DESC LIMIT {limit}
             """).ToListAsync(ct);
         var fixes = await db.Database.SqlQuery<SearchRow>($"""
             SELECT 'ResolvedTicket' AS "Source", t."Number" AS "Reference", t."Title" AS "Title", t."Resolution" AS "Body", t."Number" AS "SourceTicket",
                    NULL::text AS "Category", NULL::text AS "Service", 0 AS "People", 0::bigint AS "LastReportTicks", ts_rank(t."SearchVector", q)::float8 AS "Score"
-            FROM "Tickets" t, to_tsquery('english', {query}) q
-            WHERE t."SearchVector" @@ q AND t."Status" IN ('Resolved', 'Closed') AND t."Resolution" IS NOT NULL
-              AND t."ParentNumber" IS NULL AND NOT t."SelfService"
+            FROM (SELECT * FROM "Tickets" WHERE "SearchVector" @@ to_tsquery('english', {query}) AND "Status" IN ('Resolved', 'Closed')
+                    AND "Resolution" IS NOT NULL AND "ParentNumber" IS NULL AND NOT "SelfService"
+                  ORDER BY "Number" DESC LIMIT {window}) t, to_tsquery('english', {query}) q
             ORDER BY "Score" DESC LIMIT {limit}
             """).ToListAsync(ct);
         return SearchResults.Suggestions(articles.Concat(fixes), limit);

@@ -1,11 +1,19 @@
 namespace ChatEscalation.Persistence.Knowledge;
 
 /// <summary>
-/// The SQLite full-text schema, created by the <c>KnowledgeAndIncidents</c> migration: FTS5 tables over tickets (title, description,
-/// fix) and knowledge articles (title, text) with the Porter stemmer, kept in step by triggers (so every write path indexes), and
-/// filled from the rows already there. External-content tables: the text is stored once, in its table.
+/// The SQLite full-text schema, created by the <c>KnowledgeAndIncidents</c> migration: three FTS5 indexes (Porter stemmer) that hold
+/// exactly what is searched, kept in step by triggers on every write path, and filled from the rows already there.
 /// </summary>
-/// <remarks>Part of a migration: never change these; a change to the schema is a new migration with its own SQL.</remarks>
+/// <remarks>
+/// <list type="bullet">
+/// <item><c>FixSearch</c>: resolved or closed tickets with a fix that are not self-service and not linked reports (title, description, fix).</item>
+/// <item><c>OpenSearch</c>: open tickets not linked to another (title, description).</item>
+/// <item><c>ArticleSearch</c>: published knowledge articles (title, text).</item>
+/// </list>
+/// Contentless with <c>contentless_delete</c> (the text is stored once, in its table; a row leaves an index by its rowid), so a search
+/// reads the index alone and joins its few best rows to their table. Part of a migration: never change these; a change to the schema
+/// is a new migration with its own SQL. A later migration that rebuilds the Tickets or KnowledgeArticles table must create the triggers again.
+/// </remarks>
 public static class SqliteSearchSchema
 {
     public const string Create = """
@@ -18,43 +26,57 @@ public static class SqliteSearchSchema
             "LastReportAt" = "RaisedAt";
         UPDATE "KnowledgeArticles" SET "Status" = 'Pending' WHERE "Status" = '';
 
-        CREATE VIRTUAL TABLE "TicketSearch" USING fts5("Title", "Description", "Resolution",
-            content = 'Tickets', content_rowid = 'Number', tokenize = 'porter unicode61 remove_diacritics 2');
-        CREATE TRIGGER "TicketSearch_Insert" AFTER INSERT ON "Tickets" BEGIN
-            INSERT INTO "TicketSearch"(rowid, "Title", "Description", "Resolution") VALUES (new."Number", new."Title", new."Description", new."Resolution");
+        CREATE VIRTUAL TABLE "FixSearch" USING fts5("Title", "Description", "Resolution",
+            content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE "OpenSearch" USING fts5("Title", "Description",
+            content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER "Tickets_Search_Insert" AFTER INSERT ON "Tickets" BEGIN
+            INSERT INTO "FixSearch"(rowid, "Title", "Description", "Resolution") SELECT new."Number", new."Title", new."Description", new."Resolution"
+                WHERE new."Status" IN ('Resolved', 'Closed') AND new."Resolution" IS NOT NULL AND new."ParentNumber" IS NULL AND new."SelfService" = 0;
+            INSERT INTO "OpenSearch"(rowid, "Title", "Description") SELECT new."Number", new."Title", new."Description"
+                WHERE new."Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND new."ParentNumber" IS NULL;
         END;
-        CREATE TRIGGER "TicketSearch_Delete" AFTER DELETE ON "Tickets" BEGIN
-            INSERT INTO "TicketSearch"("TicketSearch", rowid, "Title", "Description", "Resolution") VALUES ('delete', old."Number", old."Title", old."Description", old."Resolution");
+        CREATE TRIGGER "Tickets_Search_Update" AFTER UPDATE OF "Title", "Description", "Resolution", "Status", "ParentNumber", "SelfService" ON "Tickets" BEGIN
+            DELETE FROM "FixSearch" WHERE rowid = old."Number";
+            DELETE FROM "OpenSearch" WHERE rowid = old."Number";
+            INSERT INTO "FixSearch"(rowid, "Title", "Description", "Resolution") SELECT new."Number", new."Title", new."Description", new."Resolution"
+                WHERE new."Status" IN ('Resolved', 'Closed') AND new."Resolution" IS NOT NULL AND new."ParentNumber" IS NULL AND new."SelfService" = 0;
+            INSERT INTO "OpenSearch"(rowid, "Title", "Description") SELECT new."Number", new."Title", new."Description"
+                WHERE new."Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND new."ParentNumber" IS NULL;
         END;
-        CREATE TRIGGER "TicketSearch_Update" AFTER UPDATE OF "Title", "Description", "Resolution" ON "Tickets" BEGIN
-            INSERT INTO "TicketSearch"("TicketSearch", rowid, "Title", "Description", "Resolution") VALUES ('delete', old."Number", old."Title", old."Description", old."Resolution");
-            INSERT INTO "TicketSearch"(rowid, "Title", "Description", "Resolution") VALUES (new."Number", new."Title", new."Description", new."Resolution");
+        CREATE TRIGGER "Tickets_Search_Delete" AFTER DELETE ON "Tickets" BEGIN
+            DELETE FROM "FixSearch" WHERE rowid = old."Number";
+            DELETE FROM "OpenSearch" WHERE rowid = old."Number";
         END;
-        INSERT INTO "TicketSearch"("TicketSearch") VALUES ('rebuild');
+        INSERT INTO "FixSearch"(rowid, "Title", "Description", "Resolution") SELECT "Number", "Title", "Description", "Resolution" FROM "Tickets"
+            WHERE "Status" IN ('Resolved', 'Closed') AND "Resolution" IS NOT NULL AND "ParentNumber" IS NULL AND "SelfService" = 0;
+        INSERT INTO "OpenSearch"(rowid, "Title", "Description") SELECT "Number", "Title", "Description" FROM "Tickets"
+            WHERE "Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND "ParentNumber" IS NULL;
 
         CREATE VIRTUAL TABLE "ArticleSearch" USING fts5("Title", "Body",
-            content = 'KnowledgeArticles', content_rowid = 'Id', tokenize = 'porter unicode61 remove_diacritics 2');
-        CREATE TRIGGER "ArticleSearch_Insert" AFTER INSERT ON "KnowledgeArticles" BEGIN
-            INSERT INTO "ArticleSearch"(rowid, "Title", "Body") VALUES (new."Id", new."Title", new."Body");
+            content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER "KnowledgeArticles_Search_Insert" AFTER INSERT ON "KnowledgeArticles" BEGIN
+            INSERT INTO "ArticleSearch"(rowid, "Title", "Body") SELECT new."Id", new."Title", new."Body" WHERE new."Status" = 'Published';
         END;
-        CREATE TRIGGER "ArticleSearch_Delete" AFTER DELETE ON "KnowledgeArticles" BEGIN
-            INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "Title", "Body") VALUES ('delete', old."Id", old."Title", old."Body");
+        CREATE TRIGGER "KnowledgeArticles_Search_Update" AFTER UPDATE OF "Title", "Body", "Status" ON "KnowledgeArticles" BEGIN
+            DELETE FROM "ArticleSearch" WHERE rowid = old."Id";
+            INSERT INTO "ArticleSearch"(rowid, "Title", "Body") SELECT new."Id", new."Title", new."Body" WHERE new."Status" = 'Published';
         END;
-        CREATE TRIGGER "ArticleSearch_Update" AFTER UPDATE OF "Title", "Body" ON "KnowledgeArticles" BEGIN
-            INSERT INTO "ArticleSearch"("ArticleSearch", rowid, "Title", "Body") VALUES ('delete', old."Id", old."Title", old."Body");
-            INSERT INTO "ArticleSearch"(rowid, "Title", "Body") VALUES (new."Id", new."Title", new."Body");
+        CREATE TRIGGER "KnowledgeArticles_Search_Delete" AFTER DELETE ON "KnowledgeArticles" BEGIN
+            DELETE FROM "ArticleSearch" WHERE rowid = old."Id";
         END;
-        INSERT INTO "ArticleSearch"("ArticleSearch") VALUES ('rebuild');
+        INSERT INTO "ArticleSearch"(rowid, "Title", "Body") SELECT "Id", "Title", "Body" FROM "KnowledgeArticles" WHERE "Status" = 'Published';
         """;
 
     public const string Drop = """
-        DROP TRIGGER IF EXISTS "TicketSearch_Insert";
-        DROP TRIGGER IF EXISTS "TicketSearch_Delete";
-        DROP TRIGGER IF EXISTS "TicketSearch_Update";
-        DROP TABLE IF EXISTS "TicketSearch";
-        DROP TRIGGER IF EXISTS "ArticleSearch_Insert";
-        DROP TRIGGER IF EXISTS "ArticleSearch_Delete";
-        DROP TRIGGER IF EXISTS "ArticleSearch_Update";
+        DROP TRIGGER IF EXISTS "Tickets_Search_Insert";
+        DROP TRIGGER IF EXISTS "Tickets_Search_Update";
+        DROP TRIGGER IF EXISTS "Tickets_Search_Delete";
+        DROP TABLE IF EXISTS "FixSearch";
+        DROP TABLE IF EXISTS "OpenSearch";
+        DROP TRIGGER IF EXISTS "KnowledgeArticles_Search_Insert";
+        DROP TRIGGER IF EXISTS "KnowledgeArticles_Search_Update";
+        DROP TRIGGER IF EXISTS "KnowledgeArticles_Search_Delete";
         DROP TABLE IF EXISTS "ArticleSearch";
         """;
 }

@@ -1,5 +1,7 @@
 using ChatEscalation.Core.Knowledge;
 using ChatEscalation.Persistence.Knowledge;
+using Microsoft.EntityFrameworkCore;
+using static ChatEscalation.Persistence.Tests.TestPolicy;
 
 namespace ChatEscalation.Persistence.Tests.Knowledge;
 
@@ -43,6 +45,46 @@ public static class KnowledgeSearchScenarios
 
         found.Select(s => (s.Source, s.Reference)).ShouldBe([(SuggestionSource.Article, published.Id), (SuggestionSource.ResolvedTicket, source.Number)], ignoreOrder: true);
         found.Single(s => s.Source == SuggestionSource.Article).SourceTicket.ShouldBe(source.Number);
+    }
+
+    /// <summary>The indexes follow every change: a ticket resolved later becomes a fix, reopened it is open again; a draft published later is found.</summary>
+    public static async Task IndexesFollowChangesAsync(Func<EscalationDbContext> newContext, Func<EscalationDbContext, IKnowledgeSearch> search)
+    {
+        var tickets = new KnowledgeTickets(newContext, 4000);
+        var ticket = await tickets.OpenAsync("Projector in the boardroom shows no signal");
+        var draft = await tickets.ArticleAsync(ticket, "Boardroom projector: no signal", "Switch the projector input to HDMI 2.", DraftState.Pending);
+        async Task<IReadOnlyList<Suggestion>> Suggest()
+        {
+            await using var db = newContext();
+            return await search(db).SuggestAsync("boardroom projector no signal", 10);
+        }
+
+        async Task<int> OpenFound()
+        {
+            await using var db = newContext();
+            return (await search(db).SimilarOpenAsync("boardroom projector no signal", ticket.Category, tickets.Now - TimeSpan.FromMinutes(30), 0, 10)).Count;
+        }
+
+        (await Suggest()).ShouldBeEmpty();
+        (await OpenFound()).ShouldBe(1);
+
+        await tickets.UpdateAsync(ticket, new Core.Commands.AcceptTicket(Alice));
+        ticket = await tickets.UpdateAsync(ticket, new Core.Commands.ResolveTicket(Alice, "Switched the projector input to HDMI 2"));
+        (await Suggest()).Select(s => s.Reference).ShouldBe([ticket.Number]);
+        (await OpenFound()).ShouldBe(0);
+
+        await using (var db = newContext())
+        {
+            var row = await db.KnowledgeArticles.SingleAsync(a => a.Id == draft.Id);
+            row.Status = DraftState.Published;
+            await db.SaveChangesAsync();
+        }
+
+        (await Suggest()).Select(s => s.Source).ShouldBe([SuggestionSource.Article, SuggestionSource.ResolvedTicket], ignoreOrder: true);
+
+        await tickets.UpdateAsync(ticket, new Core.Commands.ReopenTicket(Uma, "No signal again this morning"));
+        (await Suggest()).Select(s => s.Source).ShouldBe([SuggestionSource.Article]);
+        (await OpenFound()).ShouldBe(1);
     }
 
     /// <summary>Open tickets for "me too": same category, latest report since the window, not linked, not waiting, not itself.</summary>

@@ -62,6 +62,17 @@ public sealed class KnowledgeTickets(Func<EscalationDbContext> newContext, long 
         return await StoreAsync(Decide(t, new ResolveSelfService(Uma)));
     }
 
+    /// <summary>Applies <paramref name="command"/> to the stored ticket and updates its row, as a workflow does.</summary>
+    public async Task<Ticket> UpdateAsync(Ticket ticket, TicketCommand command)
+    {
+        await using var db = newContext();
+        var row = db.Tickets.Single(r => r.Number == ticket.Number);
+        var next = Decide(RowMapper.ToTicket(row), command);
+        RowMapper.Copy(next, row);
+        await db.SaveChangesAsync();
+        return next;
+    }
+
     /// <summary>A knowledge article written from <paramref name="source"/>, in the given review state.</summary>
     public async Task<KnowledgeArticle> ArticleAsync(Ticket source, string title, string body, DraftState state)
     {

@@ -16,6 +16,10 @@ public sealed class SqliteKnowledgeSearchTests(SqliteDatabase database) : IClass
         KnowledgeSearchScenarios.PublishedArticlesOnlyAsync(database.NewContext, Search);
 
     [Fact]
+    public Task SuggestAsync_TicketResolvedReopenedAndDraftPublished_IndexesFollow() =>
+        KnowledgeSearchScenarios.IndexesFollowChangesAsync(database.NewContext, Search);
+
+    [Fact]
     public Task SimilarOpenAsync_OpenTicketsOfAnOutage_OnlyCandidatesForMeToo() =>
         KnowledgeSearchScenarios.SimilarOpenTicketsAsync(database.NewContext, Search);
 
