@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using ChatEscalation.Core.Engine;
+using ChatEscalation.Persistence;
 using ChatEscalation.Persistence.Knowledge;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatEscalation.Bench.Search;
@@ -29,17 +31,22 @@ public static class SearchBench
         var window = policy.MajorIncident.Window;
         var (suggest, similar, both) = (new List<double>(), new List<double>(), new List<double>());
         var found = 0;
+        var cpu = TimeSpan.Zero;
         for (var i = 0; i < options.Warmup + options.Queries; i++)
         {
+            if (i == options.Warmup) cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var title = reports.Title();
             var category = Routing.Suggest(title, policy).Category;
             await using var scope = corpus.Scope();
             var search = scope.ServiceProvider.GetRequiredService<IKnowledgeSearch>();
+            var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
             var clock = Stopwatch.StartNew();
+            await db.Database.OpenConnectionAsync(); // as the knowledge step does: one connection for both searches
             var suggestions = await search.SuggestAsync($"{title} {title}", KnowledgeIntake.Candidates);
             var afterSuggest = clock.Elapsed;
             await search.SimilarOpenAsync(title, category, SearchCorpus.Now - window, 0, KnowledgeIntake.Candidates);
             var total = clock.Elapsed;
+            await db.Database.CloseConnectionAsync();
             if (i < options.Warmup) continue;
             suggest.Add(afterSuggest.TotalMilliseconds);
             similar.Add((total - afterSuggest).TotalMilliseconds);
@@ -47,8 +54,9 @@ public static class SearchBench
             if (suggestions.Count > 0) found++;
         }
 
+        var cpuPerSearch = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / options.Queries;
         var latencies = new[] { new SearchLatency("Suggestions (articles + resolved fixes)", suggest), new SearchLatency("Similar open tickets", similar), new SearchLatency("Both (one knowledge step)", both) };
-        var report = SearchReport.Markdown(latencies, options, found, await corpus.SqliteVersionAsync(), new FileInfo(corpus.Path).Length / 1_048_576.0, TimeProvider.System.GetLocalNow());
+        var report = SearchReport.Markdown(latencies, options, found, cpuPerSearch, LoadAverage(), await corpus.SqliteVersionAsync(), new FileInfo(corpus.Path).Length / 1_048_576.0, TimeProvider.System.GetLocalNow());
         Console.WriteLine();
         Console.WriteLine(report);
         if (options.ResultsFolder is { } folder)
@@ -60,5 +68,18 @@ public static class SearchBench
         }
 
         return latencies[^1].Percentile(99) < TargetP99 ? 0 : 2;
+    }
+
+    /// <summary>The machine's 1-minute load average while the searches ran (Linux), to read the tail against.</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        }
+        catch (IOException)
+        {
+            return "?";
+        }
     }
 }

@@ -7,7 +7,7 @@ namespace ChatEscalation.Bench.Search;
 /// <summary>Writes the knowledge-search results as Markdown: the machine, the corpus, and the percentiles per kind of search.</summary>
 public static class SearchReport
 {
-    public static string Markdown(IReadOnlyList<SearchLatency> latencies, SearchOptions options, int withSuggestions, string sqliteVersion, double databaseMiB, DateTimeOffset when)
+    public static string Markdown(IReadOnlyList<SearchLatency> latencies, SearchOptions options, int withSuggestions, double cpuPerSearch, string loadAverage, string sqliteVersion, double databaseMiB, DateTimeOffset when)
     {
         var c = CultureInfo.InvariantCulture;
         var s = new StringBuilder();
@@ -30,6 +30,8 @@ public static class SearchReport
         s.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var l in latencies)
             s.AppendLine(c, $"| {l.What} | {l.Mean:F2} | {l.Percentile(50):F2} | {l.Percentile(90):F2} | {l.Percentile(99):F2} | {l.Percentile(99.9):F2} | {l.Max:F2} |");
+        s.AppendLine();
+        s.AppendLine(c, $"Processor time per measured search (the whole process, both searches): {cpuPerSearch:F2} ms. Load average (1 min) at the end of the run: {loadAverage} on {Environment.ProcessorCount} cores.");
         s.AppendLine();
         var p99 = latencies[^1].Percentile(99);
         s.AppendLine(c, $"**p99 of one knowledge step's search: {p99:F2} ms** (target < {SearchBench.TargetP99:F0} ms: {(p99 < SearchBench.TargetP99 ? "met" : "missed")}).");

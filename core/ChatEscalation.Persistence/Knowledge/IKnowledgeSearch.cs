@@ -16,8 +16,8 @@ namespace ChatEscalation.Persistence.Knowledge;
 /// </remarks>
 public interface IKnowledgeSearch
 {
-    /// <summary>How many of the newest matching articles, and of the newest matching fixes, a search ranks.</summary>
-    public const int Window = 2000;
+    /// <summary>How many of the newest matching articles, fixes or open tickets a search ranks.</summary>
+    public const int Window = 1000;
 
     /// <summary>Published articles and resolved tickets' fixes matching <paramref name="text"/>, best first, at most <paramref name="limit"/>.</summary>
     /// <remarks>Fixes of self-service resolutions and of reports resolved with the ticket they were linked to are not searched (they say nothing new).</remarks>

@@ -84,6 +84,7 @@ public sealed class KnowledgeIntake(
     {
         try
         {
+            await db.Database.OpenConnectionAsync(ct); // one connection for both searches
             var suggestions = await search.SuggestAsync($"{ticket.Title} {ticket.Description}", Candidates, ct);
             var similar = await search.SimilarOpenAsync(ticket.Title, ticket.Category, since, ticket.Number, Candidates, ct);
             return new IntakeFindings(suggestions, similar);
@@ -92,6 +93,10 @@ public sealed class KnowledgeIntake(
         {
             _log.LogWarning(e, "Knowledge search failed for {Ticket}; its card goes to the queue without suggestions", ticket.Key);
             return IntakeFindings.None;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -7,8 +7,8 @@ namespace ChatEscalation.Persistence.Knowledge;
 /// <summary>
 /// <see cref="IKnowledgeSearch"/> on SQLite FTS5 (<see cref="SqliteSearchSchema"/>): the words are ORed and the newest
 /// <see cref="IKnowledgeSearch.Window"/> matches are ranked by BM25 (title weighted 4, fix or article text 2, description 1); only the
-/// best rows are read from their table. Open tickets are found from their table's index (status, category, last report) and each
-/// is scored against the words in <c>OpenSearch</c>, so that search costs what the last half hour brought, not what is open.
+/// best rows are read from their table (for open tickets, which are matched inside their category, the window's rows, to keep those
+/// reported within the window).
 /// </summary>
 public sealed class SqliteKnowledgeSearch(EscalationDbContext db) : IKnowledgeSearch
 {
@@ -16,7 +16,7 @@ public sealed class SqliteKnowledgeSearch(EscalationDbContext db) : IKnowledgeSe
     {
         if (Match(text) is not { } match) return [];
         var window = IKnowledgeSearch.Window;
-        var articles = await db.Database.SqlQuery<SearchRow>($"""
+        var rows = await db.Database.SqlQuery<SearchRow>($"""
             SELECT 'Article' AS "Source", a."Id" AS "Reference", a."Title" AS "Title", a."Body" AS "Body", a."TicketNumber" AS "SourceTicket",
                    NULL AS "Category", NULL AS "Service", 0 AS "People", 0 AS "LastReportTicks", m."Score" AS "Score"
             FROM (SELECT "Id", "Score" FROM (
@@ -24,33 +24,32 @@ public sealed class SqliteKnowledgeSearch(EscalationDbContext db) : IKnowledgeSe
                     WHERE "ArticleSearch" MATCH {match} ORDER BY rowid DESC LIMIT {window})
                   ORDER BY "Score" DESC LIMIT {limit}) m
             JOIN "KnowledgeArticles" a ON a."Id" = m."Id"
-            """).ToListAsync(ct);
-        var fixes = await db.Database.SqlQuery<SearchRow>($"""
-            SELECT 'ResolvedTicket' AS "Source", t."Number" AS "Reference", t."Title" AS "Title", t."Resolution" AS "Body", t."Number" AS "SourceTicket",
-                   NULL AS "Category", NULL AS "Service", 0 AS "People", 0 AS "LastReportTicks", m."Score" AS "Score"
+            UNION ALL
+            SELECT 'ResolvedTicket', t."Number", t."Title", t."Resolution", t."Number", NULL, NULL, 0, 0, m."Score"
             FROM (SELECT "Number", "Score" FROM (
                     SELECT rowid AS "Number", -bm25("FixSearch", 4.0, 1.0, 2.0) AS "Score" FROM "FixSearch"
                     WHERE "FixSearch" MATCH {match} ORDER BY rowid DESC LIMIT {window})
                   ORDER BY "Score" DESC LIMIT {limit}) m
             JOIN "Tickets" t ON t."Number" = m."Number"
             """).ToListAsync(ct);
-        return SearchResults.Suggestions(articles.Concat(fixes), limit);
+        return SearchResults.Suggestions(rows, limit);
     }
 
     public async Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit, CancellationToken ct = default)
     {
         if (Match(text) is not { } match) return [];
         var sinceTicks = since.UtcTicks;
+        var window = IKnowledgeSearch.Window;
+        var inCategory = $"\"Category\" : \"{category.Replace("\"", "\"\"", StringComparison.Ordinal)}\" AND ({match})";
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            SELECT * FROM (
-                SELECT 'ResolvedTicket' AS "Source", t."Number" AS "Reference", t."Title" AS "Title", NULL AS "Body", t."Number" AS "SourceTicket",
-                       t."Category" AS "Category", t."AffectedService" AS "Service", t."PeopleAffected" AS "People", t."LastReportAt" AS "LastReportTicks",
-                       (SELECT -bm25("OpenSearch", 4.0, 1.0) FROM "OpenSearch" WHERE "OpenSearch" MATCH {match} AND rowid = t."Number") AS "Score"
-                FROM "Tickets" t
-                WHERE t."Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND t."Category" = {category} AND t."LastReportAt" >= {sinceTicks}
-                  AND t."ParentNumber" IS NULL AND t."IntakePending" = 0 AND t."Number" <> {except})
-            WHERE "Score" IS NOT NULL
-            ORDER BY "Score" DESC LIMIT {limit}
+            SELECT 'ResolvedTicket' AS "Source", t."Number" AS "Reference", t."Title" AS "Title", NULL AS "Body", t."Number" AS "SourceTicket",
+                   t."Category" AS "Category", t."AffectedService" AS "Service", t."PeopleAffected" AS "People", t."LastReportAt" AS "LastReportTicks",
+                   m."Score" AS "Score"
+            FROM (SELECT rowid AS "Number", -bm25("OpenSearch", 0.0, 4.0, 1.0) AS "Score" FROM "OpenSearch"
+                  WHERE "OpenSearch" MATCH {inCategory} ORDER BY rowid DESC LIMIT {window}) m
+            JOIN "Tickets" t ON t."Number" = m."Number"
+            WHERE t."Category" = {category} AND t."LastReportAt" >= {sinceTicks} AND t."IntakePending" = 0 AND t."Number" <> {except}
+            ORDER BY m."Score" DESC LIMIT {limit}
             """).ToListAsync(ct);
         return SearchResults.Similar(rows);
     }

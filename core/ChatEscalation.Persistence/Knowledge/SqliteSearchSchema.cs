@@ -7,7 +7,7 @@ namespace ChatEscalation.Persistence.Knowledge;
 /// <remarks>
 /// <list type="bullet">
 /// <item><c>FixSearch</c>: resolved or closed tickets with a fix that are not self-service and not linked reports (title, description, fix).</item>
-/// <item><c>OpenSearch</c>: open tickets not linked to another (title, description).</item>
+/// <item><c>OpenSearch</c>: open tickets not linked to another (category, so a search stays inside one; title, description).</item>
 /// <item><c>ArticleSearch</c>: published knowledge articles (title, text).</item>
 /// </list>
 /// Contentless with <c>contentless_delete</c> (the text is stored once, in its table; a row leaves an index by its rowid), so a search
@@ -28,20 +28,20 @@ public static class SqliteSearchSchema
 
         CREATE VIRTUAL TABLE "FixSearch" USING fts5("Title", "Description", "Resolution",
             content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
-        CREATE VIRTUAL TABLE "OpenSearch" USING fts5("Title", "Description",
+        CREATE VIRTUAL TABLE "OpenSearch" USING fts5("Category", "Title", "Description",
             content = '', contentless_delete = 1, tokenize = 'porter unicode61 remove_diacritics 2');
         CREATE TRIGGER "Tickets_Search_Insert" AFTER INSERT ON "Tickets" BEGIN
             INSERT INTO "FixSearch"(rowid, "Title", "Description", "Resolution") SELECT new."Number", new."Title", new."Description", new."Resolution"
                 WHERE new."Status" IN ('Resolved', 'Closed') AND new."Resolution" IS NOT NULL AND new."ParentNumber" IS NULL AND new."SelfService" = 0;
-            INSERT INTO "OpenSearch"(rowid, "Title", "Description") SELECT new."Number", new."Title", new."Description"
+            INSERT INTO "OpenSearch"(rowid, "Category", "Title", "Description") SELECT new."Number", new."Category", new."Title", new."Description"
                 WHERE new."Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND new."ParentNumber" IS NULL;
         END;
-        CREATE TRIGGER "Tickets_Search_Update" AFTER UPDATE OF "Title", "Description", "Resolution", "Status", "ParentNumber", "SelfService" ON "Tickets" BEGIN
+        CREATE TRIGGER "Tickets_Search_Update" AFTER UPDATE OF "Title", "Description", "Resolution", "Status", "ParentNumber", "SelfService", "Category" ON "Tickets" BEGIN
             DELETE FROM "FixSearch" WHERE rowid = old."Number";
             DELETE FROM "OpenSearch" WHERE rowid = old."Number";
             INSERT INTO "FixSearch"(rowid, "Title", "Description", "Resolution") SELECT new."Number", new."Title", new."Description", new."Resolution"
                 WHERE new."Status" IN ('Resolved', 'Closed') AND new."Resolution" IS NOT NULL AND new."ParentNumber" IS NULL AND new."SelfService" = 0;
-            INSERT INTO "OpenSearch"(rowid, "Title", "Description") SELECT new."Number", new."Title", new."Description"
+            INSERT INTO "OpenSearch"(rowid, "Category", "Title", "Description") SELECT new."Number", new."Category", new."Title", new."Description"
                 WHERE new."Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND new."ParentNumber" IS NULL;
         END;
         CREATE TRIGGER "Tickets_Search_Delete" AFTER DELETE ON "Tickets" BEGIN
@@ -50,7 +50,7 @@ public static class SqliteSearchSchema
         END;
         INSERT INTO "FixSearch"(rowid, "Title", "Description", "Resolution") SELECT "Number", "Title", "Description", "Resolution" FROM "Tickets"
             WHERE "Status" IN ('Resolved', 'Closed') AND "Resolution" IS NOT NULL AND "ParentNumber" IS NULL AND "SelfService" = 0;
-        INSERT INTO "OpenSearch"(rowid, "Title", "Description") SELECT "Number", "Title", "Description" FROM "Tickets"
+        INSERT INTO "OpenSearch"(rowid, "Category", "Title", "Description") SELECT "Number", "Category", "Title", "Description" FROM "Tickets"
             WHERE "Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND "ParentNumber" IS NULL;
 
         CREATE VIRTUAL TABLE "ArticleSearch" USING fts5("Title", "Body",
