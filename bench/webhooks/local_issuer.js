@@ -6,7 +6,7 @@
 // Makes an RSA-2048 key and serves, on 127.0.0.1:
 //   GET  /v1/.well-known/openidconfiguration  issuer https://api.botframework.com, jwks_uri, RS256
 //   GET  /v1/.well-known/keys                 JWKS; the key carries "endorsements": ["msteams"]
-//   POST /oauth2/v2.0/token                   client-credentials answer, so the bot's outbound token
+//   POST /bench/oauth2/v2.0/token             client-credentials answer (an Entra v2 endpoint shape: MSAL takes the authority before /oauth2), so the bot's outbound token
 //                                             requests stay on loopback
 // Once listening it prints three KEY=value lines and keeps serving until SIGTERM/SIGINT:
 //   ISSUER_METADATA_URL=...   value for Teams:OpenIdMetadataUrl
@@ -85,7 +85,7 @@ const server = http.createServer((req, res) => {
       });
     } else if (req.method === 'GET' && req.url === '/v1/.well-known/keys') {
       sendJson(res, 200, { keys: [{ kty: 'RSA', use: 'sig', kid, n: jwk.n, e: jwk.e, endorsements: ['msteams'] }] });
-    } else if (req.method === 'POST' && req.url === '/oauth2/v2.0/token') {
+    } else if (req.method === 'POST' && req.url.split('?')[0] === '/bench/oauth2/v2.0/token') {
       sendJson(res, 200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: 'bench-connector-token' });
     } else {
       sendJson(res, 404, { error: 'not found' });
@@ -97,7 +97,7 @@ server.listen(Number(args.port), '127.0.0.1', () => {
   const base = `http://127.0.0.1:${server.address().port}`;
   process.stdout.write(
     `ISSUER_METADATA_URL=${base}/v1/.well-known/openidconfiguration\n` +
-    `ISSUER_TOKEN_ENDPOINT=${base}/oauth2/v2.0/token\n` +
+    `ISSUER_TOKEN_ENDPOINT=${base}/bench/oauth2/v2.0/token\n` +
     `TEAMS_AUTHORIZATION=Bearer ${mintToken()}\n`);
 });
 server.on('error', (err) => {

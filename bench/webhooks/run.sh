@@ -16,7 +16,7 @@
 #   bot-slack  slack_interaction.lua -> /slack/interactions   (signed; signature checked)
 #   bot-teams  teams_invoke.lua      -> /api/messages         (Bearer JWT; auth ON, the peer's is off)
 #
-# Environment: PEERS_SRC (default /work/shared/bench/peers), PEERS, BOT_OUT, KEEP_LOGS=1 (keep
+# Environment: PEERS_SRC (default ../shared/bench/peers beside the repository), PEERS, BOT_OUT, KEEP_LOGS=1 (keep
 # run_peers.sh's and the bot's logs and databases), BOT_ARGS (extra bot command-line arguments, e.g.
 # '--Logging:LogLevel:Microsoft.EntityFrameworkCore.Update=None'), plus run_peers.sh's own
 # (THREADS, CONNS, DURATION, WARMUP, BASE_PORT, SERVER_CPUS, WRK_CPUS).
@@ -25,7 +25,8 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 case "${1:-}" in -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;; esac
 
-PEERS_SRC="${PEERS_SRC:-/work/shared/bench/peers}"
+# The peers are optional material beside the checkout (../shared/bench/peers), never part of the repository.
+PEERS_SRC="${PEERS_SRC:-$REPO/../shared/bench/peers}"
 PEERS="${PEERS:-${TMPDIR:-/tmp}/peers}"
 BOT_OUT="${BOT_OUT:-${TMPDIR:-/tmp}/chatescalation-bench}"
 TEAMS_APP_ID=00000000-0000-0000-0000-0000000000b0   # the recipient id in teams_invoke.lua is 28:<this>
@@ -39,7 +40,13 @@ done
 [ "$HAS_OUT" = 1 ] || ARGS+=(--out "$REPO/bench/results/webhooks-$(date -u +%Y-%m-%d).tsv")
 
 # 1. Peers: a writable copy (the shared folder may be read-only), then its idempotent setup.
-[ -f "$PEERS_SRC/run_peers.sh" ] || { echo "run.sh: no peers at $PEERS_SRC (set PEERS_SRC)" >&2; exit 2; }
+if [ ! -f "$PEERS_SRC/run_peers.sh" ]; then
+  echo "run.sh: the benchmark peers are not at $PEERS_SRC." >&2
+  echo "run.sh: they live beside the repository in ../shared/bench/peers (optional, not part of the checkout);" >&2
+  echo "run.sh: put them there or point PEERS_SRC at a folder holding run_peers.sh. Nothing was measured." >&2
+  exit 2
+fi
+PEERS_SRC="$(cd "$PEERS_SRC" && pwd)"
 if [ ! -d "$PEERS" ] || ! diff -rq -x node_modules -x bin -x obj -x .package-lock.json "$PEERS_SRC" "$PEERS" >/dev/null 2>&1; then
   echo "run.sh: copying $PEERS_SRC to $PEERS"
   mkdir -p "$PEERS"

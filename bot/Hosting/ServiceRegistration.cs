@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Dashboard;
+using ChatEscalation.Bot.Hosting.Health;
 using ChatEscalation.Bot.Hosting.Security;
 using ChatEscalation.Bot.Local;
 using ChatEscalation.Bot.Outbox;
@@ -7,6 +8,7 @@ using ChatEscalation.Bot.Slack;
 using ChatEscalation.Bot.Slack.Protocol;
 using ChatEscalation.Bot.Teams;
 using ChatEscalation.Bot.Teams.Protocol;
+using ChatEscalation.Bot.Telemetry;
 using ChatEscalation.Bot.Web;
 using ChatEscalation.Persistence.Hosting;
 using ChatEscalation.Persistence.Outbox;
@@ -52,6 +54,8 @@ public static class ServiceRegistration
         services.AddSlackChat(configuration);
         services.AddLocalChannel(configuration);
         services.AddDashboard();
+        services.AddEscalationHealth();
+        builder.AddEscalationTelemetry();
         return builder;
     }
 
@@ -61,9 +65,8 @@ public static class ServiceRegistration
 
         app.UseWebSecurity();
         var readiness = app.Services.GetRequiredService<Readiness>();
-        app.MapGet("/healthz", async (OutboxStore outbox, CancellationToken ct) => readiness.IsReady
-            ? Results.Ok(new { status = "ready", parkedOutboxMessages = await outbox.CountParkedAsync(ct) })
-            : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
+        app.UseMiddleware<WebhookTelemetryMiddleware>();
+        app.MapEscalationHealth();
         app.MapWebLibraries();
         app.MapTeamsEndpoints();
         app.MapSlackEndpoints();

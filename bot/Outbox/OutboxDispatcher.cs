@@ -1,4 +1,6 @@
 using ChatEscalation.Bot.Hosting;
+using ChatEscalation.Bot.Telemetry;
+using ChatEscalation.Persistence.Telemetry;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Outbox;
@@ -29,7 +31,8 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     IOptions<OutboxOptions> options,
     Jitter jitter,
-    ILogger<OutboxDispatcher> log)
+    ILogger<OutboxDispatcher> log,
+    EscalationMetrics? metrics = null)
 {
     /// <summary>Delivers everything due now; returns how many messages were handled.</summary>
     public async Task<int> DispatchAsync(CancellationToken ct)
@@ -53,6 +56,7 @@ public sealed class OutboxDispatcher(
 
     private async Task DeliverOneAsync(OutboxMessage message, CancellationToken ct)
     {
+        using var telemetry = OutboxDeliveryTelemetry.Start(message, metrics);
         var now = time.GetUtcNow();
         var sender = senders.FirstOrDefault(s => s.Platform == message.Platform);
         if (sender is null)
@@ -92,6 +96,7 @@ public sealed class OutboxDispatcher(
             result = new DeliveryResult.Retry($"{e.GetType().Name}: {e.Message}");
         }
 
+        telemetry.Complete(result, parked: message.Attempts + 1 >= options.Value.MaxAttempts);
         await RecordAsync(message, result, now, ct);
     }
 

@@ -17,9 +17,6 @@ namespace ChatEscalation.Bot.Slack.Protocol;
 /// </summary>
 public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions> options) : ISlackApi
 {
-    /// <summary>Wait assumed when a 429 carries no usable <c>Retry-After</c>.</summary>
-    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(60);
-
     /// <inheritdoc />
     public async Task<SlackPostedMessage> PostMessageAsync(string channel, string text, JsonNode? blocks = null, string? threadTs = null, SlackMessageMetadata? metadata = null,
         CancellationToken ct = default)
@@ -184,7 +181,7 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
             using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
-                throw new SlackRateLimitedException(method, response.Headers.RetryAfter?.Delta ?? DefaultRetryAfter);
+                throw new SlackRateLimitedException(method, response.Headers.RetryAfter?.Delta); // Slack sends seconds; none: the caller backs off
             }
 
             if (!response.IsSuccessStatusCode) throw new SlackApiException(method, $"http_{(int)response.StatusCode}");

@@ -36,6 +36,7 @@ public static class SlackServiceRegistration
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddScoped<ISlackInbound, UnconfiguredSlackInbound>();
         services.TryAddSingleton<SlackSocketModeDispatcher>();
+        services.TryAddSingleton<SlackSocketModeState>();
 
         services.AddHttpClient<ISlackApi, SlackApiClient>((sp, client) =>
             {

@@ -25,6 +25,7 @@ public sealed class SlackSocketModeClient(
     IOptionsMonitor<SlackOptions> options,
     TimeProvider time,
     Jitter jitter,
+    SlackSocketModeState state,
     ILogger<SlackSocketModeClient> logger) : BackgroundService
 {
     private const int MaxFrameBytes = 4 * 1024 * 1024;
@@ -87,6 +88,7 @@ public sealed class SlackSocketModeClient(
         }
         finally
         {
+            state.MarkDisconnected();
             await CloseQuietlyAsync(socket).ConfigureAwait(false);
         }
     }
@@ -116,6 +118,7 @@ public sealed class SlackSocketModeClient(
                 {
                     case SlackSocketMessageKind.Hello:
                         backoff.Reset();
+                        state.MarkConnected();
                         logger.LogInformation("Slack Socket Mode ready");
                         break;
                     case SlackSocketMessageKind.Disconnect:

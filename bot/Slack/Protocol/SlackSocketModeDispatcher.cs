@@ -90,23 +90,25 @@ public sealed class SlackSocketModeDispatcher(IServiceScopeFactory scopes, ILogg
                 }
 
                 var callback = SlackPayloadParser.ReadEventCallback(payload, envelope.RetryAttempt, envelope.RetryReason);
-                return await WithInbound((i, c) => i.OnEventAsync(callback, c), ct).ConfigureAwait(false);
+                return await WithInbound("events", (i, c) => i.OnEventAsync(callback, c), ct).ConfigureAwait(false);
             case "interactive":
                 var interaction = SlackPayloadParser.ReadInteraction(payload);
-                return await WithInbound((i, c) => i.OnInteractionAsync(interaction, c), ct).ConfigureAwait(false);
+                return await WithInbound("interactions", (i, c) => i.OnInteractionAsync(interaction, c), ct).ConfigureAwait(false);
             case "slash_commands":
                 var command = SlackPayloadParser.ReadCommand(SlackPayloadParser.FieldsFromJson(payload));
-                return await WithInbound((i, c) => i.OnCommandAsync(command, c), ct).ConfigureAwait(false);
+                return await WithInbound("commands", (i, c) => i.OnCommandAsync(command, c), ct).ConfigureAwait(false);
             default:
                 logger.LogInformation("Acknowledged Socket Mode envelope of type {Type} without handling it", envelope.Type);
                 return SlackReply.Empty;
         }
     }
 
-    private async Task<SlackReply> WithInbound(Func<ISlackInbound, CancellationToken, Task<SlackReply>> call, CancellationToken ct)
+    private async Task<SlackReply> WithInbound(string kind, Func<ISlackInbound, CancellationToken, Task<SlackReply>> call, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<ISlackInbound>(), ct).ConfigureAwait(false);
+        var services = scope.ServiceProvider;
+        using var webhook = Telemetry.WebhookTelemetry.Start("slack", "socket " + kind, services.GetService<Persistence.Telemetry.EscalationMetrics>(), services.GetService<TimeProvider>() ?? TimeProvider.System);
+        return await call(services.GetRequiredService<ISlackInbound>(), ct).ConfigureAwait(false);
     }
 
     private static string? Read(JsonElement e, string name) =>

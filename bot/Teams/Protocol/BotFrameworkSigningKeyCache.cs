@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,15 +7,15 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatEscalation.Bot.Teams.Protocol;
 
 /// <summary>
-/// Fetches and caches the Bot Framework OpenID metadata and its JWKS (parsed by hand too, because
-/// standard parsing drops each key's <c>endorsements</c>).
+/// Fetches and caches OpenID metadata and its JWKS, one snapshot per metadata URL (the Bot Service's, and each allowed tenant's
+/// Entra metadata), so every issuer is checked against its own keys. The JWKS is parsed by hand too, because standard parsing
+/// drops each key's <c>endorsements</c> (Bot Service keys have them; Entra keys have none).
 /// </summary>
 /// <remarks>
-/// The snapshot is refetched when older than <see cref="TeamsOptions.MetadataMaxAge"/> (24 h), and on a
-/// lookup of an unknown <c>kid</c> when the last fetch is at least
-/// <see cref="TeamsOptions.MetadataMinRefreshInterval"/> old (a failed attempt counts as a fetch for
-/// this throttle). Fetches are single-flight. A failed refresh keeps the previous snapshot; with no
-/// snapshot at all every lookup tries again.
+/// For each metadata URL the snapshot is refetched when older than <see cref="TeamsOptions.MetadataMaxAge"/> (24 h), and on a
+/// lookup of an unknown <c>kid</c> when the last fetch of that URL is at least <see cref="TeamsOptions.MetadataMinRefreshInterval"/>
+/// old (a failed attempt counts as a fetch for this throttle). Fetches are single-flight per URL. A failed refresh keeps the previous
+/// snapshot; with no snapshot at all every lookup tries again.
 /// </remarks>
 public sealed class BotFrameworkSigningKeyCache(
     IHttpClientFactory httpClientFactory,
@@ -25,54 +26,56 @@ public sealed class BotFrameworkSigningKeyCache(
     /// <summary>Name of the HttpClient used for metadata and JWKS fetches.</summary>
     public const string HttpClientName = "ChatEscalation.Teams.Metadata";
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private volatile BotFrameworkSigningKeys? current;
-    private DateTimeOffset? lastAttemptAt;
+    private readonly ConcurrentDictionary<string, Source> sources = new(StringComparer.Ordinal);
+
+    /// <summary>The Bot Service keys (<see cref="TeamsOptions.EffectiveOpenIdMetadataUrl"/>) for <paramref name="kid"/>.</summary>
+    public Task<BotFrameworkSigningKeys?> GetForKeyIdAsync(string kid, CancellationToken ct) =>
+        GetForKeyIdAsync(options.CurrentValue.EffectiveOpenIdMetadataUrl, kid, ct);
 
     /// <summary>
-    /// Returns a snapshot that contains <paramref name="kid"/> when possible, refreshing as described in
-    /// the remarks. The caller must still check that the key is present.
+    /// Returns a snapshot of the keys published through <paramref name="metadataUrl"/> that contains <paramref name="kid"/> when
+    /// possible, refreshing as described in the remarks. The caller must still check that the key is present.
     /// </summary>
-    public async Task<BotFrameworkSigningKeys?> GetForKeyIdAsync(string kid, CancellationToken ct)
+    public async Task<BotFrameworkSigningKeys?> GetForKeyIdAsync(string metadataUrl, string kid, CancellationToken ct)
     {
-        var snapshot = current;
+        var source = sources.GetOrAdd(metadataUrl, static _ => new Source());
+        var snapshot = source.Current;
         if (snapshot is not null && !IsStale(snapshot) && snapshot.KeysById.ContainsKey(kid)) return snapshot;
 
-        await gate.WaitAsync(ct).ConfigureAwait(false);
+        await source.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            snapshot = current;
+            snapshot = source.Current;
             var now = time.GetUtcNow();
-            var lastFetch = lastAttemptAt is { } attempt && snapshot is not null && attempt > snapshot.FetchedAt ? attempt : snapshot?.FetchedAt;
+            var lastFetch = source.LastAttemptAt is { } attempt && snapshot is not null && attempt > snapshot.FetchedAt ? attempt : snapshot?.FetchedAt;
             var mayRefetch = snapshot is null || IsStale(snapshot)
                 || (!snapshot.KeysById.ContainsKey(kid) && now - lastFetch >= options.CurrentValue.MetadataMinRefreshInterval);
             if (!mayRefetch) return snapshot;
 
-            lastAttemptAt = now;
+            source.LastAttemptAt = now;
             try
             {
-                current = await FetchAsync(ct).ConfigureAwait(false);
+                source.Current = await FetchAsync(metadataUrl, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is HttpRequestException or JsonException or InvalidOperationException or ArgumentException)
             {
-                logger.LogWarning(ex, "Fetching Bot Framework signing keys failed; keeping the previous keys");
+                logger.LogWarning(ex, "Fetching signing keys from {MetadataUrl} failed; keeping the previous keys", metadataUrl);
             }
 
-            return current;
+            return source.Current;
         }
         finally
         {
-            gate.Release();
+            source.Gate.Release();
         }
     }
 
     private bool IsStale(BotFrameworkSigningKeys snapshot) =>
         time.GetUtcNow() - snapshot.FetchedAt >= options.CurrentValue.MetadataMaxAge;
 
-    private async Task<BotFrameworkSigningKeys> FetchAsync(CancellationToken ct)
+    private async Task<BotFrameworkSigningKeys> FetchAsync(string metadataUrl, CancellationToken ct)
     {
         var http = httpClientFactory.CreateClient(HttpClientName);
-        var metadataUrl = options.CurrentValue.OpenIdMetadataUrl;
         string? jwksUri;
         var algorithms = new List<string>();
         using (var metadata = JsonDocument.Parse(await http.GetStringAsync(RequireSecure(metadataUrl), ct).ConfigureAwait(false)))
@@ -92,7 +95,7 @@ public sealed class BotFrameworkSigningKeyCache(
         }
 
         var snapshot = new BotFrameworkSigningKeys(keys, ReadEndorsements(jwksJson), algorithms, time.GetUtcNow());
-        logger.LogInformation("Fetched {KeyCount} Bot Framework signing keys from {JwksUri}", keys.Count, jwksUri);
+        logger.LogInformation("Fetched {KeyCount} signing keys from {JwksUri}", keys.Count, jwksUri);
         return snapshot;
     }
 
@@ -121,5 +124,15 @@ public sealed class BotFrameworkSigningKeyCache(
         }
 
         return map;
+    }
+
+    /// <summary>The cached state of one metadata URL.</summary>
+    private sealed class Source
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public volatile BotFrameworkSigningKeys? Current;
+
+        public DateTimeOffset? LastAttemptAt { get; set; }
     }
 }

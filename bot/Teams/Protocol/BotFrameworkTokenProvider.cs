@@ -1,24 +1,22 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace ChatEscalation.Bot.Teams.Protocol;
 
 /// <summary>
-/// Client-credentials token acquisition for the Bot Connector (protocols.md B1): POST to
-/// <see cref="TeamsOptions.EffectiveTokenEndpoint"/> with scope <c>https://api.botframework.com/.default</c>.
+/// The bot's Connector token (protocols.md B1), acquired through <see cref="IBotFrameworkTokenSource"/> (MSAL: client secret,
+/// certificate or managed identity) and cached here on the injected <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
-/// The token is cached and renewed <see cref="RenewBefore"/> ahead of its expiry (per the injected
-/// <see cref="TimeProvider"/>). Concurrent callers share one in-flight request.
+/// The token is renewed <see cref="RenewBefore"/> ahead of its expiry, or at once when the Connector refused it. Concurrent callers
+/// share one in-flight request. Every acquisition asks the source for a fresh token, so this cache (not MSAL's, which runs on the
+/// system clock) decides when a token is renewed.
 /// </remarks>
 public sealed class BotFrameworkTokenProvider(
-    HttpClient http,
-    IOptionsMonitor<TeamsOptions> options,
+    IBotFrameworkTokenSource source,
     TimeProvider time,
     ILogger<BotFrameworkTokenProvider> logger) : IBotFrameworkTokenProvider
 {
-    /// <summary>The scope requested for Connector tokens.</summary>
+    /// <summary>The scope requested for public-cloud Connector tokens (the default of <see cref="TeamsOptions.EffectiveScope"/>).</summary>
     public const string Scope = "https://api.botframework.com/.default";
 
     /// <summary>How long before expiry a cached token is renewed.</summary>
@@ -35,8 +33,10 @@ public sealed class BotFrameworkTokenProvider(
         try
         {
             if (Usable(cached, rejectedToken) is { } again) return again;
-            cached = await RequestAsync(ct).ConfigureAwait(false);
-            return cached.Value.Token;
+            var acquired = await source.AcquireAsync(ct).ConfigureAwait(false);
+            cached = (acquired.AccessToken, time.GetUtcNow() + acquired.Lifetime);
+            logger.LogDebug("Acquired a Connector token valid for {Lifetime}", acquired.Lifetime);
+            return acquired.AccessToken;
         }
         finally
         {
@@ -46,38 +46,4 @@ public sealed class BotFrameworkTokenProvider(
 
     private string? Usable((string Token, DateTimeOffset ExpiresAt)? entry, string? rejectedToken) =>
         entry is { } e && e.Token != rejectedToken && time.GetUtcNow() < e.ExpiresAt - RenewBefore ? e.Token : null;
-
-    private async Task<(string, DateTimeOffset)> RequestAsync(CancellationToken ct)
-    {
-        var o = options.CurrentValue;
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = o.AppId ?? string.Empty,
-            ["client_secret"] = o.AppPassword ?? string.Empty,
-            ["scope"] = Scope,
-        });
-        using var response = await http.PostAsync(o.EffectiveTokenEndpoint, form, ct).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            logger.LogError("Bot Framework token request failed with {Status}", (int)response.StatusCode);
-            throw new BotFrameworkTokenException($"Token endpoint answered {(int)response.StatusCode}.");
-        }
-
-        try
-        {
-            using var doc = JsonDocument.Parse(body);
-            var token = doc.RootElement.GetProperty("access_token").GetString()
-                ?? throw new BotFrameworkTokenException("Token response has a null access_token.");
-            var expiresIn = doc.RootElement.TryGetProperty("expires_in", out var e)
-                ? (e.ValueKind == JsonValueKind.String ? int.Parse(e.GetString()!, System.Globalization.CultureInfo.InvariantCulture) : e.GetInt32())
-                : 3600;
-            return (token, time.GetUtcNow().AddSeconds(expiresIn));
-        }
-        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
-        {
-            throw new BotFrameworkTokenException("Token response is not the expected JSON.", ex);
-        }
-    }
 }

@@ -6,10 +6,17 @@ using Microsoft.IdentityModel.Tokens;
 namespace ChatEscalation.Bot.Teams.Protocol;
 
 /// <summary>
-/// Validates the <c>Authorization</c> header of inbound Bot Framework requests (protocols.md A2/A4):
-/// <c>Bearer</c> scheme, RS256/RS384/RS512 only, key from the cached JWKS (refresh on unknown kid),
-/// issuer <c>https://api.botframework.com</c>, audience = AppId, lifetime ±5 min against the injected
-/// <see cref="TimeProvider"/>, key endorsement of the activity's channelId and the <c>serviceurl</c> claim.
+/// Validates the <c>Authorization</c> header of inbound Bot Framework requests (protocols.md A2/A4, H): <c>Bearer</c> scheme,
+/// RS256/RS384/RS512 only, audience = AppId, lifetime ±5 min against the injected <see cref="TimeProvider"/>, and by issuer:
+/// <list type="bullet">
+/// <item>Bot Service tokens (issuer <see cref="TeamsOptions.EffectiveBotServiceIssuer"/>): key from the Bot Service metadata, key
+/// endorsement of the activity's channelId and the <c>serviceurl</c> claim equal to the activity's;</item>
+/// <item>Entra tokens (an issuer of <see cref="TeamsOptions.EffectiveEntraIssuers"/> for an allowed tenant, when
+/// <see cref="TeamsOptions.AcceptEntraTokens"/>): key from that tenant's Entra metadata, <c>tid</c> equal to the issuer's tenant,
+/// no endorsement or <c>serviceurl</c> requirement.</item>
+/// </list>
+/// The issuer is read before anything is fetched, so an unknown issuer costs no network call; each kind's keys come from its own
+/// metadata (<see cref="BotFrameworkSigningKeyCache"/>, refresh on unknown kid).
 /// </summary>
 /// <remarks>
 /// Validation has two phases so that the endpoint can refuse an unauthenticated request before it reports
@@ -23,8 +30,11 @@ public sealed class BotFrameworkTokenValidator(
     TimeProvider time,
     ILogger<BotFrameworkTokenValidator> logger)
 {
-    /// <summary>The only accepted issuer of channel-service tokens.</summary>
+    /// <summary>The issuer of public-cloud Bot Service tokens (the default of <see cref="TeamsOptions.EffectiveBotServiceIssuer"/>).</summary>
     public const string Issuer = "https://api.botframework.com";
+
+    /// <summary>The claim carrying the tenant id in Entra tokens.</summary>
+    public const string TenantClaim = "tid";
 
     /// <summary>The claim carrying the service URL the token was issued for.</summary>
     public const string ServiceUrlClaim = "serviceurl";
@@ -53,12 +63,13 @@ public sealed class BotFrameworkTokenValidator(
     }
 
     /// <summary>
-    /// Checks that the signing key endorses <paramref name="channelId"/> and that the token's
-    /// <c>serviceurl</c> claim equals <paramref name="serviceUrl"/> (case-insensitive).
+    /// For a Bot Service token, checks that the signing key endorses <paramref name="channelId"/> and that the token's
+    /// <c>serviceurl</c> claim equals <paramref name="serviceUrl"/> (case-insensitive). Entra tokens carry neither: they pass.
     /// </summary>
     public BotFrameworkAuthResult AuthorizeActivity(BotFrameworkAuthResult authenticated, string? channelId, string? serviceUrl)
     {
         var reason = !authenticated.Succeeded ? authenticated.FailureReason ?? "not authenticated"
+            : authenticated.IssuerKind == TokenIssuerKind.Entra ? null
             : string.IsNullOrEmpty(channelId) ? "activity has no channelId"
             : !authenticated.Endorsements.Contains(channelId, StringComparer.OrdinalIgnoreCase) ? $"signing key '{authenticated.KeyId}' does not endorse channel '{channelId}'"
             : string.IsNullOrEmpty(serviceUrl) ? "activity has no serviceUrl"
@@ -88,20 +99,33 @@ public sealed class BotFrameworkTokenValidator(
         }
 
         if (!AllowedAlgorithms.Contains(unvalidated.Alg, StringComparer.Ordinal)) return BotFrameworkAuthResult.Fail($"algorithm '{unvalidated.Alg}' is not allowed");
-        if (unvalidated.Issuer != Issuer) return BotFrameworkAuthResult.Fail("issuer is not https://api.botframework.com");
+        var o = options.CurrentValue;
+        var entraTenant = o.AcceptEntraTokens ? EntraIssuerMatch.TenantOf(unvalidated.Issuer, o.EffectiveEntraIssuers, o.AllowedTenants) : null;
+        var kind = string.Equals(unvalidated.Issuer, o.EffectiveBotServiceIssuer, StringComparison.Ordinal) ? TokenIssuerKind.BotService
+            : entraTenant is not null ? TokenIssuerKind.Entra
+            : (TokenIssuerKind?)null;
+        if (kind is null) return BotFrameworkAuthResult.Fail($"issuer '{unvalidated.Issuer}' is neither Bot Service ({o.EffectiveBotServiceIssuer}) nor an Entra issuer of an allowed tenant");
         var kid = unvalidated.Kid;
         if (string.IsNullOrEmpty(kid)) return BotFrameworkAuthResult.Fail("token has no kid");
 
-        var keys = await keyCache.GetForKeyIdAsync(kid, ct).ConfigureAwait(false);
-        if (keys is null) return BotFrameworkAuthResult.Fail("signing keys are unavailable");
-        if (!keys.KeysById.TryGetValue(kid, out var key)) return BotFrameworkAuthResult.Fail($"unknown signing key id '{kid}'");
+        var metadataUrl = kind == TokenIssuerKind.Entra ? o.EntraOpenIdMetadataUrlFor(entraTenant!) : o.EffectiveOpenIdMetadataUrl;
+        var keys = await keyCache.GetForKeyIdAsync(metadataUrl, kid, ct).ConfigureAwait(false);
+        if (keys is null) return BotFrameworkAuthResult.Fail($"signing keys of {kind} are unavailable");
+        if (!keys.KeysById.TryGetValue(kid, out var key)) return BotFrameworkAuthResult.Fail($"unknown {kind} signing key id '{kid}'");
         if (keys.SupportedAlgorithms.Count > 0 && !keys.SupportedAlgorithms.Contains(unvalidated.Alg, StringComparer.Ordinal))
         {
             return BotFrameworkAuthResult.Fail($"algorithm '{unvalidated.Alg}' is not advertised by the metadata");
         }
 
-        var validation = await handler.ValidateTokenAsync(unvalidated, Parameters(key)).ConfigureAwait(false);
+        var validation = await handler.ValidateTokenAsync(unvalidated, Parameters(key, unvalidated.Issuer, o.AppId)).ConfigureAwait(false);
         if (!validation.IsValid) return BotFrameworkAuthResult.Fail($"token validation failed: {validation.Exception?.GetType().Name}");
+
+        if (kind == TokenIssuerKind.Entra)
+        {
+            var tid = validation.ClaimsIdentity.FindFirst(TenantClaim)?.Value;
+            if (!string.Equals(tid, entraTenant, StringComparison.OrdinalIgnoreCase)) return BotFrameworkAuthResult.Fail($"Entra token tid '{tid}' is not its issuer's tenant");
+            return new BotFrameworkAuthResult(validation.ClaimsIdentity, kid, [], null) { IssuerKind = TokenIssuerKind.Entra, TenantId = entraTenant };
+        }
 
         var endorsements = keys.EndorsementsById.TryGetValue(kid, out var e) ? e : [];
         return new BotFrameworkAuthResult(validation.ClaimsIdentity, kid, endorsements, null);
@@ -116,11 +140,11 @@ public sealed class BotFrameworkTokenValidator(
             && (notBefore is not { } nbf || now >= nbf.ToUniversalTime() - ClockSkew);
     }
 
-    private TokenValidationParameters Parameters(SecurityKey key) => new()
+    private TokenValidationParameters Parameters(SecurityKey key, string issuer, string? audience) => new()
     {
-        ValidIssuer = Issuer,
+        ValidIssuer = issuer,
         ValidateIssuer = true,
-        ValidAudience = options.CurrentValue.AppId,
+        ValidAudience = audience,
         ValidateAudience = true,
         IssuerSigningKey = key,
         ValidateIssuerSigningKey = true,

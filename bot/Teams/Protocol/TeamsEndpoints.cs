@@ -15,7 +15,8 @@ namespace ChatEscalation.Bot.Teams.Protocol;
 /// <item>Teams not configured (no AppId) → 503 with a text reason.</item>
 /// <item>Header and token (scheme, algorithm, key, signature, issuer, audience, lifetime) → 401, empty body.</item>
 /// <item>Body read once; malformed JSON, not an object or no <c>type</c> → 400 with a text reason (caller is authenticated).</item>
-/// <item>Key endorsement of <c>channelId</c> and <c>serviceurl</c> claim vs <c>serviceUrl</c> → 401, empty body.</item>
+/// <item>Key endorsement of <c>channelId</c> and <c>serviceurl</c> claim vs <c>serviceUrl</c> (Bot Service tokens) → 401, empty body.</item>
+/// <item>The activity's tenant is not <c>Teams:TenantId</c> or one of <c>Teams:AllowedTenantIds</c> (<see cref="TeamsTenantCheck"/>) → 403 with a text reason.</item>
 /// <item>Dispatch to <see cref="ITeamsActivityHandler"/>: invoke → 200 with the handler's body (or empty);
 /// other types → 200 empty. A handler exception on an invoke becomes a 200 with an inner 500 error body;
 /// on other activities it propagates (500).</item>
@@ -60,9 +61,17 @@ public static class TeamsEndpoints
             return Results.Text("Activity has no 'type'.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        Telemetry.WebhookTelemetry.SetKind(http, activity.IsInvoke ? $"invoke {activity.Name}" : activity.Type);
+
         if (!validator.AuthorizeActivity(auth, activity.ChannelId, activity.ServiceUrl).Succeeded)
         {
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        }
+
+        if (TeamsTenantCheck.Refusal(activity, options.AllowedTenants) is { } tenantRefusal)
+        {
+            logger.LogWarning("Refused a Teams activity: {Reason}", tenantRefusal);
+            return Results.Text("This bot does not serve the activity's tenant.", statusCode: StatusCodes.Status403Forbidden);
         }
 
         var handler = services.Handler;

@@ -22,7 +22,8 @@ public static class TeamsServiceRegistration
 
     /// <summary>
     /// Binds and validates <see cref="TeamsOptions"/> from section <c>"Teams"</c> (at start-up), and registers
-    /// the inbound token validator and key cache, the outbound token provider, <see cref="ITeamsConnector"/>
+    /// the inbound token validator and key cache (Bot Service and Entra issuers), the outbound token provider (MSAL: secret, certificate
+    /// or managed identity), <see cref="ITeamsConnector"/>
     /// (typed HttpClient with retry on 412/502/503/504 of idempotent requests only) and <see cref="UnconfiguredTeamsActivityHandler"/> as
     /// <see cref="ITeamsActivityHandler"/> unless one is already registered (the chat behaviour, <c>AddTeamsChat</c>, replaces it).
     /// The host registers <see cref="TimeProvider"/>.
@@ -39,10 +40,10 @@ public static class TeamsServiceRegistration
         services.TryAddSingleton<BotFrameworkSigningKeyCache>();
         services.TryAddSingleton<BotFrameworkTokenValidator>();
 
-        services.AddHttpClient<IBotFrameworkTokenProvider, BotFrameworkTokenProvider>(c => c.Timeout = TimeSpan.FromSeconds(15));
-        services.Replace(ServiceDescriptor.Singleton<IBotFrameworkTokenProvider>(sp =>
-            ActivatorUtilities.CreateInstance<BotFrameworkTokenProvider>(sp,
-                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IBotFrameworkTokenProvider)))));
+        services.AddHttpClient(MsalTokenSource.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .AddHttpMessageHandler(sp => new LoopbackPlainHttpHandler(() => sp.GetRequiredService<IOptionsMonitor<TeamsOptions>>().CurrentValue.EffectiveTokenEndpoint));
+        services.TryAddSingleton<IBotFrameworkTokenSource, MsalTokenSource>();
+        services.TryAddSingleton<IBotFrameworkTokenProvider, BotFrameworkTokenProvider>();
 
         services.AddHttpClient<ITeamsConnector, TeamsConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(60))
             .AddResilienceHandler(ConnectorPipelineName, static (pipeline, context) =>

@@ -14,6 +14,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(o => o.Platform).HasMaxLength(16);
         b.Property(o => o.Audience).HasMaxLength(400);
         b.Property(o => o.IdempotencyKey).HasMaxLength(200);
+        b.Property(o => o.TraceParent).HasMaxLength(64);
         b.HasIndex(o => o.IdempotencyKey).IsUnique();
         b.HasIndex(o => new { o.State, o.NextAttemptAt });
         b.Property(o => o.Lane).HasMaxLength(450);

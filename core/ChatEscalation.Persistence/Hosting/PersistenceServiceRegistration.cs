@@ -3,6 +3,7 @@ using ChatEscalation.Persistence.Knowledge;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Sweeping;
+using ChatEscalation.Persistence.Telemetry;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ChatEscalation.Persistence.Hosting;
 
-/// <summary>Registers the database, the workflows and the outbox; <see cref="MigrateAsync"/> applies the committed migrations at start.</summary>
+/// <summary>
+/// Registers the database, the workflows, the outbox and the product's metrics (<see cref="EscalationMetrics"/>, derived from committed
+/// events by <see cref="TelemetrySaveChangesInterceptor"/>); <see cref="MigrateAsync"/> applies the committed migrations at start.
+/// </summary>
 /// <remarks>
 /// Needs an <see cref="EscalationPolicy"/> (or an <see cref="IPolicyProvider"/>) and a <see cref="TimeProvider"/> registered by the host.
 /// Direct messages to people other than the reporter go to the platforms in <c>Outbox:Platforms</c> (default: <c>local</c>, plus
@@ -28,17 +32,24 @@ public static class PersistenceServiceRegistration
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresEscalationDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddDbContext<PostgresEscalationDbContext>((sp, o) => o.UseNpgsql(settings.ConnectionString)
+                .AddInterceptors(sp.GetRequiredService<TelemetrySaveChangesInterceptor>()));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
             services.AddScoped<IKnowledgeSearch, PostgresKnowledgeSearch>();
         }
         else
         {
-            services.AddDbContext<SqliteEscalationDbContext>(o => o.UseSqlite(settings.ConnectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContext<SqliteEscalationDbContext>((sp, o) => o.UseSqlite(settings.ConnectionString)
+                .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<TelemetrySaveChangesInterceptor>()));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
             services.AddScoped<IKnowledgeSearch, SqliteKnowledgeSearch>();
         }
 
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxGauges>();
+        services.TryAddSingleton<EscalationMetrics>();
+        services.TryAddSingleton<TelemetrySaveChangesInterceptor>();
+        services.AddScoped<OutboxSampleQuery>();
         services.TryAddSingleton<IPolicyProvider>(sp => new FixedPolicyProvider(sp.GetRequiredService<EscalationPolicy>()));
         services.AddSingleton(new OutboxWriter(enabledPlatforms));
         services.TryAddSingleton<IOutboxWakeup, NoOutboxWakeup>();

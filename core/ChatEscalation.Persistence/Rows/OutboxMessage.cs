@@ -46,4 +46,7 @@ public sealed class OutboxMessage
 
     /// <summary>The lane of a ticket's notifications on one platform.</summary>
     public static string TicketLane(long ticketNumber, string platform) => $"{ticketNumber}:{platform}";
+
+    /// <summary>The W3C <c>traceparent</c> of the commit that wrote the message, so its delivery span links to the request that caused it; null when nothing was traced.</summary>
+    public string? TraceParent { get; set; }
 }

@@ -2,6 +2,7 @@ using ChatEscalation.Core.Engine;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Persistence.Telemetry;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
 
@@ -102,6 +103,7 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
     /// <summary>Ticks the ticket and saves it with its events, replaced deadlines and outbox rows; a missing ticket's rows are dropped.</summary>
     private async Task<int> ApplyAsync(long number, DateTimeOffset now, EscalationPolicy policy, CancellationToken ct)
     {
+        using var span = EscalationTelemetry.StartDecision("tick", number);
         db.ChangeTracker.Clear();
         var row = await db.Tickets.SingleOrDefaultAsync(t => t.Number == number, ct);
         if (row is null)

@@ -5,6 +5,7 @@ using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Persistence.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Persistence.Workflows;
@@ -35,6 +36,7 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
     public async Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, CancellationToken ct = default)
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
+        using var span = EscalationTelemetry.StartDecision("raise", null);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -77,6 +79,7 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
     public async Task<CommandResult> ExecuteAsync(long number, TicketCommand command, Inbound inbound, CancellationToken ct = default)
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
+        using var span = EscalationTelemetry.StartDecision(command.GetType().Name, number);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();

@@ -6,7 +6,7 @@ namespace ChatEscalation.Bot.Tests.Cards;
 
 /// <summary>
 /// Checks Adaptive Card JSON two ways: against the official 1.5 JSON Schema
-/// (<c>../shared/schemas/adaptive-cards/adaptive-card-1.5.json</c>, JsonSchema.Net, offline) and with the official
+/// (<c>tests/schemas/adaptive-cards/adaptive-card-1.5.json</c>, JsonSchema.Net, offline) and with the official
 /// <c>adaptivecards</c> JavaScript renderer (via tests/js/validate-card.js).
 /// </summary>
 /// <remarks>

@@ -5,7 +5,8 @@ namespace ChatEscalation.Bot.Tests.Cards;
 /// </summary>
 /// <remarks>
 /// The repository root is the nearest folder at or above <see cref="AppContext.BaseDirectory"/> that
-/// contains <c>ChatEscalation.sln</c>. Shared material (<c>../shared</c>) sits beside the checkout, as in CI.
+/// contains <c>ChatEscalation.sln</c>. Everything a test reads is inside the checkout (a fresh clone with nothing
+/// beside it passes its tests; <c>.ci/run</c> proves it by running the suite from a copy in a temporary folder).
 /// </remarks>
 public static class RepoPaths
 {
@@ -20,9 +21,9 @@ public static class RepoPaths
     /// <summary>Absolute path of <c>manifests/</c>.</summary>
     public static string ManifestsDirectory => Path.Combine(RepoRoot, "manifests");
 
-    /// <summary>Absolute path of the pinned Adaptive Cards 1.5 schema in <c>../shared/schemas/adaptive-cards/</c>.</summary>
+    /// <summary>Absolute path of the pinned Adaptive Cards 1.5 schema, <c>tests/schemas/adaptive-cards/</c> (MIT, source in its README).</summary>
     public static string AdaptiveCardSchemaFile =>
-        Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "schemas", "adaptive-cards", "adaptive-card-1.5.json"));
+        Path.Combine(RepoRoot, "tests", "schemas", "adaptive-cards", "adaptive-card-1.5.json");
 
     private static string FindRoot()
     {

@@ -25,7 +25,7 @@ namespace ChatEscalation.Bot.Tests.Scheduling;
 /// The bot's real composition root (<see cref="ServiceRegistration.AddChatEscalation"/> + <see cref="ServiceRegistration.UseChatEscalationAsync"/>
 /// over the repository's appsettings.json) on a TestServer, with a temporary SQLite file, <c>Scheduler:Enabled=false</c> and
 /// <c>Local:DemoClock=false</c> unless overridden, and a <see cref="FakeTimeProvider"/> registered AFTER the host's registrations.
-/// A given <see cref="IChatSender"/> replaces the host's senders (the emulator's <c>local</c> one).
+/// A given <see cref="IChatSender"/> replaces the host's senders (the emulator's <c>local</c> one); <c>services</c> adds registrations last.
 /// </summary>
 /// <remarks>Program.cs itself is not hosted through WebApplicationFactory: it compiles the policy before <c>Build()</c>, where the factory's
 /// configuration is not yet applied. The two extension methods are the whole of Program.</remarks>
@@ -61,7 +61,8 @@ public sealed class SchedulingHost : IAsyncDisposable
         IChatSender? sender = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null,
-        string? folder = null)
+        string? folder = null,
+        Action<IServiceCollection>? services = null)
     {
         var ownsFolder = folder is null;
         folder ??= Directory.CreateTempSubdirectory("chatescalation-sched-").FullName;
@@ -86,6 +87,7 @@ public sealed class SchedulingHost : IAsyncDisposable
             builder.Services.RemoveAll<IChatSender>();
             builder.Services.AddSingleton(sender);
         }
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         await app.UseChatEscalationAsync();
         await app.StartAsync();

@@ -31,11 +31,12 @@ public sealed partial class SlackApiClientTests
     }
 
     [Fact]
-    public async Task UpdateMessageAsync_429WithoutRetryAfter_DefaultWait()
+    public async Task UpdateMessageAsync_429WithoutRetryAfter_NoWaitGiven_TheOutboxBacksOff()
     {
         slack.Enqueue(new FakeSlackAnswer(429, ""));
         var ex = await Should.ThrowAsync<SlackRateLimitedException>(() => Api.UpdateMessageAsync("C1", "1.2", "x"));
-        ex.RetryAfter.ShouldBe(SlackApiClient.DefaultRetryAfter);
+        ex.RetryAfter.ShouldBeNull();
+        slack.Calls.Count.ShouldBe(1);
     }
 
     [Fact]

@@ -12,6 +12,7 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
 {
     private readonly Dictionary<string, TeamsTestUser> members = people.ToDictionary(p => p.UserId, StringComparer.Ordinal);
     private readonly Dictionary<string, (string ConversationId, string ActivityId)> posts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> created = new(StringComparer.Ordinal);
     private int next = 1000;
 
     /// <summary>
@@ -21,6 +22,12 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
     public (string ConversationId, string ActivityId) LastPostIn(string channel)
     {
         lock (posts) return posts[channel];
+    }
+
+    /// <summary>How many posts (new conversations) the Connector created in Teams channel <paramref name="channel"/>.</summary>
+    public int CreatedIn(string channel)
+    {
+        lock (posts) return created.GetValueOrDefault(channel);
     }
 
     /// <summary>The responder to assign to <see cref="LocalTeamsConnector.Responder"/>.</summary>
@@ -48,7 +55,12 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
                 return Json(new JsonObject { ["id"] = "a:created-" + body?["members"]?[0]?["id"]?.GetValue<string>() });
             }
 
-            lock (posts) posts[channel] = ($"{channel};messageid={id}", id);
+            lock (posts)
+            {
+                posts[channel] = ($"{channel};messageid={id}", id);
+                created[channel] = created.GetValueOrDefault(channel) + 1;
+            }
+
             return Json(new JsonObject { ["id"] = $"{channel};messageid={id}", ["activityId"] = id });
         }
 

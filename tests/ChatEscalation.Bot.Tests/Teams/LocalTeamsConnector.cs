@@ -20,6 +20,8 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
     private readonly List<RecordedRequest> connectorRequests = [];
     private readonly List<RecordedRequest> tokenRequests = [];
     private readonly Queue<ScriptedResponse> script = new();
+    private readonly HashSet<string> attempted = new(StringComparer.Ordinal);
+    private ScriptedResponse? firstAttempts;
     private readonly WebApplication app;
 
     private LocalTeamsConnector(WebApplication app) => this.app = app;
@@ -27,8 +29,23 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
     /// <summary>Base URL with trailing slash; use it as the serviceUrl and allowed prefix.</summary>
     public string ServiceUrl { get; private set; } = "";
 
-    /// <summary>Value for <c>Teams:TokenEndpoint</c>.</summary>
-    public string TokenEndpoint => ServiceUrl + "oauth2/v2.0/token";
+    /// <summary>The tenant segment of <see cref="TokenEndpoint"/>, as in <c>login.microsoftonline.com/{tenant}/oauth2/v2.0/token</c>.</summary>
+    public const string TokenTenant = "botframework.com";
+
+    /// <summary>Value for <c>Teams:TokenEndpoint</c>: an Entra v2 token endpoint, so MSAL can take its authority.</summary>
+    public string TokenEndpoint => ServiceUrl + TokenTenant + "/oauth2/v2.0/token";
+
+    /// <summary>
+    /// Checks each token request's client credential as Entra ID would (null, the default: any credential is accepted): answers
+    /// 401 <c>invalid_client</c> when it returns a reason.
+    /// </summary>
+    public Func<RecordedRequest, string?>? CredentialCheck { get; set; }
+
+    /// <summary>The secret the managed-identity endpoint (<c>/msi/token</c>) expects in <c>X-IDENTITY-HEADER</c>.</summary>
+    public const string ManagedIdentitySecret = "local-identity-header";
+
+    /// <summary>The App Service managed-identity endpoint (value for <c>IDENTITY_ENDPOINT</c>).</summary>
+    public string ManagedIdentityEndpoint => ServiceUrl + "msi/token";
 
     /// <summary>The <c>expires_in</c> of issued tokens.</summary>
     public int TokenLifetimeSeconds { get; set; } = 3600;
@@ -64,6 +81,15 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
         lock (sync) foreach (var r in responses) script.Enqueue(r);
     }
 
+    /// <summary>
+    /// From now on the first attempt of every write (a POST or PUT, known by its method, path and body: its retry is the same request)
+    /// gets <paramref name="response"/> (e.g. 429 with or without Retry-After); the next attempt is answered as usual.
+    /// </summary>
+    public void FailFirstAttempts(ScriptedResponse response)
+    {
+        lock (sync) firstAttempts = response;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -82,13 +108,35 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
             context.Request.ContentType,
             body);
 
-        if (context.Request.Path.StartsWithSegments("/oauth2"))
+        if (context.Request.Path.StartsWithSegments("/msi/token"))
+        {
+            // The App Service managed-identity endpoint (IDENTITY_ENDPOINT): GET with the X-IDENTITY-HEADER secret, answers expires_on.
+            lock (sync) tokenRequests.Add(recorded with { Authorization = context.Request.Headers["X-IDENTITY-HEADER"].FirstOrDefault() });
+            if (context.Request.Headers["X-IDENTITY-HEADER"] != ManagedIdentitySecret)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return;
+            }
+
+            var expiresOn = DateTimeOffset.UtcNow.AddSeconds(TokenLifetimeSeconds).ToUnixTimeSeconds();
+            await context.Response.WriteAsJsonAsync(new { access_token = "mi-token", expires_on = expiresOn.ToString(System.Globalization.CultureInfo.InvariantCulture), resource = context.Request.Query["resource"].ToString(), token_type = "Bearer" });
+            return;
+        }
+
+        if (context.Request.Path.Value?.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal) == true)
         {
             int n;
             lock (sync)
             {
                 tokenRequests.Add(recorded);
                 n = tokenRequests.Count;
+            }
+
+            if (CredentialCheck?.Invoke(recorded) is { } refusal)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                await context.Response.WriteAsJsonAsync(new { error = "invalid_client", error_description = refusal, error_codes = new[] { 7000215 } });
+                return;
             }
 
             await context.Response.WriteAsJsonAsync(new { token_type = "Bearer", expires_in = TokenLifetimeSeconds, ext_expires_in = TokenLifetimeSeconds, access_token = $"token-{n}" });
@@ -100,6 +148,7 @@ public sealed class LocalTeamsConnector : IAsyncDisposable
         {
             connectorRequests.Add(recorded);
             response = script.Count > 0 ? script.Dequeue()
+                : firstAttempts is { } first && recorded.Method is "POST" or "PUT" && attempted.Add($"{recorded.Method} {recorded.RawTarget} {recorded.Body}") ? first
                 : Responder?.Invoke(recorded) ?? new ScriptedResponse(200, """{"id":"activity-1"}""");
         }
 

@@ -65,7 +65,8 @@ public sealed class RunningTeamsHost : IAsyncDisposable
     /// <summary>The Teams channel id of tier <paramref name="level"/> (1–4).</summary>
     public static string TierChannel(int level) => $"19:tier{level}@thread.tacv2";
 
-    public static async Task<RunningTeamsHost> StartAsync()
+    /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Outbox:SendTimeout</c>).</param>
+    public static async Task<RunningTeamsHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var issuer = await LocalBotFrameworkIssuer.StartAsync();
         var connector = await LocalTeamsConnector.StartAsync();
@@ -77,6 +78,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Development" });
         builder.Configuration.UseRootAppSettings();
         builder.Configuration.AddInMemoryCollection(Settings(folder, issuer, connector));
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddChatEscalation();

@@ -41,8 +41,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public HttpClient Client { get; }
     public RecordingTeamsHandler Handler => app.Services.GetRequiredService<RecordingTeamsHandler>();
 
-    /// <summary>Starts issuer, connector and host. <paramref name="appId"/> null disables Teams.</summary>
-    public static async Task<TeamsTestHost> StartAsync(string? appId = AppId)
+    /// <summary>Starts issuer, connector and host. <paramref name="appId"/> null disables Teams; <paramref name="settings"/> adds or overrides settings.</summary>
+    public static async Task<TeamsTestHost> StartAsync(string? appId = AppId, Func<LocalBotFrameworkIssuer, LocalTeamsConnector, IDictionary<string, string?>>? settings = null)
     {
         var issuer = await LocalBotFrameworkIssuer.StartAsync();
         var connector = await LocalTeamsConnector.StartAsync();
@@ -51,6 +51,7 @@ public sealed class TeamsTestHost : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(Settings(appId, issuer, connector));
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings(issuer, connector));
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddTeamsAdapter(builder.Configuration);
         builder.Services.AddSingleton<RecordingTeamsHandler>();
@@ -73,8 +74,8 @@ public sealed class TeamsTestHost : IAsyncDisposable
         ["Teams:ConnectorRetryBaseDelay"] = "00:00:00",
     };
 
-    /// <summary>A Teams message activity addressed to the local connector.</summary>
-    public JsonObject MessageActivity(string channelId = "msteams", string? serviceUrl = null) => new()
+    /// <summary>A Teams message activity addressed to the local connector, from <paramref name="tenantId"/>.</summary>
+    public JsonObject MessageActivity(string channelId = "msteams", string? serviceUrl = null, string tenantId = "tenant-1") => new()
     {
         ["type"] = "message",
         ["id"] = "1699999999999",
@@ -83,9 +84,9 @@ public sealed class TeamsTestHost : IAsyncDisposable
         ["channelId"] = channelId,
         ["from"] = new JsonObject { ["id"] = "29:user", ["name"] = "Ada", ["aadObjectId"] = "aad-ada" },
         ["recipient"] = new JsonObject { ["id"] = "28:" + AppId, ["name"] = "Escalation Bot" },
-        ["conversation"] = new JsonObject { ["id"] = "a:personal-1", ["conversationType"] = "personal", ["tenantId"] = "tenant-1" },
+        ["conversation"] = new JsonObject { ["id"] = "a:personal-1", ["conversationType"] = "personal", ["tenantId"] = tenantId },
         ["text"] = "help",
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "tenant-1" } },
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
     };
 
     /// <summary>A token the issuer would genuinely send for the local connector, at the current fake time.</summary>

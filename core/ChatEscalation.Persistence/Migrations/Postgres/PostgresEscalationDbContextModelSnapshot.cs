@@ -320,6 +320,10 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<int>("TicketVersion")
                         .HasColumnType("integer");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("Uncertain")
                         .HasColumnType("boolean");
 

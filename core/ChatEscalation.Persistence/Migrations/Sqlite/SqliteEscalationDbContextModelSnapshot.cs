@@ -301,6 +301,10 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<int>("TicketVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Uncertain")
                         .HasColumnType("INTEGER");
 

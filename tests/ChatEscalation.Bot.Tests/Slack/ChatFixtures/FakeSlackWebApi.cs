@@ -13,8 +13,12 @@ namespace ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 
 /// <summary>
 /// A fake Slack Web API on plain-HTTP loopback Kestrel (<c>http://127.0.0.1:port/api/</c>) that records every call and answers like Slack:
-/// <c>chat.postMessage</c> → a fresh ts per message; <c>chat.update</c> → the same ts; <c>chat.postEphemeral</c>; <c>views.open</c>;
-/// <c>conversations.open</c> → <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.All"/>.
+/// <c>chat.postMessage</c> → a fresh ts per message (kept with its metadata, so <c>conversations.history</c> / <c>conversations.replies</c>
+/// return it); <c>chat.update</c> → the same ts; <c>chat.postEphemeral</c>; <c>views.open</c>; <c>conversations.open</c> →
+/// <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.All"/>.
+/// Faults are scripted: a queued raw answer (<see cref="Enqueue"/>), a 429 on the next call of a method (<see cref="RateLimitFirst"/>),
+/// a stall before the work (<see cref="Stall"/>: Slack never got it) or after it (<see cref="SlowAnswer"/>: Slack did it, answered late).
+/// <c>apps.connections.open</c> → a single-use <c>ws://…/link/?ticket=N</c> whose Socket Mode connections the test drives (<see cref="NextSessionAsync"/>).
 /// </summary>
 public sealed class FakeSlackWebApi : IAsyncDisposable
 {
@@ -22,8 +26,16 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly List<SlackApiCall> calls = [];
     private readonly Queue<(int Status, string Body, string? RetryAfter)> script = new();
     private readonly Dictionary<string, TimeSpan> stalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> rateLimitFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TimeSpan By, int Times)> slowAnswers = new(StringComparer.Ordinal);
+    private readonly List<(string Channel, string Ts, string? ThreadTs, JsonNode? Metadata)> posted = [];
+    private readonly HashSet<string> attempted = new(StringComparer.Ordinal);
+    private (bool On, string? RetryAfter) rateLimitFirstAttempts;
+    private readonly System.Threading.Channels.Channel<FakeSocketSession> sessions = System.Threading.Channels.Channel.CreateUnbounded<FakeSocketSession>();
+    private readonly List<FakeSocketSession> allSessions = [];
     private readonly WebApplication app;
     private int nextTs;
+    private int socketTickets;
 
     private FakeSlackWebApi(WebApplication app) => this.app = app;
 
@@ -40,6 +52,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeSlackWebApi(app);
+        app.UseWebSockets();
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         fake.ApiBaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/api/";
@@ -70,14 +83,55 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         lock (sync) stalls[method] = by;
     }
 
+    /// <summary>The next call of each of <paramref name="methods"/> is answered 429 (with <c>Retry-After: retryAfter</c> when given), once.</summary>
+    public void RateLimitFirst(string? retryAfter, params string[] methods)
+    {
+        lock (sync) foreach (var m in methods) rateLimitFirst[m] = retryAfter;
+    }
+
+    /// <summary>
+    /// From now on the first attempt of every write (each post by its outbox id, each update or ephemeral by its whole request, each
+    /// conversations.open by its user) is answered 429 (with <c>Retry-After: retryAfter</c> when given); the next attempt goes through.
+    /// </summary>
+    public void RateLimitFirstAttempts(string? retryAfter)
+    {
+        lock (sync) rateLimitFirstAttempts = (true, retryAfter);
+    }
+
+    /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> are carried out, then answered only after <paramref name="by"/>.</summary>
+    public void SlowAnswer(string method, TimeSpan by, int times = 1)
+    {
+        lock (sync) slowAnswers[method] = (by, times);
+    }
+
+    /// <summary>The posts Slack holds (channel, ts, thread, metadata), in order.</summary>
+    public IReadOnlyList<(string Channel, string Ts, string? ThreadTs, JsonNode? Metadata)> Posted { get { lock (sync) return posted.ToArray(); } }
+
+    /// <summary>Waits (10 s) for a client to open the next Socket Mode connection.</summary>
+    public async Task<FakeSocketSession> NextSessionAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        return await sessions.Reader.ReadAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
+        lock (sync) foreach (var session in allSessions) session.End();
         await app.StopAsync();
         await app.DisposeAsync();
     }
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (context.Request.Path.StartsWithSegments("/link") && context.WebSockets.IsWebSocketRequest)
+        {
+            var session = new FakeSocketSession(await context.WebSockets.AcceptWebSocketAsync(), context);
+            lock (sync) allSessions.Add(session);
+            sessions.Writer.TryWrite(session);
+            await session.Done;
+            return;
+        }
+
         var method = context.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries).Last();
         JsonObject body;
         if (HttpMethods.IsGet(context.Request.Method))
@@ -114,6 +168,16 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 scripted = script.Dequeue();
                 calls.Add(call);
             }
+            else if (rateLimitFirst.Remove(method, out var retryAfter))
+            {
+                scripted = RateLimited(retryAfter);
+                calls.Add(call with { Response = new JsonObject { ["status"] = 429 } });
+            }
+            else if (rateLimitFirstAttempts.On && Identity(call) is { } identity && attempted.Add(identity))
+            {
+                scripted = RateLimited(rateLimitFirstAttempts.RetryAfter);
+                calls.Add(call with { Response = new JsonObject { ["status"] = 429 } });
+            }
         }
 
         if (scripted is { } s)
@@ -125,11 +189,43 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             return;
         }
 
-        var answer = Answer(call);
-        lock (sync) calls.Add(call with { Response = answer });
+        var answer = method == "apps.connections.open"
+            ? new JsonObject { ["ok"] = true, ["url"] = $"ws://{context.Request.Host}/link/?ticket={Interlocked.Increment(ref socketTickets)}" }
+            : Answer(call);
+        TimeSpan slow;
+        lock (sync)
+        {
+            calls.Add(call with { Response = answer });
+            slow = slowAnswers.TryGetValue(method, out var planned) && planned.Times > 0 ? planned.By : TimeSpan.Zero;
+            if (slow > TimeSpan.Zero) slowAnswers[method] = (slow, slowAnswers[method].Times - 1);
+        }
+
+        if (slow > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(slow, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // done, but the caller stopped waiting for the answer
+            }
+        }
+
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer.ToJsonString());
     }
+
+    private static (int Status, string Body, string? RetryAfter) RateLimited(string? retryAfter) => (429, "{\"ok\":false,\"error\":\"ratelimited\"}", retryAfter);
+
+    /// <summary>What makes a write the same write again (its retry), or null for reads.</summary>
+    private static string? Identity(SlackApiCall call) => call.Method switch
+    {
+        "chat.postMessage" => $"post {call.Body["metadata"]?["event_payload"]?["outbox_id"]?.ToString() ?? call["text"]}",
+        "chat.update" or "chat.postEphemeral" => $"{call.Method} {call.Body.ToJsonString()}", // the same request again is its retry
+        "conversations.open" => $"open {call["users"]}",
+        _ => null,
+    };
 
     /// <summary>A user object as users.info and users.lookupByEmail return it (both return the whole user).</summary>
     private static JsonObject UserObject(SlackChatUser user)
@@ -145,7 +241,28 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         {
             case "chat.postMessage":
                 var ts = "1773136800." + Interlocked.Increment(ref nextTs).ToString("D6", CultureInfo.InvariantCulture);
-                return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["ts"] = ts };
+                var channel = call["channel"]!;
+                if (channel.StartsWith('U')) channel = "D" + channel[1..]; // a post to a user id lands in the app's DM with them
+                lock (sync) posted.Add((channel, ts, call["thread_ts"], call.Body["metadata"]?.DeepClone()));
+                return new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts };
+            case "conversations.history" or "conversations.replies":
+                List<(string Channel, string Ts, string? ThreadTs, JsonNode? Metadata)> found;
+                lock (sync)
+                {
+                    found = posted.Where(p => p.Channel == call["channel"] && (call.Method == "conversations.history" ? p.ThreadTs is null : p.ThreadTs == call["ts"]))
+                        .Reverse().ToList();
+                }
+
+                return new JsonObject
+                {
+                    ["ok"] = true,
+                    ["messages"] = new JsonArray(found.Select(p =>
+                    {
+                        var message = new JsonObject { ["type"] = "message", ["ts"] = p.Ts };
+                        if (call["include_all_metadata"] == "true" && p.Metadata is not null) message["metadata"] = p.Metadata.DeepClone();
+                        return (JsonNode)message;
+                    }).ToArray()),
+                };
             case "chat.update":
                 return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["ts"] = call["ts"] };
             case "chat.postEphemeral":

@@ -55,7 +55,8 @@ public sealed class RunningSlackChatHost : IAsyncDisposable
     /// Deliver outbox messages right after each commit, as production does (default); false: only when the test calls
     /// <see cref="DispatchAsync"/>, for tests that assert every Web API call in order.
     /// </param>
-    public static async Task<RunningSlackChatHost> StartAsync(bool dispatchOnCommit = true)
+    /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Slack:ApiAttemptTimeout</c>).</param>
+    public static async Task<RunningSlackChatHost> StartAsync(bool dispatchOnCommit = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var api = await FakeSlackWebApi.StartAsync();
         var folder = Directory.CreateTempSubdirectory("chatescalation-slack-").FullName;
@@ -64,6 +65,7 @@ public sealed class RunningSlackChatHost : IAsyncDisposable
         builder.Configuration.UseRootAppSettings();
         builder.Configuration.AddInMemoryCollection(Settings(folder, api));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Outbox:DispatchOnCommit"] = dispatchOnCommit ? "true" : "false" });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.AddChatEscalation();
