@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
 
 namespace ChatEscalation.Bot.Conversations;
 
@@ -9,6 +10,7 @@ namespace ChatEscalation.Bot.Conversations;
 /// <c>escalate INC-42 tried: restarted the client; outcome: still drops; needs: gateway logs [to tier 3]</c>,
 /// <c>reassign INC-42 to tier 3 | to carol@corp.example &lt;reason&gt;</c>, <c>vendor INC-42 Contoso Networks case CN-1234</c>,
 /// <c>priority INC-42 P1 &lt;reason&gt;</c>; every other verb takes the rest of the line as its one text field.
+/// A raise, <c>ticket [P1|P2|P3|P4|urgent] &lt;what is wrong&gt;</c>, reads only its first word (see <see cref="Raise"/>).
 /// Every pattern runs on .NET's non-backtracking engine, so parsing time is linear in the length of what was typed.
 /// </remarks>
 public static class ChatCommandText
@@ -38,6 +40,28 @@ public static class ChatCommandText
         ChatIntentKind.Priority => Priority(intent.Text),
         _ => null,
     };
+
+    /// <summary>
+    /// The raise form a typed <c>ticket [P1|P2|P3|P4|urgent] &lt;what is wrong&gt;</c> stands for. A leading priority (as the Slack and
+    /// Teams manifests advertise) sets the impact and urgency the policy's matrix turns into it (<see cref="EscalationPolicy.AxesFor"/>);
+    /// a leading <c>urgent</c> sets high urgency; the rest is the title. Nothing else is guessed from the words: the engine routes.
+    /// </summary>
+    public static TicketForm Raise(string text, EscalationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var trimmed = (text ?? "").Trim();
+        var space = trimmed.IndexOfAny([' ', '\t', '\n']);
+        var (first, rest) = space < 0 ? (trimmed, "") : (trimmed[..space], trimmed[(space + 1)..].Trim());
+        var word = first.Trim('[', ']', ':', ',', '-').ToUpperInvariant();
+        if (word is "P1" or "P2" or "P3" or "P4")
+        {
+            var (impact, urgency) = policy.AxesFor(Enum.Parse<Core.Tickets.Priority>(word));
+            return TicketForm.Of(TicketActions.Raise, (FieldNames.Title, rest), (FieldNames.Impact, impact.ToString()), (FieldNames.Urgency, urgency.ToString()));
+        }
+        if (word == "URGENT")
+            return TicketForm.Of(TicketActions.Raise, (FieldNames.Title, rest), (FieldNames.Urgency, nameof(Core.Tickets.Urgency.High)));
+        return TicketForm.Of(TicketActions.Raise, (FieldNames.Title, trimmed));
+    }
 
     private static TicketForm Escalate(string text)
     {

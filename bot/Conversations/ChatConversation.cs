@@ -17,7 +17,7 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
 {
     public const string HelpText =
         "I raise and track IT tickets. Try:\n" +
-        "• ticket <what is wrong> — raise a ticket (e.g. ticket VPN drops every 10 minutes)\n" +
+        "• ticket <what is wrong> — raise a ticket (e.g. ticket VPN drops every 10 minutes); start with P1…P4 or urgent to say how bad (ticket P1 Whole office is offline)\n" +
         "• status INC-42 — where a ticket stands\n" +
         "• mine — your open tickets (reported or owned)\n" +
         "• oncall — who is on call now and next\n" +
@@ -42,16 +42,20 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
         {
             case ChatIntentKind.Help:
                 return await SettleAsync(request, ChatReply.Say(HelpText), cancellationToken);
-            case ChatIntentKind.Raise when string.IsNullOrWhiteSpace(intent.Text):
-                return await SettleAsync(request, ChatReply.Say("What is wrong? For example: ticket VPN drops every 10 minutes"), cancellationToken);
+            case ChatIntentKind.Raise when ChatCommandText.Raise(intent.Text, policy)[FieldNames.Title].Length == 0:
+                return await SettleAsync(request, ChatReply.Say("What is wrong? For example: ticket VPN drops every 10 minutes, or ticket P1 Whole office is offline"), cancellationToken);
             case ChatIntentKind.Raise:
-                var raised = await workflow.RaiseAsync(new RaiseTicket(user, platform, intent.Text.Trim()), Inbound(request, policy), cancellationToken);
+                var raised = await workflow.RaiseAsync(TicketForms.ToRaise(ChatCommandText.Raise(intent.Text, policy), user, platform), Inbound(request, policy), cancellationToken);
                 return raised.Repeated ? ChatReply.Repeat : Reply(raised, policy);
             case ChatIntentKind.Mine:
                 return await SettleAsync(request, await MineAsync(user, policy, cancellationToken), cancellationToken);
             case ChatIntentKind.OnCall:
                 var now = time.GetUtcNow();
                 return await SettleAsync(request, ChatReply.Say(OnCallBoard.Describe(OnCallBoard.At(policy, now), policy.Staffed.IsOpen(now))), cancellationToken);
+            case ChatIntentKind.Unknown when intent.DidYouMean is { } verb:
+                var rest = intent.Text.IndexOf(' ') is var space and > 0 ? intent.Text[(space + 1)..].Trim() : "";
+                return await SettleAsync(request, new ChatReply($"Did you mean /{verb}? Type: /{verb}{(rest.Length > 0 ? " " + Shorten(rest) : " …")}", null, [],
+                    ChatIntentParser.IsRaise(verb) && rest.Length > 0 ? rest : null), cancellationToken);
             case ChatIntentKind.Unknown:
                 return await SettleAsync(request, new ChatReply($"I did not understand that. Shall I raise a ticket \"{Shorten(intent.Text)}\"? Type: ticket {Shorten(intent.Text)}",
                     null, [], intent.Text), cancellationToken);

@@ -27,10 +27,11 @@ public static class ChatIntentParser
 
     public static ChatIntent Parse(string? text)
     {
+        var slash = (text ?? "").TrimStart().StartsWith('/');
         var trimmed = (text ?? "").Trim().TrimStart('/');
         if (trimmed.Length == 0) return new ChatIntent(ChatIntentKind.Help, null, "");
         var (verb, rest) = Split(trimmed);
-        if (!Verbs.TryGetValue(verb, out var kind)) return new ChatIntent(ChatIntentKind.Unknown, null, trimmed);
+        if (!Verbs.TryGetValue(verb, out var kind)) return new ChatIntent(ChatIntentKind.Unknown, null, trimmed, DidYouMean(verb, slash));
         if (kind == ChatIntentKind.Raise)
         {
             // "ticket status INC-42" and "ticket mine" are the slash-command forms of the other verbs.
@@ -44,6 +45,45 @@ public static class ChatIntentParser
         return TicketKey.TryParse(key, out var number)
             ? new ChatIntent(kind, number, after)
             : new ChatIntent(kind, null, rest);
+    }
+
+    /// <summary>True for a verb that raises a ticket (<c>ticket</c>, <c>raise</c>, <c>new</c>).</summary>
+    public static bool IsRaise(string verb) => Verbs.TryGetValue(verb, out var kind) && kind == ChatIntentKind.Raise;
+
+    /// <summary>
+    /// The verb a mistyped first word was meant to be: for a slash command (<c>/tiket</c>, <c>/staus</c>) any verb one edit away
+    /// (two for words of six letters or more); without a slash only <c>ticket</c> one edit away (<c>tiket VPN down</c>), so an
+    /// ordinary sentence is not taken for a command. An edit is an insertion, deletion, substitution or swap of two neighbours.
+    /// </summary>
+    public static string? DidYouMean(string word, bool slash)
+    {
+        if (word.Length < 3) return null;
+        var lower = word.ToLowerInvariant();
+        IEnumerable<string> candidates = slash ? Verbs.Keys : ["ticket"];
+        var best = candidates
+            .Select(v => (Verb: v, Distance: EditDistance(lower, v)))
+            .Where(c => c.Distance > 0 && c.Distance <= (slash && c.Verb.Length >= 6 ? 2 : 1))
+            .OrderBy(c => c.Distance).ThenBy(c => c.Verb, StringComparer.Ordinal)
+            .FirstOrDefault();
+        return best.Verb;
+    }
+
+    /// <summary>Optimal string alignment distance (Damerau–Levenshtein with adjacent swaps).</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+            }
+        }
+        return d[a.Length, b.Length];
     }
 
     private static (string Head, string Tail) Split(string text)

@@ -62,6 +62,7 @@ public static class ServiceRegistration
     public static async Task UseChatEscalationAsync(this WebApplication app)
     {
         await PersistenceServiceRegistration.MigrateAsync(app.Services);
+        await app.Services.RestoreLocalChannelAsync();
 
         app.UseWebSecurity();
         var readiness = app.Services.GetRequiredService<Readiness>();

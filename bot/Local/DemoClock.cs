@@ -8,13 +8,16 @@ namespace ChatEscalation.Bot.Local;
 /// </summary>
 /// <remarks>
 /// Registered as THE <see cref="TimeProvider"/> when <c>Local:DemoClock</c> is true, so the sweep, the SLA maths
-/// and the engine all read it. Timers and time zones are those of the wrapped clock; a jump never moves time backwards.
+/// and the engine all read it. Timers and time zones are those of the wrapped clock. It never reads earlier than it already
+/// has: not after a jump, not when the wrapped clock is set back, and not after a restart (<see cref="Restore"/> brings back the
+/// saved offset and the latest instant recorded).
 /// </remarks>
 public sealed class DemoClock(TimeProvider inner, TimeZoneInfo zone) : TimeProvider
 {
     private static readonly TimeSpan EndOfDayTime = TimeSpan.FromHours(18);
     private static readonly TimeSpan MondayStartTime = TimeSpan.FromHours(8);
     private long _offsetTicks;
+    private long _highestUtcTicks;
 
     /// <summary>A demo clock over the system clock whose day ends and weeks start in the staffed calendar's zone.</summary>
     public DemoClock(BusinessCalendar staffed) : this(System, staffed.Zone) { }
@@ -25,7 +28,27 @@ public sealed class DemoClock(TimeProvider inner, TimeZoneInfo zone) : TimeProvi
     /// <summary>The zone in which "end of day" and "Monday" are read.</summary>
     public TimeZoneInfo Zone => zone;
 
-    public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + Offset;
+    /// <summary>The wrapped clock plus the offset, but never earlier than a previous reading.</summary>
+    public override DateTimeOffset GetUtcNow()
+    {
+        var ticks = (inner.GetUtcNow() + Offset).UtcTicks;
+        for (var seen = Interlocked.Read(ref _highestUtcTicks); ticks > seen; seen = Interlocked.Read(ref _highestUtcTicks))
+            if (Interlocked.CompareExchange(ref _highestUtcTicks, ticks, seen) == seen) return new DateTimeOffset(ticks, TimeSpan.Zero);
+        return new DateTimeOffset(Math.Max(ticks, Interlocked.Read(ref _highestUtcTicks)), TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// After a restart: runs <paramref name="offset"/> ahead of the wrapped clock again, and at least as late as
+    /// <paramref name="floor"/> (the last saved reading, or anything recorded since), by running further ahead if it must.
+    /// </summary>
+    /// <returns>The current time (UTC).</returns>
+    public DateTimeOffset Restore(TimeSpan offset, DateTimeOffset? floor)
+    {
+        var wanted = Math.Max(offset.Ticks, Offset.Ticks);
+        if (floor is { } least) wanted = Math.Max(wanted, (least - inner.GetUtcNow()).Ticks);
+        if (wanted > 0) Interlocked.Exchange(ref _offsetTicks, wanted);
+        return GetUtcNow();
+    }
 
     public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
 

@@ -20,12 +20,13 @@ public static class LocalChannelRegistration
         var section = configuration.GetSection("Local");
         var connected = Hosting.Security.ConnectedPlatforms.Any(configuration);
         var explicitlyEnabled = string.Equals(section["Enabled"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        services.Configure<LocalOptions>(section);
+        services.AddOptions<LocalOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.PostConfigure<LocalOptions>(o => Restrict(o, connected, explicitlyEnabled));
         var options = Restrict(section.Get<LocalOptions>() ?? new LocalOptions(), connected, explicitlyEnabled);
         services.TryAddSingleton<EscalationPolicy>(sp => sp.GetRequiredService<IPolicyProvider>().Current);
         services.TryAddScoped<ChatConversation>();
         if (!options.Enabled) return services;
+        services.TryAddSingleton<LocalHistory>();
         services.TryAddSingleton<LocalChannelStore>();
         services.TryAddSingleton<LocalRenderings>();
         services.AddSingleton<IChatSender, LocalSender>();
@@ -35,6 +36,23 @@ public static class LocalChannelRegistration
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>()));
         }
         return services;
+    }
+
+    /// <summary>
+    /// At start, after the migrations: the emulator's kept history back into <see cref="LocalChannelStore"/>, and the demo clock
+    /// back to its saved offset, never earlier than what was recorded before the restart. Does nothing when the emulator is off.
+    /// </summary>
+    public static async Task RestoreLocalChannelAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<LocalOptions>>().Value;
+        if (!options.Enabled) return;
+        var history = services.GetRequiredService<LocalHistory>();
+        if (options.DemoClock && services.GetRequiredService<TimeProvider>() is DemoClock clock)
+        {
+            var (offset, floor) = await history.LoadClockAsync(cancellationToken);
+            clock.Restore(offset, floor);
+        }
+        await services.GetRequiredService<LocalChannelStore>().RestoreAsync(cancellationToken);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ using ChatEscalation.Bot.Web;
 
 namespace ChatEscalation.Bot.Local;
 
-/// <summary>The emulator's HTTP surface: the page, its state, its live event stream, the demo clock and the "what if" panel.</summary>
+/// <summary>The emulator's HTTP surface: the page, its state, its live event stream, the demo clock and the "what if" page (<c>/whatif</c>, data at <c>/local/whatif</c>).</summary>
 public static class LocalEndpoints
 {
     /// <summary>Most stops one clock jump makes at the deadlines it passes (beyond them, the rest fire at the end, marked late).</summary>
@@ -27,6 +27,7 @@ public static class LocalEndpoints
                 ? await next(context)
                 : Results.Problem("The emulator answers only on this machine while Slack or Teams is connected (Local:LoopbackOnly).", statusCode: StatusCodes.Status403Forbidden));
         local.MapGet("/", () => Results.File(Path.Combine(WebRoot, "index.html"), "text/html; charset=utf-8"));
+        local.MapGet("/whatif", () => Results.File(Path.Combine(WebRoot, "whatif.html"), "text/html; charset=utf-8"));
         local.MapGet("/local/static/{**path}", (string path) => StaticFiles.File(WebRoot, path));
         local.MapGet("/local/state", State);
         local.MapGet("/local/events", Events);
@@ -46,7 +47,6 @@ public static class LocalEndpoints
         return Results.Json(new
         {
             now,
-            nowLocal = TimeZoneInfo.ConvertTime(now, policy.Staffed.Zone).ToString("ddd dd MMM yyyy HH:mm", CultureInfo.InvariantCulture),
             zone = policy.Staffed.Zone.Id,
             staffedNow = policy.Staffed.IsOpen(now),
             demoClock = options.Value.DemoClock && time is DemoClock,
@@ -54,13 +54,16 @@ public static class LocalEndpoints
             renderers = new { slack = renderings.HasSlackRenderer, teams = renderings.HasTeamsRenderer },
             people = LocalPerson.From(policy, now),
             categories = policy.Categories.Select(c => c.Name),
-                        channels = store.Channels,
+            channels = store.Channels,
             messages = store.AllMessages(),
         }, WebJson.Options);
     }
 
-    private static async Task Events(HttpContext http, LocalChannelStore store, CancellationToken cancellationToken)
+    /// <summary>The page's live stream; it ends when the page goes away or the host stops (an open page never holds up a shutdown).</summary>
+    private static async Task Events(HttpContext http, LocalChannelStore store, IHostApplicationLifetime lifetime, CancellationToken requestAborted)
     {
+        using var stream = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = stream.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -90,7 +93,7 @@ public static class LocalEndpoints
         catch (System.Threading.Channels.ChannelClosedException) { /* unsubscribed */ }
     }
 
-    private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, IEscalationRunner runner, IOptions<LocalOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> Clock(ClockRequest request, TimeProvider time, LocalChannelStore store, LocalHistory history, IEscalationRunner runner, IOptions<LocalOptions> options, CancellationToken cancellationToken)
     {
         if (!options.Value.DemoClock || time is not DemoClock demo)
             return Results.Problem("The demo clock is off: Local:DemoClock is false, or Slack or Teams is connected (the clock would move real tickets).", statusCode: StatusCodes.Status409Conflict);
@@ -119,6 +122,7 @@ public static class LocalEndpoints
         }
 
         var now = demo.AdvanceTo(target);
+        await history.SaveClockAsync(demo.Offset, now, cancellationToken); // a restart brings the clock back here, not to real time
         store.ClockMoved(now);
         await runner.SweepNowAsync(cancellationToken);
         await runner.DispatchNowAsync(cancellationToken);
@@ -142,21 +146,44 @@ public static class LocalEndpoints
             day, at,
             Q("service"));
         var result = WhatIfPlanner.Plan(request, policy, time.GetUtcNow());
+        var summary = result.Summary;
         return Results.Json(new
         {
             raisedAt = result.RaisedAt,
-            raisedAtLocal = result.RaisedAtLocal.ToString("ddd dd MMM yyyy HH:mm", CultureInfo.InvariantCulture),
+            deskZone = policy.Staffed.Zone.Id,
+            deskZoneName = TimeText.ZoneName(policy.Staffed.Zone),
+            requestedPriority = request.Priority?.ToString(),
+            priority = result.Priority.ToString(),
+            routingReason = result.RoutingReason,
+            note = result.Note,
             impact = result.Impact,
             urgency = result.Urgency,
-            timeline = result.Timeline.Select(e => new
+            category = result.Category,
+            reporter = result.Reporter,
+            summary = new
             {
-                at = e.At,
-                atLocal = TimeZoneInfo.ConvertTime(e.At, policy.Staffed.Zone).ToString("ddd dd MMM HH:mm", CultureInfo.InvariantCulture),
-                minute = (long)e.SinceRaised.TotalMinutes,
-                what = e.What,
-                @event = e.Event?.ToString(),
-                to = e.To?.ToString(),
-                kind = e.Kind?.ToString(),
+                firstPageAt = summary.FirstPageAt,
+                firstWarningAt = summary.FirstWarningAt,
+                firstBreachAt = summary.FirstBreachAt,
+                woken = summary.Woken.Select(w => new { name = w.Name, pages = w.Pages, firstAt = w.FirstAt }),
+                pages = summary.Pages,
+                escalations = summary.Escalations,
+                warnings = summary.Warnings,
+                messages = summary.Messages,
+                late = summary.Late,
+                finalTier = policy.TierName(summary.FinalTier),
+            },
+            lines = result.Lines.Select(l => new
+            {
+                at = l.Entry.At,
+                minute = (long)l.Entry.SinceRaised.TotalMinutes,
+                topic = l.Topic.ToString().ToLowerInvariant(),
+                @event = l.Entry.Event?.ToString(),
+                kind = l.Entry.Kind?.ToString(),
+                who = l.Who,
+                text = l.Entry.What,
+                urgent = l.Entry.Urgent,
+                late = l.Late,
             }),
         }, WebJson.Options);
     }

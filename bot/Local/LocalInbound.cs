@@ -1,5 +1,6 @@
 using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Scheduling;
+using ChatEscalation.Bot.Slack;
 using ChatEscalation.Bot.Teams.Cards;
 using ChatEscalation.Bot.Web;
 using ChatEscalation.Core.Forms;
@@ -17,21 +18,31 @@ namespace ChatEscalation.Bot.Local;
 /// </remarks>
 public static class LocalInbound
 {
+    /// <remarks>
+    /// Text the bot did not understand gets its answer with a "Raise a ticket…" button (as in Slack and Teams), and in a direct
+    /// conversation the answer names the prefilled raise form (<c>raise</c>: the words to prefill it with) for the page to open.
+    /// </remarks>
     public static async Task<IResult> MessageAsync(LocalMessageRequest request, LocalChannelStore store, ChatConversation conversation, EscalationPolicy policy,
         LocalRenderings renderings, IEscalationRunner runner, CancellationToken ct)
     {
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
         if (string.IsNullOrWhiteSpace(request.Text)) return Results.BadRequest(new { ok = false, message = "Type something." });
         var channel = store.Channel(request.Channel ?? "") ?? store.DirectChannel(user.Key, user.Name);
-        store.Post(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()));
+        await store.PostAsync(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()), cancellationToken: ct);
         var reply = await conversation.HandleAsync(user, LocalSender.PlatformName, request.Text, ct);
-        var draft = reply.Card is { } card
-            ? new LocalMessageDraft("bot", "bot", "ChatEscalation", reply.Text, card.Number, [], false,
-                LocalRenderings.View(card), renderings.CardBlocks(card), renderings.CardAdaptive(card))
-            : new LocalMessageDraft("bot", "bot", "ChatEscalation", reply.Text);
-        store.Post(channel.Id, draft with { Text = $"@{user.Name}: {reply.Text}" });
+        var text = $"@{user.Name}: {reply.Text}";
+        var draft = reply switch
+        {
+            { Card: { } card } => new LocalMessageDraft("bot", "bot", "ChatEscalation", text, card.Number, [], false,
+                LocalRenderings.View(card), renderings.CardBlocks(card), renderings.CardAdaptive(card)),
+            { SuggestRaise: { } title } => new LocalMessageDraft("bot", "bot", "ChatEscalation", text,
+                BlockKit: BlockKitRenderer.SuggestRaise(reply.Text, title), AdaptiveCard: AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(policy, title))),
+            _ => new LocalMessageDraft("bot", "bot", "ChatEscalation", text),
+        };
+        await store.PostAsync(channel.Id, draft, cancellationToken: ct);
         await runner.DispatchNowAsync(ct);
-        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number }, WebJson.Options);
+        var raise = channel.Kind == LocalChannelKind.Direct ? reply.SuggestRaise : null;
+        return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number, raise }, WebJson.Options);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ChatEscalation.Bot.Local;
 
 /// <summary>The <c>Local</c> configuration section.</summary>
@@ -20,6 +22,13 @@ public sealed class LocalOptions
     /// same host every request is a loopback connection, so this is no protection there: <see cref="AccessToken"/> is.
     /// </summary>
     public bool LoopbackOnly { get; set; }
+
+    /// <summary>
+    /// How many messages each emulator channel keeps (thread replies included); older ones are deleted from the database as new
+    /// ones arrive, so the history a restart brings back stays bounded. Default 500 (10–100000).
+    /// </summary>
+    [Range(10, 100_000)]
+    public int MaxMessagesPerChannel { get; set; } = 500;
 
     /// <summary>
     /// A secret every emulator request must carry (<see cref="LocalAccessFilter"/>), whatever address it comes from. Required (at least

@@ -17,56 +17,52 @@ public sealed class LocalSender(LocalChannelStore store, LocalRenderings renderi
 
     public string Platform => PlatformName;
 
-    public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken)
+    public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken) => delivery.Kind switch
     {
-        var result = delivery.Kind switch
-        {
-            NotificationKind.Card => Card(delivery),
-            NotificationKind.ThreadUpdate => Thread(delivery),
-            NotificationKind.Direct => Direct(delivery),
-            _ => Alert(delivery),
-        };
-        return Task.FromResult(result);
-    }
+        NotificationKind.Card => CardAsync(delivery, cancellationToken),
+        NotificationKind.ThreadUpdate => ThreadAsync(delivery, cancellationToken),
+        NotificationKind.Direct => DirectAsync(delivery, cancellationToken),
+        _ => AlertAsync(delivery, cancellationToken),
+    };
 
     /// <summary>The emulator answers in the request itself; a reply row is never written for it.</summary>
     public Task<DeliveryResult> DeliverReplyAsync(ReplyDelivery reply, CancellationToken cancellationToken) =>
         Task.FromResult<DeliveryResult>(new DeliveryResult.Skipped("the emulator answers in the request"));
 
-    private DeliveryResult Card(Delivery d)
+    private async Task<DeliveryResult> CardAsync(Delivery d, CancellationToken ct)
     {
         var draft = new LocalMessageDraft("card", "bot", "ChatEscalation", $"{d.Card.Key} · {d.Card.Title}", d.Card.Number, d.Card.Actions, d.Urgent,
             LocalRenderings.View(d.Card), renderings.CardBlocks(d.Card), renderings.CardAdaptive(d.Card));
-        if (d.ExistingCard is { } existing && store.Update(existing.MessageId, draft) is { } updated)
+        if (d.ExistingCard is { } existing && await store.UpdateAsync(existing.MessageId, draft, ct) is { } updated)
             return new DeliveryResult.Sent(updated.Id, new CardRef(updated.ChannelId, updated.Id));
         var channel = d.ChannelId ?? ChannelFor(d.To);
         if (channel is null || store.Channel(channel) is null) return new DeliveryResult.Skipped($"No emulator channel for {d.To}.");
-        var posted = store.Post(channel, draft);
+        var posted = await store.PostAsync(channel, draft, cancellationToken: ct);
         return new DeliveryResult.Sent(posted.Id, new CardRef(posted.ChannelId, posted.Id));
     }
 
-    private DeliveryResult Thread(Delivery d)
+    private async Task<DeliveryResult> ThreadAsync(Delivery d, CancellationToken ct)
     {
         var draft = Text("thread", d);
         if (d.ExistingCard is { } card && store.Find(card.MessageId) is not null)
-            return new DeliveryResult.Sent(store.Post(card.ChannelId, draft, card.MessageId).Id);
+            return new DeliveryResult.Sent((await store.PostAsync(card.ChannelId, draft, card.MessageId, ct)).Id);
         var channel = d.ChannelId ?? ChannelFor(d.To);
         if (channel is null || store.Channel(channel) is null) return new DeliveryResult.Skipped($"No emulator channel for {d.To}.");
-        return new DeliveryResult.Sent(store.Post(channel, draft).Id);
+        return new DeliveryResult.Sent((await store.PostAsync(channel, draft, cancellationToken: ct)).Id);
     }
 
-    private DeliveryResult Direct(Delivery d)
+    private async Task<DeliveryResult> DirectAsync(Delivery d, CancellationToken ct)
     {
         if (d.To.Person is not { } person) return new DeliveryResult.Failed("A direct message without a person.");
         var channel = store.DirectChannel(person.Key, person.Name);
-        return new DeliveryResult.Sent(store.Post(channel.Id, Text("direct", d)).Id);
+        return new DeliveryResult.Sent((await store.PostAsync(channel.Id, Text("direct", d), cancellationToken: ct)).Id);
     }
 
-    private DeliveryResult Alert(Delivery d)
+    private async Task<DeliveryResult> AlertAsync(Delivery d, CancellationToken ct)
     {
         var channel = d.ChannelId ?? ChannelFor(d.To);
         if (channel is null || store.Channel(channel) is null) return new DeliveryResult.Skipped($"No emulator channel for {d.To}.");
-        return new DeliveryResult.Sent(store.Post(channel, Text("alert", d)).Id);
+        return new DeliveryResult.Sent((await store.PostAsync(channel, Text("alert", d), cancellationToken: ct)).Id);
     }
 
     private LocalMessageDraft Text(string kind, Delivery d) =>

@@ -2,6 +2,7 @@ using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Engine;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
 
 namespace ChatEscalation.Bot.Local;
 
@@ -14,18 +15,23 @@ public static class WhatIfPlanner
         var reporter = policy.Person(request.Reporter);
         var raisedAt = NextLocal(now, request.Day, request.TimeOfDay, policy.Staffed.Zone);
         var command = new RaiseTicket(reporter, LocalSender.PlatformName, request.Title, null, request.Category, impact, urgency, request.AffectedService);
-        var timeline = DryRun.Simulate(command, raisedAt, policy);
-        return new WhatIfResult(raisedAt, TimeZoneInfo.ConvertTime(raisedAt, policy.Staffed.Zone), impact.ToString(), urgency.ToString(), timeline);
+        var route = Routing.Decide(command, policy);
+        var lines = TimelineViews.Lines(DryRun.Simulate(command, raisedAt, policy), policy);
+        var asked = request.Priority ?? policy.PriorityFor(impact, urgency);
+        var note = route.Priority == asked
+            ? null
+            : $"A {asked} from {reporter.Name} is simulated as the {route.Priority} it becomes: {WithoutPriority(route)}.";
+        return new WhatIfResult(raisedAt, impact.ToString(), urgency.ToString(),
+            route.Priority, route.Category, reporter.Name, route.Reason, note, lines, TimelineViews.Summarize(lines));
     }
 
-    private static (Impact, Urgency) Axes(WhatIfRequest request, EscalationPolicy policy)
-    {
-        if (request.Impact is not null || request.Urgency is not null || request.Priority is null)
-            return (request.Impact ?? Impact.Medium, request.Urgency ?? Urgency.Medium);
-        foreach (var ((impact, urgency), priority) in policy.Matrix.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
-            if (priority == request.Priority) return (impact, urgency);
-        return (Impact.Medium, Urgency.Medium);
-    }
+    private static string WithoutPriority(RoutingDecision route) =>
+        route.Reason.StartsWith($"{route.Priority}: ", StringComparison.Ordinal) ? route.Reason[(route.Priority.ToString().Length + 2)..] : route.Reason;
+
+    private static (Impact, Urgency) Axes(WhatIfRequest request, EscalationPolicy policy) =>
+        request.Impact is not null || request.Urgency is not null || request.Priority is not { } priority
+            ? (request.Impact ?? Impact.Medium, request.Urgency ?? Urgency.Medium)
+            : policy.AxesFor(priority);
 
     /// <summary>The first instant at or after <paramref name="now"/> (to the minute) that falls on <paramref name="day"/> at <paramref name="time"/> in <paramref name="zone"/>.</summary>
     public static DateTimeOffset NextLocal(DateTimeOffset now, DayOfWeek day, TimeOnly time, TimeZoneInfo zone)

@@ -22,7 +22,7 @@ public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider t
             var result = await sweeper.SweepAsync(time.GetUtcNow(), 500, cancellationToken);
             span?.SetTag("chatescalation.tickets_fired", result.Tickets).SetTag("chatescalation.events", result.Events).SetTag("chatescalation.skipped", result.Skipped);
             metrics?.RecordSweep(time.GetElapsedTime(started), result.Tickets);
-            if (result.Tickets > 0) log.LogInformation("Sweep fired deadlines on {Tickets} tickets ({Events} events)", result.Tickets, result.Events);
+            if (result.Events > 0) log.LogInformation("Sweep fired {Fired}", result.Fired);
         }
         finally
         {

@@ -8,10 +8,15 @@ public static class StaticFiles
     /// <summary>The shared browser libraries (<c>adaptivecards.js</c>, <c>chart.umd.js</c>), copied from <c>Web/npm</c> at build time.</summary>
     public static string LibraryRoot => Path.Combine(AppContext.BaseDirectory, "Web", "wwwroot", "lib");
 
-    /// <summary>Maps <c>GET /lib/{file}</c>: the shared browser libraries.</summary>
+    /// <summary>The pages' own shared files (<c>time.js</c>, the favicon): <c>Web/wwwroot/shared</c> next to the binaries.</summary>
+    public static string SharedRoot => Path.Combine(AppContext.BaseDirectory, "Web", "wwwroot", "shared");
+
+    /// <summary>Maps <c>GET /lib/{file}</c> (the shared browser libraries), <c>GET /web/{file}</c> (the pages' shared files) and the favicon.</summary>
     public static IEndpointRouteBuilder MapWebLibraries(this IEndpointRouteBuilder app)
     {
         app.MapGet("/lib/{**path}", (string path) => File(LibraryRoot, path));
+        app.MapGet("/web/{**path}", (string path) => File(SharedRoot, path));
+        app.MapGet("/favicon.ico", () => File(SharedRoot, "favicon.ico"));
         return app;
     }
 

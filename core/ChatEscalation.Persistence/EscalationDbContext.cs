@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Persistence;
 
-/// <summary>The escalation database: tickets (state as JSON plus queryable columns), audit events, deadlines, outbox and platform caches.</summary>
+/// <summary>The escalation database: tickets (state as JSON plus queryable columns), audit events, deadlines, outbox, platform caches, and the local emulator's history and clock.</summary>
 /// <remarks>
 /// Instants are stored as UTC ticks and durations as ticks; enums as strings. Use the provider-specific
 /// <see cref="SqliteEscalationDbContext"/> or <see cref="PostgresEscalationDbContext"/>, which own the migrations.
@@ -21,6 +21,8 @@ public abstract class EscalationDbContext(DbContextOptions options) : DbContext(
     public DbSet<PlatformUser> PlatformUsers => Set<PlatformUser>();
     public DbSet<ConversationReferenceRow> ConversationReferences => Set<ConversationReferenceRow>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<EmulatorMessageRow> EmulatorMessages => Set<EmulatorMessageRow>();
+    public DbSet<DemoClockRow> DemoClock => Set<DemoClockRow>();
 
     /// <summary>True on PostgreSQL, where the sweeper claims rows with <c>FOR UPDATE SKIP LOCKED</c> instead of a lease.</summary>
     public abstract bool SupportsRowLocks { get; }

@@ -32,6 +32,7 @@ public sealed class DeadlineSweeperTests : IAsyncLifetime
 
         first.Tickets.ShouldBe(1);
         first.Events.ShouldBeGreaterThanOrEqualTo(1);
+        first.Fired.ShouldStartWith($"{TicketKey.Format(number)} (AutoEscalated");
         second.ShouldBe(new SweepResult(0, 0, 0));
         var ticket = (await h.Workflow().GetAsync(number))!;
         (ticket.Tier, ticket.Status, ticket.Owner).ShouldBe((2, TicketStatus.Queued, (UserRef?)null));

@@ -57,6 +57,12 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
         Knowledge.KnowledgeIntakeScenarios.SameProblemAskedAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
 
     [PostgresFact]
+    public Task EmulatorStore_BeyondTheLimit_KeepsTheNewestAndNeverReusesAnId() => EmulatorScenarios.HistoryTrimmedPerChannelIdsNeverReusedAsync(cluster.NewContext);
+
+    [PostgresFact]
+    public Task EmulatorStore_SaveClock_OffsetAndFloorComeBack() => EmulatorScenarios.DemoClockSavedAndLatestRecordedAsync(cluster.NewContext);
+
+    [PostgresFact]
     public Task TryRecordInboundAsync_RepeatsAndPrune_SameAsTheModelStoresTime() => Scenarios.InboundDedupAndPruneAsync(cluster.NewContext);
 
     [PostgresFact]

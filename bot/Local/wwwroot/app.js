@@ -2,7 +2,7 @@
 (function () {
   "use strict";
 
-  const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false };
+  const state = { me: null, channel: "it-help", people: [], channels: [], messages: new Map(), unread: new Map(), demoClock: false, now: null };
   const $ = (id) => document.getElementById(id);
 
   function esc(s) {
@@ -29,6 +29,8 @@
     state.people = data.people;
     state.channels = data.channels;
     state.demoClock = data.demoClock;
+    state.now = data.now;
+    window.BlockKit.now = data.now;
     state.messages = new Map(data.messages.map((m) => [m.id, m]));
     showClock(data);
     $("renderers").textContent = "Renderers: Slack " + (data.renderers.slack ? "Block Kit renderer" : "emulator fallback") +
@@ -39,32 +41,22 @@
   }
 
   function showClock(data) {
-    $("clock-now").textContent = data.nowLocal + " (" + data.zone + ")" + (data.offsetMinutes ? " · demo +" + fmtMinutes(data.offsetMinutes) : "");
+    // The viewer's time zone, like every time on the page; the pill says whether the desk (in its own zone) is staffed.
+    $("clock-now").textContent = CeTime.full(data.now) + (data.offsetMinutes ? " · demo +" + CeTime.duration(data.offsetMinutes) : "");
+    $("clock-now").title = "Desk time zone: " + data.zone;
     const staffed = $("clock-staffed");
     staffed.textContent = data.staffedNow ? "desk staffed" : "after hours: on-call";
     staffed.className = "pill " + (data.staffedNow ? "pill-ok" : "pill-warn");
     $("clock-buttons").classList.toggle("hidden", !data.demoClock);
   }
 
-  function fmtMinutes(m) {
-    m = Math.round(m);
-    const d = Math.floor(m / 1440), h = Math.floor((m % 1440) / 60), mm = m % 60;
-    return (d ? d + "d " : "") + (h || d ? h + "h " : "") + mm + "m";
-  }
-
   function fillPeople(data) {
-    const who = $("who"), rep = $("whatif-reporter");
-    who.innerHTML = ""; rep.innerHTML = "";
-    for (const p of data.people) {
-      who.add(new Option(p.name + " — " + p.role, p.key));
-      rep.add(new Option(p.name, p.key));
-    }
+    const who = $("who");
+    who.innerHTML = "";
+    for (const p of data.people) who.add(new Option(p.name + " — " + p.role, p.key));
     const saved = localStorage.getItem("ce-me");
     state.me = data.people.some((p) => p.key === saved) ? saved : data.people[0].key;
     who.value = state.me;
-    rep.value = data.people.find((p) => p.isVip)?.key ?? state.me;
-    const cat = $("whatif-category");
-    for (const c of data.categories) cat.add(new Option(c, c));
   }
 
   function me() { return state.people.find((p) => p.key === state.me); }
@@ -93,8 +85,15 @@
   function selectChannel(id) {
     state.channel = id;
     state.unread.delete(id);
+    showChannels(false);
     renderChannels();
     renderMessages();
+  }
+
+  // Narrow screens: the channel list is a drawer over the conversation, opened from the top bar.
+  function showChannels(open) {
+    document.body.classList.toggle("channels-open", open);
+    $("toggle-channels").setAttribute("aria-expanded", String(open));
   }
 
   function renderMessages() {
@@ -105,8 +104,18 @@
     const box = $("messages");
     box.innerHTML = "";
     const all = [...state.messages.values()].filter((m) => m.channelId === state.channel);
-    const top = all.filter((m) => !m.threadOf);
+    // A reply whose card is no longer kept (the channel's oldest messages are dropped) is shown on its own.
+    const top = all.filter((m) => !m.threadOf || !state.messages.has(m.threadOf));
+    let day = null;
     for (const m of top) {
+      if (CeTime.dayKey(m.at) !== day) {
+        day = CeTime.dayKey(m.at);
+        const sep = document.createElement("div");
+        sep.className = "day-separator";
+        sep.setAttribute("data-testid", "day-separator");
+        sep.innerHTML = "<span>" + esc(CeTime.day(m.at)) + "</span>";
+        box.appendChild(sep);
+      }
       const el = renderMessage(m);
       const replies = all.filter((r) => r.threadOf === m.id);
       if (replies.length) {
@@ -129,7 +138,7 @@
     el.dataset.messageId = m.id;
     el.dataset.kind = m.kind;
     if (m.ticket) el.dataset.ticket = m.ticket;
-    const when = new Date(m.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const when = CeTime.at(m.at, state.now);
     const head = document.createElement("div");
     head.className = "msg-head";
     head.innerHTML = "<strong>" + esc(m.authorName) + "</strong> <span class=\"muted\">" + esc(when) + " · " + esc(m.kind) +
@@ -141,7 +150,7 @@
       body.setAttribute("data-testid", "msg-text");
       body.textContent = m.text;
       el.appendChild(body);
-      if (m.view && m.kind === "bot") el.appendChild(renderPair(m));
+      if ((m.view || m.blockKit) && m.kind === "bot") el.appendChild(renderPair(m));
       return el;
     }
     el.appendChild(renderPair(m));
@@ -216,6 +225,7 @@
     const form = data && data.form;
     if (!form) { send(ticket, action, {}); return; }
     $("form-title").textContent = form.title + (ticket ? " · INC-" + String(ticket).padStart(6, "0") : "");
+    $("form-submit").textContent = form.submit || "Submit";
     const fields = $("form-fields");
     fields.innerHTML = "";
     for (const f of form.fields) {
@@ -274,6 +284,7 @@
     input.value = "";
     const { data, status } = await api("POST", "/local/messages", { user: state.me, channel: state.channel, text });
     if (!data?.ok) toast(data?.message || data?.error || data?.detail || ("HTTP " + status), false);
+    else if (data.raise) act(null, "raise", data.raise); // words the bot did not understand, in a direct chat: the raise form, prefilled
   }
 
   async function jump(kind) {
@@ -281,19 +292,6 @@
     if (status >= 400) { toast(data?.detail || data?.error || "The clock did not move", false); return; }
     toast("Clock moved forward " + ({ "30m": "30 minutes", "end-of-day": "to the end of the day", monday: "to Monday 08:00" })[kind] + "; the sweep ran.", true);
     await loadState();
-  }
-
-  async function whatIf(e) {
-    e.preventDefault();
-    const params = new URLSearchParams(new FormData($("whatif-form")));
-    const { data } = await api("GET", "/local/whatif?" + params.toString());
-    const out = $("whatif-result");
-    if (!data) { out.textContent = "No answer"; return; }
-    const rows = data.timeline.map((t) =>
-      '<tr class="' + (t.kind === "Alert" || t.event === "Paged" || t.event === "SlaBreached" ? "hot" : "") + '">' +
-      "<td>+" + esc(fmtMinutes(t.minute)) + "</td><td>" + esc(t.atLocal) + "</td><td>" + esc(t.event || t.kind) + "</td><td>" + esc(t.to || "") + "</td><td>" + esc(t.what) + "</td></tr>").join("");
-    out.innerHTML = "<p>Raised " + esc(data.raisedAtLocal) + " · impact " + esc(data.impact) + " · urgency " + esc(data.urgency) + "</p>" +
-      '<table class="timeline" data-testid="whatif-timeline"><thead><tr><th>after</th><th>when</th><th>what</th><th>to</th><th>text</th></tr></thead><tbody>' + rows + "</tbody></table>";
   }
 
   function connect() {
@@ -318,8 +316,8 @@
     renderChannels();
   });
   $("composer").addEventListener("submit", onCompose);
-  $("whatif-form").addEventListener("submit", whatIf);
-  $("toggle-whatif").addEventListener("click", () => $("whatif").classList.toggle("hidden"));
+  $("raise-button").addEventListener("click", () => act(null, "raise"));
+  $("toggle-channels").addEventListener("click", () => showChannels(!document.body.classList.contains("channels-open")));
   document.querySelectorAll("[data-jump]").forEach((b) => b.addEventListener("click", () => jump(b.dataset.jump)));
 
   loadState().then(connect);

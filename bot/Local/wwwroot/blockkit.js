@@ -29,7 +29,8 @@
     while ((m = re.exec(text)) !== null) {
       out.push(inline(text.slice(last, m.index)));
       const [target, label] = m[1].split("|");
-      if (target.startsWith("@")) out.push('<span class="mention">@' + escapeHtml(label || target.slice(1)) + "</span>");
+      if (target.startsWith("!date^")) out.push(date(target, label));
+      else if (target.startsWith("@")) out.push('<span class="mention">@' + escapeHtml(label || target.slice(1)) + "</span>");
       else if (target.startsWith("#")) out.push('<span class="mention">#' + escapeHtml(label || target.slice(1)) + "</span>");
       else if (target.startsWith("!")) out.push('<span class="mention">@' + escapeHtml(label || target.slice(1).split("^")[0]) + "</span>");
       else out.push('<a href="' + escapeHtml(target) + '" target="_blank" rel="noopener">' + escapeHtml(label || target) + "</a>");
@@ -37,6 +38,13 @@
     }
     out.push(inline(text.slice(last)));
     return out.join("").replace(/\n/g, "<br>");
+  }
+
+  // <!date^1773828000^{date_short_pretty} {time}|fallback>: Slack shows it in the viewer's zone; so does the emulator, the pages' way.
+  function date(target, fallback) {
+    const seconds = Number(target.split("^")[1]);
+    if (!global.CeTime || !isFinite(seconds)) return escapeHtml(fallback || "");
+    return '<time class="bk-date" datetime="' + new Date(seconds * 1000).toISOString() + '">' + escapeHtml(global.CeTime.at(seconds * 1000, api.now || undefined)) + "</time>";
   }
 
   function text(obj) {
@@ -94,5 +102,7 @@
     return root;
   }
 
-  global.BlockKit = { render: render, mrkdwn: mrkdwn };
+  // now: the instant "today" is read against (the emulator sets its demo clock's time); null for the browser's.
+  const api = { render: render, mrkdwn: mrkdwn, now: null };
+  global.BlockKit = api;
 })(window);

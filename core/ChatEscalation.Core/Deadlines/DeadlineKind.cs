@@ -1,12 +1,13 @@
 namespace ChatEscalation.Core.Deadlines;
 
-/// <summary>What falls due; persisted as a string.</summary>
+/// <summary>What falls due; persisted as a string. Deadlines due at the same instant fire in this order.</summary>
 public enum DeadlineKind
 {
-    /// <summary>Nobody accepted in time: remind the queue once, then escalate.</summary>
-    AcceptanceTimeout,
-    /// <summary>The functional trigger of the priority: move to the next tier.</summary>
+    /// <summary>The functional trigger of the priority: move to the next tier (at the top internal tier: tell the managers).</summary>
+    /// <remarks>First, so a ticket leaving its tier is not reminded about at that tier in the same minute.</remarks>
     FunctionalEscalation,
+    /// <summary>Nobody accepted in time: remind the queue, then its leads, then the managers (the ticket stays at its tier).</summary>
+    AcceptanceTimeout,
     SlaWarning,
     SlaManager,
     SlaBreach,

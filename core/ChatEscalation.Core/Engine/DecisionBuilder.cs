@@ -66,7 +66,7 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
     {
         if (_events.Count == 0)
             return new Decision(_original, [], [], DeadlinePlanner.Plan(_original, Policy), _reply);
-        var next = Ticket with { Version = _original.Version + 1 };
+        var next = Ticket with { Version = _original.Version + 1, DecidedAt = Now };
         return new Decision(next, _events.ToList(), _notifications.ToList(), DeadlinePlanner.Plan(next, Policy), _reply) { FollowUps = _followUps.ToList() };
     }
 }

@@ -5,8 +5,6 @@ using ChatEscalation.Core.Policy;
 
 namespace ChatEscalation.Core.Engine;
 
-/// <summary>One line of a dry run: at this instant, this happens (an event) or this is said to that audience (a notification).</summary>
-public sealed record TimelineEntry(DateTimeOffset At, TimeSpan SinceRaised, string What, EventKind? Event, Audience? To, NotificationKind? Kind);
 
 /// <summary>What the engine would do with a hypothetical ticket if nobody acted: the same code as the real run, with the clock advanced from deadline to deadline.</summary>
 public static class DryRun
@@ -37,8 +35,8 @@ public static class DryRun
 
     private static void Record(List<TimelineEntry> entries, Decision decision, DateTimeOffset at, DateTimeOffset raisedAt)
     {
-        foreach (var e in decision.Events) entries.Add(new TimelineEntry(at, at - raisedAt, e.Text, e.Kind, null, null));
+        foreach (var e in decision.Events) entries.Add(new TimelineEntry(at, at - raisedAt, e.Text, e.Kind, null, null, Late: e.Late, Tier: e.Tier));
         foreach (var n in decision.Notifications.Where(n => n.Kind != NotificationKind.Card))
-            entries.Add(new TimelineEntry(at, at - raisedAt, n.Text, null, n.To, n.Kind));
+            entries.Add(new TimelineEntry(at, at - raisedAt, n.Text, null, n.To, n.Kind, n.Urgent, n.Actions, Tier: decision.Ticket.Tier));
     }
 }

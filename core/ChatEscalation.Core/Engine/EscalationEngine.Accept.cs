@@ -30,7 +30,9 @@ public static partial class EscalationEngine
     }
 
     /// <summary>Makes a person the owner, stops paging, tells the queue thread and the reporter.</summary>
-    private static void TakeOwnership(DecisionBuilder b, UserRef owner, string text, EventKind kind, string? note = null)
+    /// <param name="restartTierClock">A manager's choice of owner (reassign, take over) gives them a full period at the tier before
+    /// the functional trigger moves the ticket on; an accept keeps counting from when the ticket entered the tier.</param>
+    private static void TakeOwnership(DecisionBuilder b, UserRef owner, string text, EventKind kind, string? note = null, bool restartTierClock = false)
     {
         var t = b.Ticket;
         var calendar = SlaMath.CalendarOf(t, b.Policy);
@@ -42,12 +44,12 @@ public static partial class EscalationEngine
             Page = null,
             HeldUntil = null,
             Sla = SlaMath.Resume(t.Sla, b.Now, calendar),
-            TierClock = SlaMath.Resume(t.TierClock, b.Now, calendar),
+            TierClock = restartTierClock ? BusinessClock.StartAt(b.Now) : SlaMath.Resume(t.TierClock, b.Now, calendar),
         };
         b.Event(kind, text, note: note);
         b.QueueUpdate(text);
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now);
-        var next = left is { } l && l > TimeSpan.Zero ? $"resolution target in {DurationText.HumanizeBusiness(l)}" : "the resolution target has passed, so a manager is watching";
+        var next = left is { } l && l > TimeSpan.Zero ? $"resolution target in {BusinessText(b.Ticket, b.Policy, l)}" : "the resolution target has passed, so a manager is watching";
         b.Broadcast($"{t.Key} update: {Who(owner, b.Policy)} now owns your ticket. Next: they work on it and will contact you if they need anything; {next}.");
     }
 }

@@ -9,7 +9,10 @@ namespace ChatEscalation.Core.Engine;
 
 public static partial class EscalationEngine
 {
-    /// <summary>Functional escalation: a handoff note is required; tiers are not skipped unless the policy allows it for the priority or a manager does it.</summary>
+    /// <summary>
+    /// Functional escalation: a handoff note is required; tiers are not skipped unless the policy allows it for the priority or a
+    /// manager does it; the vendor tier is entered only by a member of the top internal tier or a manager.
+    /// </summary>
     public static Outcome Escalate(Ticket t, EscalateTicket c, EscalationPolicy policy, DateTimeOffset now)
     {
         if (RequireOpen(t) is { } closed) return closed;
@@ -22,6 +25,9 @@ public static partial class EscalationEngine
         if (target > t.Tier + 1 && !t.Terms.AllowTierSkip && !policy.IsManager(c.Actor))
             return Outcome.Refuse(RefusalCode.NotAllowed,
                 $"Tier discipline: {t.Key} goes to {policy.TierName(t.Tier + 1)} first. Skipping to {policy.TierName(target)} is allowed for {t.Priority} only when the policy says so, or by a manager.");
+        if (policy.VendorTier == target && !policy.IsTierMember(c.Actor, policy.TopInternalTier) && !policy.IsManager(c.Actor))
+            return Outcome.Refuse(RefusalCode.NotAllowed,
+                $"Going to {policy.TierName(target)} (a vendor) is a decision for {policy.TierName(policy.TopInternalTier)} or a manager. Escalate {t.Key} to {policy.TierName(policy.TopInternalTier)} first.", "tier");
         var missing = c.Note.MissingParts();
         if (missing.Count > 0)
             return Outcome.Refuse(RefusalCode.InvalidInput,
@@ -47,6 +53,6 @@ public static partial class EscalationEngine
         PageIfAfterHours(b);
         b.Broadcast(
             $"{b.Ticket.Key} update: handed from {b.Policy.TierName(from)} to {b.Policy.TierName(target)}. Nobody there owns it yet: " +
-            $"the next free {b.Policy.TierName(target)} technician picks it up (response target {ResponseTarget(b.Ticket)}). What they will look at: {note.Needs}");
+            $"the next free {b.Policy.TierName(target)} technician picks it up (response target {ResponseTarget(b.Ticket, b.Policy)}). What they will look at: {note.Needs}");
     }
 }

@@ -106,7 +106,7 @@ public static partial class EscalationEngine
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         b.Event(EventKind.Queued, $"{c.Actor.Name} says it is not the same problem as {TicketKey.Format(similar)}: sent to the {policy.TierName(t.Tier)} queue.");
         OpenInQueue(b);
-        b.Reply($"OK: {t.Key} is in the {policy.TierName(t.Tier)} queue as its own ticket; a technician will pick it up (response target {ResponseTarget(b.Ticket)}).");
+        b.Reply($"OK: {t.Key} is in the {policy.TierName(t.Tier)} queue as its own ticket; a technician will pick it up (response target {ResponseTarget(b.Ticket, b.Policy)}).");
         return b.Build();
     }
 

@@ -55,7 +55,7 @@ public static partial class EscalationEngine
         var text = $"Reassigned by {c.Actor.Name} to {(c.ToOwner is { } p ? p.Name + ", " : "")}{policy.TierName(targetTier)}: {reason}";
         if (c.ToOwner is { } newOwner)
         {
-            TakeOwnership(b, newOwner, text, EventKind.Reassigned, reason);
+            TakeOwnership(b, newOwner, text, EventKind.Reassigned, reason, restartTierClock: true);
             b.Notify(Notification.Direct(Audience.To(newOwner), $"{c.Actor.Name} assigned {t.Key} \"{t.Title}\" ({t.Priority}) to you: {reason}"));
         }
         else
@@ -77,7 +77,7 @@ public static partial class EscalationEngine
         if (c.Actor.Is(t.Owner)) return new DecisionBuilder(t, policy, now, c.Actor).Build() with { Reply = $"You already own {t.Key}." };
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         var previous = t.Owner;
-        TakeOwnership(b, c.Actor, $"{c.Actor.Name} took over{(previous is null ? "" : $" from {previous.Name}")}.", EventKind.Reassigned, "take over");
+        TakeOwnership(b, c.Actor, $"{c.Actor.Name} took over{(previous is null ? "" : $" from {previous.Name}")}.", EventKind.Reassigned, "take over", restartTierClock: true);
         if (previous is not null) b.Notify(Notification.Direct(Audience.To(previous), $"{c.Actor.Name} took over {t.Key} \"{t.Title}\" from you."));
         b.Reply($"You own {t.Key} now.");
         return b.Build();

@@ -19,7 +19,7 @@ public static partial class EscalationEngine
                 .Where(x => x is not null).Min();
             if (resumes is { } at)
             {
-                b.Ticket = b.Ticket with { HeldUntil = at, Page = null };
+                b.Ticket = b.Ticket with { HeldUntil = at, Page = null, TierClock = SlaMath.Pause(b.Ticket.TierClock, b.Now) };
                 b.Event(EventKind.Held, $"Nobody is on call for {b.Policy.TierName(tier)}; held for the next person on duty.");
                 b.Notify(Notification.Alert(Audience.Managers,
                     $"Gap in the {rotation.Name} rotation: nobody is on call for {b.Policy.TierName(tier)}. {b.Ticket.Key} ({b.Ticket.Priority}) is held for the next shift.",
@@ -67,14 +67,22 @@ public static partial class EscalationEngine
         {
             var person = rotation!.WhoIsOnCall(level, b.Now)!;
             var who = b.Policy.Person(person);
-            b.Ticket = t with { Page = new ActivePage(tier, level, person, attempt, t.Page?.StartedAt ?? b.Now, nextAt) };
+            // While a person is paged the functional trigger waits: the tier clock stops until they acknowledge or the ladder ends.
+            b.Ticket = t with { Page = new ActivePage(tier, level, person, attempt, t.Page?.StartedAt ?? b.Now, nextAt), TierClock = SlaMath.Pause(t.TierClock, b.Now) };
             b.Event(EventKind.Paged, $"Paged {who.Name} ({rotation.Layers[level].Name} on call){when}.");
             b.Notify(new Notification(NotificationKind.Direct, Audience.To(who), $"Page{when}: {summary}. Acknowledge to take it.", [TicketActions.AckPage], Urgent: true));
             b.Notify(Notification.Alert(Audience.OnCall, $"Paging {who.Name} ({rotation.Layers[level].Name}){when}: {summary}.", urgent: true, TicketActions.AckPage));
         }
         else
         {
-            b.Ticket = t with { Page = new ActivePage(tier, layers, null, attempt, t.Page?.StartedAt ?? b.Now, nextAt), ManagerEngaged = true };
+            // The ladder reached the managers: the tier clock runs again from here, so the functional trigger moves the ticket on
+            // a full period later if nobody acts (it was paused, not overdue).
+            b.Ticket = t with
+            {
+                Page = new ActivePage(tier, layers, null, attempt, t.Page?.StartedAt ?? b.Now, nextAt),
+                ManagerEngaged = true,
+                TierClock = SlaMath.Resume(t.TierClock, b.Now, SlaMath.CalendarOf(t, b.Policy)),
+            };
             b.Event(EventKind.Paged, $"Paged the managers{when}: nobody on call acknowledged.");
             b.Notify(Notification.Alert(Audience.Managers, $"Page{when}: nobody on call acknowledged {summary}. Acknowledge or take over.", urgent: true, TicketActions.AckPage, TicketActions.TakeOver));
         }
@@ -103,7 +111,8 @@ public static partial class EscalationEngine
         var t = b.Ticket;
         var waited = DurationText.Humanize(b.Now - page.StartedAt);
         var paged = page.Person is null ? "the managers" : b.Policy.Person(page.Person).Name;
-        b.Ticket = t with { Page = null };
+        // Back with its queue: a fresh acceptance window from the minute the desk opens.
+        b.Ticket = t with { Page = null, QueuedSince = b.Now, QueueReminders = 0, TierClock = SlaMath.Resume(t.TierClock, b.Now, SlaMath.CalendarOf(t, b.Policy)) };
         b.Event(EventKind.PageEnded, $"Paging ended: the desk is open again and nobody acknowledged in {waited} (last paged: {paged}).");
         b.Notify(Notification.Alert(Audience.OnCall, $"Paging for {t.Key} ended: the desk is open; {b.Policy.TierName(t.Tier)} has it.", urgent: false));
         b.QueueUpdate($"The desk is open: {t.Key} is back with this queue (nobody acknowledged the after-hours page in {waited}).");

@@ -72,7 +72,7 @@ public static partial class EscalationEngine
         b.Notify(Notification.Thread(Audience.Queue(t.Tier), $"Reopened by {c.Actor.Name}: {c.Reason.Trim()}"));
         if (previousOwner is not null)
             b.Notify(Notification.Direct(Audience.To(previousOwner), $"{t.Key} \"{t.Title}\", which you resolved, was reopened by {c.Actor.Name}: {c.Reason.Trim()}"));
-        b.Broadcast($"{t.Key} update: reopened and back in the {policy.TierName(t.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket)}).");
+        b.Broadcast($"{t.Key} update: reopened and back in the {policy.TierName(t.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket, b.Policy)}).");
         b.Reply($"{t.Key} is reopened and back in the {policy.TierName(t.Tier)} queue.");
         return b.Build();
     }

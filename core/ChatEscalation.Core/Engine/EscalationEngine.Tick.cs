@@ -20,11 +20,15 @@ public static partial class EscalationEngine
     public static Decision Tick(Ticket ticket, EscalationPolicy policy, DateTimeOffset now)
     {
         var b = new DecisionBuilder(ticket, policy, now, UserRef.System);
+        // Only what was pending before this sweep can be late: a deadline armed by this very sweep (the trigger at the tier a late
+        // escalation moved the ticket to) falls due now, not when the bot was down. The same SLA instant at the new tier is the
+        // same missed deadline, so a deadline is known by its kind and instant.
+        var pending = DeadlinePlanner.Plan(ticket, policy).Select(d => (d.Kind, d.DueAt)).ToHashSet();
         for (var step = 0; step < 16; step++)
         {
             var due = DeadlinePlanner.Plan(b.Ticket, policy).Where(d => d.DueAt <= now).OrderBy(d => d.DueAt).ThenBy(d => d.Kind).FirstOrDefault();
             if (due is null) break;
-            b.Late = now - due.DueAt > LateAfter ? now - due.DueAt : null;
+            b.Late = pending.Contains((due.Kind, due.DueAt)) && now - due.DueAt > LateAfter ? now - due.DueAt : null;
             Fire(b, due);
         }
         b.Late = null;
@@ -37,24 +41,15 @@ public static partial class EscalationEngine
         var policy = b.Policy;
         switch (due.Kind)
         {
-            case DeadlineKind.AcceptanceTimeout when t.QueueReminders == 0:
-                b.Ticket = t with { QueueReminders = 1, QueuedSince = b.Now };
-                b.Event(EventKind.QueueReminded, $"Nobody accepted within {ResponseTarget(t)}; {policy.TierName(t.Tier)} reminded.");
-                b.QueueUpdate($"Reminder: nobody has accepted {t.Key} ({t.Priority}) within {ResponseTarget(t)}. It escalates if it stays unaccepted.");
-                foreach (var lead in policy.Tier(t.Tier).Leads)
-                    b.Notify(Notification.Direct(Audience.To(policy.Person(lead)), $"{t.Key} ({t.Priority}) \"{t.Title}\" has waited {ResponseTarget(t)} in the {policy.TierName(t.Tier)} queue without an owner."));
-                break;
-            case DeadlineKind.AcceptanceTimeout when t.Tier < policy.MaxTier:
-                AutoEscalate(b, $"Nobody accepted it at {policy.TierName(t.Tier)} within {ResponseTarget(t)}, even after a reminder");
-                break;
             case DeadlineKind.AcceptanceTimeout:
-                b.Ticket = t.WithMark(Marks.Unaccepted(t.Tier)) with { QueueReminders = t.QueueReminders + 1 };
-                b.Event(EventKind.ManagerPinged, $"Still unaccepted at {policy.TierName(t.Tier)}, the last tier; managers told.");
-                b.Notify(Notification.Alert(Audience.Managers, $"{t.Key} ({t.Priority}) is unaccepted at {policy.TierName(t.Tier)}, the last tier.", urgent: true, TicketActions.TakeOver, TicketActions.Reassign));
+                RemindUnaccepted(b);
+                break;
+            case DeadlineKind.FunctionalEscalation when policy.NextTierByClock(t.Tier, t.Category) is { } next:
+                var owner = t.Owner is { } o ? $"{o.Name} had it" : "nobody accepted it";
+                AutoEscalate(b, next, $"Not resolved after {BusinessText(t, policy, t.Terms.EscalateAfter)} at {policy.TierName(t.Tier)} ({owner}); {t.Priority} moves up after that long");
                 break;
             case DeadlineKind.FunctionalEscalation:
-                var owner = t.Owner is { } o ? $"{o.Name} had it" : "nobody accepted it";
-                AutoEscalate(b, $"Not resolved after {DurationText.HumanizeBusiness(t.Terms.EscalateAfter)} at {policy.TierName(t.Tier)} ({owner}); {t.Priority} moves up after that long");
+                TopTierTimeout(b);
                 break;
             case DeadlineKind.SlaWarning when !DeadlinePlanner.Plan(t, policy).Any(d => d.Kind is DeadlineKind.SlaManager or DeadlineKind.SlaBreach && d.DueAt <= b.Now):
                 Warn(b);
@@ -84,16 +79,74 @@ public static partial class EscalationEngine
         }
     }
 
-    /// <summary>The functional trigger: moves to the next tier with an automatic handoff note.</summary>
-    private static void AutoEscalate(DecisionBuilder b, string why)
+    /// <summary>
+    /// Nobody accepted within the response target: a capacity problem, so it stays at its tier. The first timeout reminds the
+    /// queue, the second tells the tier's leads, the third the managers; then nothing more (the functional trigger still moves it).
+    /// </summary>
+    private static void RemindUnaccepted(DecisionBuilder b)
     {
         var t = b.Ticket;
+        var policy = b.Policy;
+        var tier = policy.TierName(t.Tier);
+        var leads = policy.Tier(t.Tier).Leads.Select(policy.Person).ToList();
+        var step = t.QueueReminders + 1;
+        if (step == 2 && leads.Count == 0) step = 3;
+        var waited = DurationText.Humanize(b.Now - t.TierEnteredAt);
+        b.Ticket = t with { QueueReminders = step, QueuedSince = b.Now };
+        switch (step)
+        {
+            case 1:
+                b.Event(EventKind.QueueReminded, $"Nobody accepted within {ResponseTarget(t, policy)}; {tier} reminded.");
+                b.QueueUpdate($"Reminder: nobody has accepted {t.Key} ({t.Priority}) within {ResponseTarget(t, policy)}. If it stays unaccepted, the {tier} lead is told next.");
+                break;
+            case 2:
+                var names = string.Join(", ", leads.Select(l => l.Name));
+                b.Event(EventKind.QueueReminded, $"Still unaccepted after {waited}; the {tier} lead ({names}) told.");
+                b.QueueUpdate($"Still unaccepted after {waited}: the lead ({names}) has been told.");
+                foreach (var lead in leads)
+                    b.Notify(Notification.Direct(Audience.To(lead), $"{t.Key} ({t.Priority}) \"{t.Title}\" has waited {waited} in the {tier} queue without an owner, even after a reminder. Please find somebody to accept it."));
+                break;
+            default:
+                b.Ticket = b.Ticket.WithMark(Marks.Unaccepted(t.Tier)) with { ManagerEngaged = true };
+                var text = $"{t.Key} ({t.Priority}) \"{t.Title}\" is still unaccepted at {tier} after {waited}, although the queue{(leads.Count > 0 ? " and its lead were" : " was")} reminded. Take it over or reassign it.";
+                b.Event(EventKind.QueueReminded, $"Still unaccepted at {tier} after {waited}; managers told.");
+                b.Notify(Notification.Alert(Audience.Managers, text, urgent: t.Priority <= Priority.P2, TicketActions.TakeOver, TicketActions.Reassign));
+                b.QueueUpdate($"Still unaccepted after {waited}: the managers have been told.");
+                break;
+        }
+    }
+
+    /// <summary>The functional trigger: moves to <paramref name="target"/> (the next tier, or the vendor covering the category) with an automatic handoff note.</summary>
+    private static void AutoEscalate(DecisionBuilder b, int target, string why)
+    {
+        var t = b.Ticket;
+        var from = b.Policy.TierName(t.Tier);
         var sat = DurationText.Humanize(b.Now - t.TierEnteredAt);
+        var needs = b.Policy.VendorTier == target && b.Policy.VendorFor(t.Category) is { } vendor
+            ? $"{b.Policy.TierName(target)} to open a case with {vendor.Name} ({vendor.Contract}), whose contract covers {t.Category}: \"{t.Title}\"."
+            : $"{b.Policy.TierName(target)} to pick it up: \"{t.Title}\" ({t.Category}).";
         var note = new HandoffNote(
-            Tried: t.LastNote is { } last ? $"Last note at {b.Policy.TierName(t.Tier)}: {last}" : $"Nothing was recorded at {b.Policy.TierName(t.Tier)}.",
-            Outcome: $"{why}. It sat at {b.Policy.TierName(t.Tier)} for {sat}.",
-            Needs: $"{b.Policy.TierName(t.Tier + 1)} to pick it up: \"{t.Title}\" ({t.Category}).");
-        MoveUp(b, t.Tier + 1, note, EventKind.AutoEscalated, $"Escalated automatically from {b.Policy.TierName(t.Tier)} to {b.Policy.TierName(t.Tier + 1)}: {why}.");
+            Tried: t.LastNote is { } last ? $"Last note at {from}: {last}" : $"Nothing was recorded at {from}.",
+            Outcome: $"{why}. It sat at {from} for {sat}.",
+            Needs: needs);
+        MoveUp(b, target, note, EventKind.AutoEscalated, $"Escalated automatically from {from} to {b.Policy.TierName(target)}: {why}.");
+    }
+
+    /// <summary>The functional trigger at the top internal tier: the clock moves it no further, the managers are told (once per tier).</summary>
+    private static void TopTierTimeout(DecisionBuilder b)
+    {
+        var t = b.Ticket;
+        var policy = b.Policy;
+        var tier = policy.TierName(t.Tier);
+        b.Ticket = t.WithMark(Marks.TopTierTimeout(t.Tier)) with { ManagerEngaged = true };
+        var owner = t.Owner is { } o ? $"owner: {o.Name}" : "nobody has accepted it";
+        var next = policy.VendorTier is { } vendorTier
+            ? $"Moving it to {policy.TierName(vendorTier)} is a decision for {tier} or a manager."
+            : "There is no tier above it: a manager decides what happens next.";
+        var text = $"{t.Key} ({t.Priority}) \"{t.Title}\" is not resolved after {BusinessText(t, policy, t.Terms.EscalateAfter)} at {tier}, the top internal tier ({owner}). {next}";
+        b.Event(EventKind.TopTierTimedOut, text);
+        b.Notify(Notification.Alert(Audience.Managers, text, urgent: t.Priority == Priority.P1, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));
+        b.QueueUpdate($"Not resolved after {BusinessText(t, policy, t.Terms.EscalateAfter)} at the top internal tier: the managers have been told.");
     }
 
     /// <summary>75 %: the card is flagged and the tier lead told (once per tier).</summary>
@@ -102,9 +155,9 @@ public static partial class EscalationEngine
         var t = b.Ticket;
         b.Ticket = t.WithMark(Marks.Warning(t.Tier));
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now) ?? TimeSpan.Zero;
-        var text = $"{t.Key} ({t.Priority}) has used {t.Terms.WarnAt:P0} of its resolution time: {DurationText.HumanizeBusiness(left)} left. Owner: {t.Owner?.Name ?? "nobody"}.";
+        var text = $"{t.Key} ({t.Priority}) has used {t.Terms.WarnAt:P0} of its resolution time: {BusinessText(t, b.Policy, left)} left. Owner: {t.Owner?.Name ?? "nobody"}.";
         b.Event(EventKind.SlaWarned, text);
-        b.QueueUpdate($"SLA warning: {DurationText.HumanizeBusiness(left)} left before the resolution target.");
+        b.QueueUpdate($"SLA warning: {BusinessText(t, b.Policy, left)} left before the resolution target.");
         var leads = b.Policy.Tier(t.Tier).Leads;
         foreach (var lead in leads) b.Notify(Notification.Direct(Audience.To(b.Policy.Person(lead)), text));
     }
@@ -117,7 +170,10 @@ public static partial class EscalationEngine
         b.Ticket = breached ? marked.WithMark(Marks.Breach(t.Tier)).WithMark(Marks.Breached) : marked;
         b.Ticket = b.Ticket with { ManagerEngaged = true };
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now) ?? TimeSpan.Zero;
-        var when = breached ? $"breached its resolution target, over by {DurationText.HumanizeBusiness(left)}" : $"is at {t.Terms.ManagerAt:P0} of its resolution time, {DurationText.HumanizeBusiness(left)} left";
+        var over = -left;
+        var when = breached
+            ? over < TimeSpan.FromMinutes(1) ? "has just breached its resolution target" : $"breached its resolution target, over by {BusinessText(t, b.Policy, over)}"
+            : $"is at {t.Terms.ManagerAt:P0} of its resolution time, {BusinessText(t, b.Policy, left)} left";
         var text = $"{t.Key} ({t.Priority}) \"{t.Title}\" {when}. {b.Policy.TierName(t.Tier)}, owner: {t.Owner?.Name ?? "nobody"}.";
         b.Event(breached ? EventKind.SlaBreached : EventKind.ManagerPinged, text);
         b.Notify(Notification.Alert(Audience.Managers, text, urgent: breached, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));

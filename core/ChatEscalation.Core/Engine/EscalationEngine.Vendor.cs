@@ -29,7 +29,7 @@ public static partial class EscalationEngine
             Vendor = new VendorCase(vendor.Name, vendor.Contract, caseId, now, calendar.Add(now, vendor.RespondWithin), calendar.Add(now, vendor.ResolveWithin), now + vendor.ChaseEvery),
             Marks = t.Marks.Remove(Marks.VendorRespond).Remove(Marks.VendorResolve),
         };
-        var text = $"Vendor case {vendor.Name} #{caseId} linked ({vendor.Contract}): vendor response due in {DurationText.HumanizeBusiness(vendor.RespondWithin)}, resolution in {DurationText.HumanizeBusiness(vendor.ResolveWithin)}.";
+        var text = $"Vendor case {vendor.Name} #{caseId} linked ({vendor.Contract}): vendor response due in {DurationText.HumanizeBusiness(vendor.RespondWithin, calendar)}, resolution in {DurationText.HumanizeBusiness(vendor.ResolveWithin, calendar)}.";
         b.Event(EventKind.VendorLinked, text, note: caseId);
         b.QueueUpdate(text);
         b.Broadcast($"{t.Key} update: the vendor {vendor.Name} is now working on it (case {caseId}); we follow up with them.");

@@ -110,12 +110,11 @@ public static partial class EscalationEngine
 
     private static bool IsAfterHours(DecisionBuilder b) => !b.Policy.Staffed.IsOpen(b.Now);
 
-    private static string ResponseTarget(Ticket t) => DurationText.HumanizeBusiness(t.Terms.RespondWithin);
+    private static string ResponseTarget(Ticket t, EscalationPolicy policy) => BusinessText(t, policy, t.Terms.RespondWithin);
 
-    private static string Who(UserRef user, EscalationPolicy policy)
-    {
-        var tiers = policy.TiersOf(user);
-        if (policy.IsManager(user)) return $"{user.Name} (manager)";
-        return tiers.Count > 0 ? $"{user.Name} ({policy.TierName(tiers[0])})" : user.Name;
-    }
+    /// <summary>Business time of the ticket's calendar, in words ("4 business hours", "5 business days", "30 min" on 24×7).</summary>
+    private static string BusinessText(Ticket t, EscalationPolicy policy, TimeSpan duration) =>
+        DurationText.HumanizeBusiness(duration, SlaMath.CalendarOf(t, policy));
+
+    private static string Who(UserRef user, EscalationPolicy policy) => policy.Describe(user);
 }

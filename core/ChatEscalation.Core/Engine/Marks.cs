@@ -15,4 +15,6 @@ public static class Marks
     public const string VendorRespond = "vendor-respond";
     public const string VendorResolve = "vendor-resolve";
     public static string Unaccepted(int tier) => $"unaccepted:T{tier}";
+    /// <summary>The functional trigger ran out at the top internal tier and the managers were told (the clock moves it no higher).</summary>
+    public static string TopTierTimeout(int tier) => $"top-tier:T{tier}";
 }

@@ -1,4 +1,5 @@
 namespace ChatEscalation.Core.Policy;
 
 /// <summary>A compiled category.</summary>
-public sealed record CategoryPolicy(string Name, int DefaultTier, IReadOnlyList<string> Keywords);
+/// <param name="Vendor">The vendor whose contract covers the category (see <see cref="Options.CategoryOptions.Vendor"/>); null for none.</param>
+public sealed record CategoryPolicy(string Name, int DefaultTier, IReadOnlyList<string> Keywords, string? Vendor = null);

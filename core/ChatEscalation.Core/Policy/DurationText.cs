@@ -44,23 +44,44 @@ public static partial class DurationText
         return ok;
     }
 
-    /// <summary>Formats for people: <c>2 h 05 min</c>, <c>3 d 4 h</c>, <c>45 s</c>.</summary>
+    /// <summary>Formats wall-clock time for people: <c>45 s</c>, <c>12 min</c>, <c>2 h 5 min</c>, <c>1 day</c>, <c>3 days 4 h</c>. A negative duration is formatted by its size.</summary>
     public static string Humanize(TimeSpan duration)
     {
         var d = duration.Duration();
         if (d < TimeSpan.FromMinutes(1)) return $"{(int)d.TotalSeconds} s";
         if (d < TimeSpan.FromHours(1)) return $"{(int)d.TotalMinutes} min";
-        if (d < TimeSpan.FromDays(1)) return d.Minutes == 0 ? $"{(int)d.TotalHours} h" : $"{(int)d.TotalHours} h {d.Minutes:00} min";
-        return d.Hours == 0 ? $"{d.Days} d" : $"{d.Days} d {d.Hours} h";
+        if (d < TimeSpan.FromDays(1)) return d.Minutes == 0 ? $"{(int)d.TotalHours} h" : $"{(int)d.TotalHours} h {d.Minutes} min";
+        var days = d.Days == 1 ? "1 day" : $"{d.Days} days";
+        return d.Hours == 0 ? days : $"{days} {d.Hours} h";
     }
 
-    /// <summary>Formats business time in hours up to 100 h (<c>50 h</c>, <c>4 h 30 min</c>): 50 business hours are not "2 d 2 h" of the calendar.</summary>
-    public static string HumanizeBusiness(TimeSpan duration)
+    /// <summary>
+    /// Formats business time of <paramref name="calendar"/> for people. On an always-open calendar it is wall-clock time
+    /// (<see cref="Humanize"/>). Otherwise a day is the calendar's standard workday: <c>5 business days</c> (from 3 days on,
+    /// to the nearest day), <c>1 business day 4 h</c>, <c>4 business hours</c>, <c>2 business hours 30 min</c>, <c>45 business minutes</c>.
+    /// A negative duration is formatted by its size.
+    /// </summary>
+    public static string HumanizeBusiness(TimeSpan duration, Calendars.BusinessCalendar calendar)
     {
-        var d = duration.Duration();
-        if (d < TimeSpan.FromDays(1) || d >= TimeSpan.FromHours(100)) return Humanize(duration);
-        return d.Minutes == 0 ? $"{(int)d.TotalHours} business h" : $"{(int)d.TotalHours} business h {d.Minutes:00} min";
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (calendar.IsAlwaysOpen || calendar.StandardWorkday <= TimeSpan.Zero) return Humanize(duration);
+        var d = TimeSpan.FromMinutes(Math.Round(duration.Duration().TotalMinutes));
+        var day = calendar.StandardWorkday;
+        if (d >= day * 3) return Plural((int)Math.Round(d / day), "business day");
+        if (d >= day)
+        {
+            var days = (int)(d / day);
+            var hours = (int)Math.Round((d - day * days).TotalHours);
+            if (TimeSpan.FromHours(hours) >= day) (days, hours) = (days + 1, 0);
+            return hours == 0 ? Plural(days, "business day") : $"{Plural(days, "business day")} {hours} h";
+        }
+        if (d < TimeSpan.FromMinutes(1)) return "under a business minute";
+        if (d < TimeSpan.FromHours(1)) return Plural(d.Minutes, "business minute");
+        var whole = Plural((int)d.TotalHours, "business hour");
+        return d.Minutes == 0 ? whole : $"{whole} {d.Minutes} min";
     }
+
+    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 
     [GeneratedRegex(@"\s*(?<n>\d+(?:\.\d+)?)\s*(?<u>d|h|m|s)(?:[a-z]*)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Part();

@@ -38,6 +38,25 @@ public sealed class EscalationPolicy
 
     public int MaxTier => Tiers[^1].Level;
 
+    /// <summary>The vendor tier: the last tier when the policy lists vendors (vendor cases are linked there); null without vendors.</summary>
+    public int? VendorTier => Vendors.Count > 0 && Tiers.Count > 1 ? MaxTier : null;
+
+    /// <summary>The highest tier staffed by the desk itself: the one below the vendor tier, or the last tier without vendors.</summary>
+    /// <remarks>The time trigger never moves a ticket above it (unless its category is covered by a vendor, see <see cref="VendorFor"/>):
+    /// going to the vendor tier is a decision of this tier's people or of a manager.</remarks>
+    public int TopInternalTier => VendorTier is { } vendor ? vendor - 1 : MaxTier;
+
+    /// <summary>The vendor whose contract covers a category (<see cref="CategoryPolicy.Vendor"/>); null when none does or there is no vendor tier.</summary>
+    public VendorPolicy? VendorFor(string category) =>
+        VendorTier is null ? null
+        : Categories.FirstOrDefault(c => string.Equals(c.Name, category, StringComparison.OrdinalIgnoreCase))?.Vendor is { } name ? Vendor(name) : null;
+
+    /// <summary>Where the functional trigger moves a ticket of <paramref name="category"/> from <paramref name="tier"/>; null when the clock alone must not move it (the top internal tier, the vendor tier).</summary>
+    public int? NextTierByClock(int tier, string category) =>
+        tier < TopInternalTier ? tier + 1
+        : tier == TopInternalTier && VendorTier is { } vendor && VendorFor(category) is not null ? vendor
+        : null;
+
     public TierPolicy Tier(int level) => Tiers.First(t => t.Level == level);
 
     public string TierName(int level) => Tiers.FirstOrDefault(t => t.Level == level)?.Name ?? $"Tier {level}";
@@ -46,6 +65,17 @@ public sealed class EscalationPolicy
         Calendars.TryGetValue(name, out var calendar) ? calendar : BusinessCalendar.AlwaysOpen(name);
 
     public Priority PriorityFor(Impact impact, Urgency urgency) => Matrix[(impact, urgency)];
+
+    /// <summary>
+    /// The impact and urgency that give <paramref name="priority"/> by the matrix (the highest impact first), for a person who names
+    /// the priority they need ("ticket P1 …"); medium and medium when no cell gives it. The engine still routes from these axes.
+    /// </summary>
+    public (Impact Impact, Urgency Urgency) AxesFor(Priority priority)
+    {
+        foreach (var ((impact, urgency), p) in Matrix.OrderBy(e => e.Key.Item1).ThenBy(e => e.Key.Item2))
+            if (p == priority) return (impact, urgency);
+        return (Impact.Medium, Urgency.Medium);
+    }
 
     public bool IsManager(UserRef user) => Managers.Contains(user.Key.ToLowerInvariant());
 
@@ -74,6 +104,17 @@ public sealed class EscalationPolicy
     /// <summary>The tiers a person works in, in words: "Tier 1 lead, Tier 3"; empty for somebody in no tier.</summary>
     public string TierRoles(UserRef user) =>
         string.Join(", ", TiersOf(user).Select(t => IsLead(user, t) ? $"Tier {t} lead" : $"Tier {t}"));
+
+    /// <summary>
+    /// A person with their role for a message: "Carol (Tier 2 – Desktop &amp; Apps)", "Maria (manager)"; a name that already says
+    /// a role in brackets (the demo policy's "Carol (Tier 2)") is not labelled twice.
+    /// </summary>
+    public string Describe(UserRef user)
+    {
+        if (user.Name.Contains('(', StringComparison.Ordinal)) return user.Name;
+        if (IsManager(user)) return $"{user.Name} (manager)";
+        return TiersOf(user) is [var tier, ..] ? $"{user.Name} ({TierName(tier)})" : user.Name;
+    }
 
     public UserRef Person(string email) =>
         new(email.ToLowerInvariant(), PeopleNames.TryGetValue(email.ToLowerInvariant(), out var name) ? name : email);

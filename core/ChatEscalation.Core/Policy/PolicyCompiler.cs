@@ -18,12 +18,16 @@ public static class PolicyCompiler
         var managers = Emails(options.Managers);
         if (managers.Count == 0) errors.Add("Policy:Managers: name at least one manager (e-mail) for hierarchical escalation.");
 
+        var vendors = CompileVendors(options, calendars, errors);
         var categories = new List<CategoryPolicy>();
         foreach (var (name, category) in options.Categories)
         {
             if (category.DefaultTier < 1 || category.DefaultTier > maxTier)
                 errors.Add($"Policy:Categories:{name}:DefaultTier: {category.DefaultTier} is not a tier (1..{maxTier}).");
-            categories.Add(new CategoryPolicy(name, category.DefaultTier, category.Keywords.Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0).ToList()));
+            var vendor = string.IsNullOrWhiteSpace(category.Vendor) ? null : category.Vendor.Trim();
+            if (vendor is not null && !vendors.Any(v => string.Equals(v.Name, vendor, StringComparison.OrdinalIgnoreCase)))
+                errors.Add($"Policy:Categories:{name}:Vendor: '{vendor}' is not a vendor under Policy:Vendors.");
+            categories.Add(new CategoryPolicy(name, category.DefaultTier, category.Keywords.Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0).ToList(), vendor));
         }
         if (!categories.Any(c => string.Equals(c.Name, options.DefaultCategory, StringComparison.OrdinalIgnoreCase)))
             categories.Add(new CategoryPolicy(options.DefaultCategory, 1, []));
@@ -66,7 +70,6 @@ public static class PolicyCompiler
         foreach (var tier in tiers.Where(t => t.Rotation is not null && !rotations.ContainsKey(t.Rotation)))
             errors.Add($"Policy:Tiers:{tier.Level - 1}:OnCallRotation: rotation '{tier.Rotation}' is not defined under Policy:OnCall:Rotations.");
 
-        var vendors = CompileVendors(options, calendars, errors);
         if (!DurationText.TryParseWallClock(options.ReopenWindow, out var reopen))
             errors.Add($"Policy:ReopenWindow: '{options.ReopenWindow}' is not a duration (examples: 3d, 7d).");
 

@@ -62,6 +62,10 @@ public sealed record Ticket
     /// <summary>SLA warnings already given, so each fires once: <c>warn:T2</c>, <c>manager</c>, <c>breach</c>, <c>vendor-respond</c> …</summary>
     public ImmutableSortedSet<string> Marks { get; init; } = ImmutableSortedSet<string>.Empty;
     public int Version { get; init; }
+    /// <summary>When the engine last changed this ticket (the <c>now</c> of that decision); null for a ticket stored before it was recorded.</summary>
+    /// <remarks>Nothing falls due before it: a deadline the decision arms in the past (a threshold at a new tier, the trigger of a
+    /// raised priority) is due at this instant, so the sweep does not call it late.</remarks>
+    public DateTimeOffset? DecidedAt { get; init; }
 
     /// <summary>The knowledge step after the raise; the card is held back from the queue until it is <see cref="IntakeStage.Done"/>.</summary>
     public IntakeStage Intake { get; init; }

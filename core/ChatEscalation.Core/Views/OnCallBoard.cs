@@ -4,7 +4,8 @@ namespace ChatEscalation.Core.Views;
 
 /// <summary>Who is on call now and next, per tier and layer.</summary>
 /// <param name="NowPerson">E-mail key of who covers now; null for a gap.</param>
-public sealed record OnCallLine(int Tier, string TierName, string Rotation, string Layer, string? NowPerson, string? NowName, DateTimeOffset Until, string? NextPerson, string? NextName, DateTimeOffset NextFrom);
+/// <param name="UntilText"><paramref name="Until"/> written for chat (<see cref="TimeText.At"/> in the staffed calendar's zone).</param>
+public sealed record OnCallLine(int Tier, string TierName, string Rotation, string Layer, string? NowPerson, string? NowName, DateTimeOffset Until, string? NextPerson, string? NextName, DateTimeOffset NextFrom, string UntilText = "");
 
 /// <summary>Builds the on-call board shown by <c>/oncall</c> and the dashboard: a pure function of policy and time.</summary>
 public static class OnCallBoard
@@ -21,7 +22,8 @@ public static class OnCallBoard
                 var next = rotation.NextShift(layer, now);
                 lines.Add(new OnCallLine(tier.Level, tier.Name, rotation.Name, rotation.Layers[layer].Name,
                     current.Person, current.Person is null ? null : policy.Person(current.Person).Name, current.To,
-                    next.Person, next.Person is null ? null : policy.Person(next.Person).Name, next.From));
+                    next.Person, next.Person is null ? null : policy.Person(next.Person).Name, next.From,
+                    TimeText.At(current.To, policy.Staffed.Zone, now)));
             }
         }
         return lines;
@@ -33,6 +35,6 @@ public static class OnCallBoard
         if (lines.Count == 0) return "No on-call rotations are configured.";
         var header = staffedNow ? "The desk is staffed now; after hours these people are paged:" : "Outside staffed hours: these people are paged now:";
         return header + "\n" + string.Join("\n", lines.Select(l =>
-            $"• {l.TierName} ({l.Layer}): {l.NowName ?? "nobody (gap)"} until {l.Until:ddd dd MMM HH:mm} UTC, then {l.NextName ?? "nobody (gap)"}"));
+            $"• {l.TierName} ({l.Layer}): {l.NowName ?? "nobody (gap)"} until {l.UntilText}, then {l.NextName ?? "nobody (gap)"}"));
     }
 }

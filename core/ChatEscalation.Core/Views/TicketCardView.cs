@@ -4,7 +4,12 @@ using ChatEscalation.Core.Tickets;
 namespace ChatEscalation.Core.Views;
 
 /// <summary>Everything a ticket card shows, independent of the platform. Block Kit, Adaptive Cards and the emulator's HTML all render this.</summary>
-/// <remarks>Texts are plain (unescaped); renderers escape them. <see cref="SlaDueAt"/> is UTC and null while the clock is paused or stopped.</remarks>
+/// <remarks>
+/// Texts are plain (unescaped); renderers escape them. <see cref="SlaDueAt"/> is UTC and null while the clock is paused or stopped.
+/// No label is given twice: <see cref="RoutingReason"/> says why the ticket has its priority without repeating it (renderers
+/// show "P2 · VIP reporter (raised from P3)"), and <see cref="AffectedService"/> is null when it only repeats the category.
+/// <see cref="SlaText"/> never states a negative duration, and a ticket whose breach was recorded reads as breached.
+/// </remarks>
 public sealed record TicketCardView(
     string Key,
     long Number,

@@ -30,8 +30,11 @@ public static class TicketViews
         var paging = t.Page is { } p
             ? p.Person is null ? $"Paging the managers (page {p.Attempt})" : $"Paging {policy.Person(p.Person).Name} (page {p.Attempt})"
             : null;
-        var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, t.RoutingReason, t.Tier, policy.TierName(t.Tier),
-            t.Reporter, t.Owner, t.Status, status, t.AffectedService, t.IsVip, t.IsCriticalService, due, state, text,
+        // No label twice: the priority is shown beside the reason ("P2 · VIP reporter …", not "P2 · P2: VIP reporter …"), and a
+        // service named like the category ("Payroll") is not repeated after it.
+        var service = string.Equals(t.AffectedService?.Trim(), t.Category, StringComparison.OrdinalIgnoreCase) ? null : t.AffectedService;
+        var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, ReasonWithoutPriority(t), t.Tier, policy.TierName(t.Tier),
+            t.Reporter, t.Owner, t.Status, status, service, t.IsVip, t.IsCriticalService, due, state, text,
             t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t), t.Version)
         {
             Suggestions = t.Tier == 1 && t.Suggestions.Count > 0 ? t.Suggestions : [],
@@ -42,6 +45,13 @@ public static class TicketViews
         if (shownInQueue is { } queue && queue != t.Tier && t.IsOpen)
             return view with { StatusText = $"Moved to {policy.TierName(t.Tier)}: {status}", Actions = [] };
         return view;
+    }
+
+    /// <summary>Why the ticket has its priority, without the priority itself: "VIP reporter (raised from P3)" for "P2: VIP reporter (raised from P3)".</summary>
+    public static string ReasonWithoutPriority(Ticket t)
+    {
+        var prefix = $"{t.Priority}: ";
+        return t.RoutingReason.StartsWith(prefix, StringComparison.Ordinal) ? t.RoutingReason[prefix.Length..] : t.RoutingReason;
     }
 
     /// <summary>The buttons a card offers to everyone in a channel; the engine still checks who presses them.</summary>
@@ -88,11 +98,15 @@ public static class TicketViews
             case TicketStatus.WaitingOnUser: return (SlaState.Paused, "Paused while waiting on the user", null);
             case TicketStatus.Linked: return (SlaState.Paused, $"Follows {TicketKey.Format(t.ParentNumber ?? 0)}", null);
         }
+        var calendar = SlaMath.CalendarOf(t, policy);
         var left = SlaMath.TimeLeft(t, policy, now) ?? TimeSpan.Zero;
+        string Text(TimeSpan d) => DurationText.HumanizeBusiness(d, calendar);
+        // A breach recorded by the sweep stays a breach, whatever a clock that was set back would say: never "8 h left" for a breached ticket.
+        if (left <= TimeSpan.Zero || t.HasMark(Marks.Breached))
+            return (SlaState.Breached, -left >= TimeSpan.FromMinutes(1) ? $"Breached: over by {Text(-left)}" : "Breached", due);
         var fraction = 1 - left / t.Terms.ResolveWithin;
-        if (left <= TimeSpan.Zero) return (SlaState.Breached, $"Breached {DurationText.HumanizeBusiness(left)} ago", due);
-        if (fraction >= t.Terms.ManagerAt) return (SlaState.AtRisk, $"{DurationText.HumanizeBusiness(left)} left (at risk)", due);
-        if (fraction >= t.Terms.WarnAt) return (SlaState.Warning, $"{DurationText.HumanizeBusiness(left)} left (warning)", due);
-        return (SlaState.OnTrack, $"{DurationText.HumanizeBusiness(left)} left", due);
+        if (fraction >= t.Terms.ManagerAt) return (SlaState.AtRisk, $"{Text(left)} left (at risk)", due);
+        if (fraction >= t.Terms.WarnAt) return (SlaState.Warning, $"{Text(left)} left (warning)", due);
+        return (SlaState.OnTrack, $"{Text(left)} left", due);
     }
 }

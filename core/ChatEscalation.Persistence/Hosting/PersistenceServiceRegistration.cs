@@ -60,6 +60,7 @@ public static class PersistenceServiceRegistration
         services.AddScoped<OutboxStore>();
         services.AddScoped<InboundEventStore>();
         services.AddScoped<ChatDirectory>();
+        services.AddScoped<EmulatorStore>();
         return services;
     }
 

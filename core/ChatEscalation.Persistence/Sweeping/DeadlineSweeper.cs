@@ -1,4 +1,6 @@
 using ChatEscalation.Core.Engine;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
@@ -45,18 +47,24 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
             .Select(d => d.TicketNumber)
             .ToListAsync(ct);
         int tickets = 0, events = 0, skipped = 0;
+        var fired = new List<string>();
         foreach (var number in due.Distinct())
         {
-            var fired = db.SupportsRowLocks ? await TickLockedAsync(number, now, policy, ct) : await TickLeasedAsync(number, now, policy, ct);
-            if (fired is { } n) (tickets, events) = (tickets + 1, events + n);
-            else skipped++;
+            var kinds = db.SupportsRowLocks ? await TickLockedAsync(number, now, policy, ct) : await TickLeasedAsync(number, now, policy, ct);
+            if (kinds is null)
+            {
+                skipped++;
+                continue;
+            }
+            (tickets, events) = (tickets + 1, events + kinds.Count);
+            if (kinds.Count > 0) fired.Add($"{TicketKey.Format(number)} ({string.Join(", ", kinds)})");
         }
 
         if (events > 0) outbox.Wake(); // what the fired deadlines said is committed: deliver it now
-        return new SweepResult(tickets, events, skipped);
+        return new SweepResult(tickets, events, skipped, string.Join(", ", fired));
     }
 
-    private async Task<int?> TickLeasedAsync(long number, DateTimeOffset now, EscalationPolicy policy, CancellationToken ct)
+    private async Task<IReadOnlyList<EventKind>?> TickLeasedAsync(long number, DateTimeOffset now, EscalationPolicy policy, CancellationToken ct)
     {
         DateTimeOffset? until = now + Lease;
         var claimed = await db.Deadlines
@@ -77,7 +85,7 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
         }
     }
 
-    private async Task<int?> TickLockedAsync(long number, DateTimeOffset now, EscalationPolicy policy, CancellationToken ct)
+    private async Task<IReadOnlyList<EventKind>?> TickLockedAsync(long number, DateTimeOffset now, EscalationPolicy policy, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var nowTicks = now.UtcTicks;
@@ -101,7 +109,8 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
     }
 
     /// <summary>Ticks the ticket and saves it with its events, replaced deadlines and outbox rows; a missing ticket's rows are dropped.</summary>
-    private async Task<int> ApplyAsync(long number, DateTimeOffset now, EscalationPolicy policy, CancellationToken ct)
+    /// <returns>The kinds of the events it produced.</returns>
+    private async Task<IReadOnlyList<EventKind>> ApplyAsync(long number, DateTimeOffset now, EscalationPolicy policy, CancellationToken ct)
     {
         using var span = EscalationTelemetry.StartDecision("tick", number);
         db.ChangeTracker.Clear();
@@ -109,12 +118,12 @@ public sealed class DeadlineSweeper(EscalationDbContext db, IPolicyProvider poli
         if (row is null)
         {
             await db.Deadlines.Where(d => d.TicketNumber == number).ExecuteDeleteAsync(ct);
-            return 0;
+            return [];
         }
         var decision = EscalationEngine.Tick(RowMapper.ToTicket(row), policy, now);
         await writer.StageAsync(db, row, decision, policy, now, ct);
         if (BeforeSave is not null) await BeforeSave(number, ct);
         await db.SaveChangesAsync(ct);
-        return decision.Events.Count;
+        return decision.Events.Select(e => e.Kind).ToList();
     }
 }

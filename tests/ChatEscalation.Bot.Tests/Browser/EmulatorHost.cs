@@ -18,22 +18,27 @@ public sealed class EmulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _folder;
+    private readonly bool _ownsFolder;
 
-    private EmulatorHost(WebApplication app, string folder, string baseUrl)
+    private EmulatorHost(WebApplication app, string folder, bool ownsFolder, string baseUrl)
     {
         _app = app;
         _folder = folder;
+        _ownsFolder = ownsFolder;
         BaseUrl = baseUrl;
     }
+
 
     public string BaseUrl { get; }
 
     public IServiceProvider Services => _app.Services;
 
     /// <param name="clockBase">The clock the demo clock runs ahead of (default the system clock); a fixed one makes a test independent of today's date.</param>
-    public static async Task<EmulatorHost> StartAsync(TimeProvider? clockBase = null)
+    /// <param name="folder">An existing folder whose database to use (a restart); the caller deletes it. Default: a new temporary one, deleted on dispose.</param>
+    public static async Task<EmulatorHost> StartAsync(TimeProvider? clockBase = null, string? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("chatescalation-e2e-").FullName;
+        var ownsFolder = folder is null;
+        folder ??= NewFolder();
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
@@ -52,7 +57,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         var app = builder.Build();
         await app.UseChatEscalationAsync();
         await app.StartAsync();
-        return new EmulatorHost(app, folder, url);
+        return new EmulatorHost(app, folder, ownsFolder, url);
     }
 
     public async ValueTask DisposeAsync()
@@ -60,7 +65,16 @@ public sealed class EmulatorHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
+        if (_ownsFolder) DeleteFolder(_folder);
+    }
+
+    /// <summary>A new temporary folder for a database that outlives one host (pass it to each; delete it with <see cref="DeleteFolder"/>).</summary>
+    public static string NewFolder() => Directory.CreateTempSubdirectory("chatescalation-e2e-").FullName;
+
+    /// <summary>Deletes a database folder (best effort).</summary>
+    public static void DeleteFolder(string folder)
+    {
+        try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
     private static int FreePort()

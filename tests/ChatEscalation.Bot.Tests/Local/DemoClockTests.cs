@@ -83,4 +83,35 @@ public sealed class DemoClockTests
         clock.Jump(ClockJump.ThirtyMinutes);
         clock.Offset.ShouldBe(TimeSpan.FromHours(1));
     }
+
+    [Fact]
+    public void GetUtcNow_InnerClockSetBack_NeverReadsEarlier()
+    {
+        var inner = new SettableClock(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero));
+        var clock = new DemoClock(inner, London);
+        var first = clock.GetUtcNow();
+
+        inner.Now = new DateTimeOffset(2026, 3, 4, 9, 0, 0, TimeSpan.Zero); // NTP steps the system clock back an hour
+
+        clock.GetUtcNow().ShouldBe(first);
+    }
+
+    [Fact]
+    public void Restore_SavedOffset_RunsThatFarAheadAgain()
+    {
+        var clock = new DemoClock(new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero)), London);
+
+        clock.Restore(TimeSpan.FromDays(2), new DateTimeOffset(2026, 3, 6, 9, 0, 0, TimeSpan.Zero))
+            .ShouldBe(new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.Zero));
+        clock.Offset.ShouldBe(TimeSpan.FromDays(2));
+    }
+
+    [Fact]
+    public void Restore_FloorLaterThanOffsetSays_ClockStartsAtTheFloor()
+    {
+        var clock = new DemoClock(new FakeTimeProvider(new DateTimeOffset(2026, 3, 4, 10, 0, 0, TimeSpan.Zero)), London);
+        var floor = new DateTimeOffset(2026, 3, 9, 8, 0, 0, TimeSpan.Zero);
+
+        clock.Restore(TimeSpan.FromDays(1), floor).ShouldBe(floor);
+    }
 }

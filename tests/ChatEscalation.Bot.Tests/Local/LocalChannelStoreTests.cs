@@ -24,11 +24,11 @@ public sealed class LocalChannelStoreTests
     }
 
     [Fact]
-    public void Post_TwoMessages_GetIncreasingIdsInChannelOrder()
+    public async Task Post_TwoMessages_GetIncreasingIdsInChannelOrder()
     {
         var store = CreateSut();
-        var a = store.Post("tier-1", Draft("a"));
-        var b = store.Post("tier-1", Draft("b"));
+        var a = await store.PostAsync("tier-1", Draft("a"));
+        var b = await store.PostAsync("tier-1", Draft("b"));
         a.Id.ShouldBe("m1");
         b.Id.ShouldBe("m2");
         store.Messages("tier-1").Select(m => m.Text).ShouldBe(["a", "b"]);
@@ -36,11 +36,11 @@ public sealed class LocalChannelStoreTests
     }
 
     [Fact]
-    public void Update_ExistingCard_KeepsIdAndChannelAndBumpsRevision()
+    public async Task Update_ExistingCard_KeepsIdAndChannelAndBumpsRevision()
     {
         var store = CreateSut();
-        var card = store.Post("tier-1", Draft("v1"));
-        var updated = store.Update(card.Id, Draft("v2"));
+        var card = await store.PostAsync("tier-1", Draft("v1"));
+        var updated = await store.UpdateAsync(card.Id, Draft("v2"));
         updated.ShouldNotBeNull();
         updated.Id.ShouldBe(card.Id);
         updated.ChannelId.ShouldBe("tier-1");
@@ -49,26 +49,26 @@ public sealed class LocalChannelStoreTests
     }
 
     [Fact]
-    public void Update_UnknownMessage_ReturnsNull()
+    public async Task Update_UnknownMessage_ReturnsNull()
     {
-        CreateSut().Update("m99", Draft("x")).ShouldBeNull();
+        (await CreateSut().UpdateAsync("m99", Draft("x"))).ShouldBeNull();
     }
 
     [Fact]
-    public void Post_ReplyInThread_RecordsParent()
+    public async Task Post_ReplyInThread_RecordsParent()
     {
         var store = CreateSut();
-        var card = store.Post("tier-1", Draft("card"));
-        var reply = store.Post("tier-1", Draft("reply"), card.Id);
+        var card = await store.PostAsync("tier-1", Draft("card"));
+        var reply = await store.PostAsync("tier-1", Draft("reply"), card.Id);
         reply.ThreadOf.ShouldBe(card.Id);
     }
 
     [Fact]
-    public void Post_UnknownChannelOrParent_Throws()
+    public async Task Post_UnknownChannelOrParent_Throws()
     {
         var store = CreateSut();
-        Should.Throw<ArgumentException>(() => store.Post("nowhere", Draft("x")));
-        Should.Throw<ArgumentException>(() => store.Post("tier-1", Draft("x"), "m42"));
+        await Should.ThrowAsync<ArgumentException>(() => store.PostAsync("nowhere", Draft("x")));
+        await Should.ThrowAsync<ArgumentException>(() => store.PostAsync("tier-1", Draft("x"), "m42"));
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class LocalChannelStoreTests
     {
         var store = CreateSut();
         using var subscription = store.Subscribe();
-        var card = store.Post("tier-1", Draft("v1"));
-        store.Update(card.Id, Draft("v2"));
+        var card = await store.PostAsync("tier-1", Draft("v1"));
+        await store.UpdateAsync(card.Id, Draft("v2"));
         var first = await subscription.Changes.ReadAsync();
         var second = await subscription.Changes.ReadAsync();
         (first.Type, first.Message!.Text).ShouldBe(("posted", "v1"));
@@ -85,12 +85,12 @@ public sealed class LocalChannelStoreTests
     }
 
     [Fact]
-    public void Subscribe_Disposed_StopsReceiving()
+    public async Task Subscribe_Disposed_StopsReceiving()
     {
         var store = CreateSut();
         var subscription = store.Subscribe();
         subscription.Dispose();
-        store.Post("tier-1", Draft("after"));
+        await store.PostAsync("tier-1", Draft("after"));
         subscription.Changes.TryRead(out _).ShouldBeFalse();
     }
 
@@ -103,5 +103,18 @@ public sealed class LocalChannelStoreTests
         a.ShouldBe(b);
         a.Id.ShouldBe("dm:new@demo.local");
         store.Channels.Count(c => c.Id == a.Id).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Post_BeyondTheLimitPerChannel_OldestDroppedOtherChannelsKept()
+    {
+        var store = new LocalChannelStore(LocalFixtures.Policy, TimeProvider.System, options: Microsoft.Extensions.Options.Options.Create(new LocalOptions { MaxMessagesPerChannel = 10 }));
+        await store.PostAsync("tier-2", Draft("elsewhere"));
+        for (var i = 1; i <= 12; i++) await store.PostAsync("tier-1", Draft($"t{i}"));
+
+        store.Messages("tier-1").Select(m => m.Text).ShouldBe(Enumerable.Range(3, 10).Select(i => $"t{i}"));
+        store.Messages("tier-2").ShouldHaveSingleItem();
+        store.Find("m2").ShouldBeNull(); // t1 is gone; its id is not handed out again
+        (await store.PostAsync("tier-1", Draft("t13"))).Id.ShouldBe("m14");
     }
 }

@@ -39,19 +39,22 @@ public class DryRunTests
     [Fact]
     public void Simulate_VipP1SaturdayTwoAm_PagesWarningsAndBreachAtTheExpectedMinutes()
     {
-        // P1 after hours: Tier 1's only layer paged at raise, 10 and 20 min; at 30 the managers, and with Tier 1's ladder exhausted
-        // the overdue 30-min trigger moves it to Tier 2 (its primary paged at 30, 40, 50, secondary at 60, 70, 80, managers at 90,
-        // then Tier 3 at 90 and Tier 4 at 150 once Tier 3's ladder is exhausted);
+        // P1 after hours: Tier 1's only layer paged at raise, 10 and 20 min; the managers at 30, 40, 50. Paging a person pauses the
+        // 30-min trigger, so it runs from 30 and moves the ticket to Tier 2 at 60 (its primary paged at 60, 70, 80, secondary at
+        // 90, 100, 110, managers at 120), then to Tier 3 at 150 (primary 150-170, secondary 180-200, managers 210). Tier 3 is the
+        // top internal tier: at 240 the trigger tells the managers instead of moving it to the vendors.
         // SLA 4 h on 24x7: warning at 180 min, manager at 216 min, breach at 240 min.
         var timeline = DryRun.Simulate(VipReport(), SaturdayTwoAm, TestPolicy.Default());
 
         int[] Minutes(EventKind kind) => timeline.Where(e => e.Event == kind).Select(e => (int)e.SinceRaised.TotalMinutes).ToArray();
         Minutes(EventKind.Raised).ShouldBe([0]);
-        Minutes(EventKind.AutoEscalated).ShouldBe([30, 90, 150]);
+        Minutes(EventKind.AutoEscalated).ShouldBe([60, 150]);
         Minutes(EventKind.SlaWarned).ShouldBe([180]);
-        Minutes(EventKind.ManagerPinged).ShouldContain(216);
+        Minutes(EventKind.ManagerPinged).ShouldBe([216]);
+        Minutes(EventKind.TopTierTimedOut).ShouldBe([240]);
         Minutes(EventKind.SlaBreached).ShouldBe([240]);
-        Minutes(EventKind.Paged).Take(6).ShouldBe([0, 10, 20, 30, 30, 40]); // managers and Tier 2's primary both at 30
+        Minutes(EventKind.Paged).Take(8).ShouldBe([0, 10, 20, 30, 40, 50, 60, 70]);
+        timeline.Where(e => e.Event is not null).ShouldAllBe(e => !e.What.Contains("Late by"));
         timeline[0].What.ShouldContain("P1: VIP reporter (raised from P2)");
         timeline.ShouldContain(e => e.To != null && e.To.Person != null && e.To.Person.Key == "alice@demo.local" && e.SinceRaised == TimeSpan.Zero);
     }

@@ -125,6 +125,31 @@ public class EscalateTests
         d.Single(EventKind.Escalated).FromTier.ShouldBe(1);
     }
 
+    /// <summary>Tier 4 is the vendors': going there is a decision of Tier 3 (the top internal tier) or a manager, even on a P1 that may skip tiers.</summary>
+    [Fact]
+    public void Escalate_IntoTheVendorTierFromTier1OnP1_RefusedNamingWhoDecides()
+    {
+        var desk = new Desk();
+        desk.RaiseP(Priority.P1);
+        desk.Accept(People.Alice);
+
+        var r = desk.Refuse(new EscalateTicket(People.Alice, Handoffs.Good, ToTier: 4));
+
+        r.Code.ShouldBe(RefusalCode.NotAllowed);
+        r.Field.ShouldBe("tier");
+        r.Reason.ShouldContain("a decision for Tier 3 – Infrastructure or a manager");
+    }
+
+    [Fact]
+    public void Escalate_IntoTheVendorTierByATier3Owner_Allowed()
+    {
+        var desk = new Desk();
+        desk.RaiseP(Priority.P2);
+        desk.Do(new ReassignTicket(People.Maria, "Storage array fault", ToOwner: People.Erin));
+
+        desk.Escalate(People.Erin).Ticket.Tier.ShouldBe(4);
+    }
+
     [Fact]
     public void Escalate_SkipTierByManager_AllowedForP3()
     {

@@ -123,7 +123,7 @@ public class IntakeTests
         d.Kinds().ShouldBe([EventKind.Deflected]);
         d.CardTiers().ShouldBe([1]);
         d.DirectsTo(Uma).ShouldBeEmpty();
-        d.Reply.ShouldBe("Glad it is fixed: INC-000041 is resolved. If it comes back, reopen it within 7 d.");
+        d.Reply.ShouldBe("Glad it is fixed: INC-000041 is resolved. If it comes back, reopen it within 7 days.");
         // Reopened, it is an ordinary ticket again: a technician's fix later is a real fix.
         board.Do(number, new ReopenTicket(Uma, "It dropped again"));
         board[number].SelfService.ShouldBeFalse();

@@ -17,9 +17,9 @@ public class NotificationTests
 
         var text = desk.Accept(People.Alice).DirectTo(People.Uma).Text;
 
-        text.ShouldContain("Alice (Tier 1) (Tier 1 – Service Desk) now owns your ticket");
+        text.ShouldContain("Alice (Tier 1) now owns your ticket");
         text.ShouldContain("Next:");
-        text.ShouldContain("resolution target in 8 h");
+        text.ShouldContain("resolution target in 8 business hours");
     }
 
     [Fact]
@@ -33,7 +33,7 @@ public class NotificationTests
 
         text.ShouldContain("handed from Tier 1 – Service Desk to Tier 2 – Desktop & Apps");
         text.ShouldContain("Nobody there owns it yet");
-        text.ShouldContain("response target 30 min");
+        text.ShouldContain("response target 30 business minutes");
         text.ShouldContain(Handoffs.Good.Needs);
     }
 
@@ -56,7 +56,7 @@ public class NotificationTests
         desk.Raise();
 
         desk.Do(new ReassignTicket(People.Maria, "Carol knows it", ToOwner: People.Carol)).DirectTo(People.Uma).Text
-            .ShouldContain("Carol (Tier 2) (Tier 2 – Desktop & Apps) now owns your ticket");
+            .ShouldContain("Carol (Tier 2) now owns your ticket");
     }
 
     [Fact]

@@ -48,9 +48,10 @@ public class PagingScenarioTests
     }
 
     /// <summary>
-    /// (a, continued) Nobody acknowledges: while a person is paged the functional trigger holds, so after 3 pages to Carol (18:20,
-    /// 18:30, 18:40) the secondary of the same tier (Dave) is paged at 18:50, then the managers at 19:20 — and with the ladder
-    /// exhausted, the overdue trigger moves the ticket on to Tier 3, whose primary (Erin, on Friday's daily turn) is paged too.
+    /// (a, continued) Nobody acknowledges: while a person is paged the functional trigger waits (the tier clock is paused), so
+    /// after 3 pages to Carol (18:20, 18:30, 18:40) the secondary of the same tier (Dave) is paged at 18:50, then the managers at
+    /// 19:20. From there the tier clock runs again: a full 30 min later, at 19:50, the trigger moves the ticket on to Tier 3,
+    /// whose primary (Erin, on Friday's daily turn) is paged, on time.
     /// </summary>
     [Fact]
     public void P1RaisedFridayTenToSix_UnacknowledgedAt1850_PagesTier2Secondary()
@@ -70,10 +71,42 @@ public class PagingScenarioTests
         desk.TickAt(Friday(19, 0));
         desk.TickAt(Friday(19, 10));
         var managers = desk.TickAt(Friday(19, 20));
-        managers.Kinds().ShouldBe([EventKind.Paged, EventKind.AutoEscalated, EventKind.Paged]);
+        desk.TickAt(Friday(19, 30));
+        desk.TickAt(Friday(19, 40));
+        var justBefore = desk.TickAt(Friday(19, 50) - At.OneTick);
+        var moved = desk.TickAt(Friday(19, 50));
+
+        managers.Kinds().ShouldBe([EventKind.Paged]);
         managers.ManagerAlerts().ShouldNotBeEmpty();
-        managers.Ticket.Tier.ShouldBe(3);
-        managers.Ticket.Page!.Person.ShouldBe("erin@demo.local");
+        managers.Ticket.Tier.ShouldBe(2);
+        justBefore.Changed.ShouldBeFalse();
+        moved.Kinds().ShouldBe([EventKind.AutoEscalated, EventKind.Paged]);
+        moved.Ticket.Tier.ShouldBe(3);
+        moved.Ticket.Page!.Person.ShouldBe("erin@demo.local");
+        moved.Single(EventKind.AutoEscalated).Late.ShouldBeNull();
+    }
+
+    /// <summary>
+    /// Issue 13's false alarm: a P1 from a VIP raised Saturday 02:00 that nobody acknowledges. Paging pauses the functional trigger,
+    /// so when the ladder reaches the managers the trigger is not overdue: every move up a tier happens on time, and neither the
+    /// escalation, the thread updates nor the VIP's status message says "Late by …" although the bot ran the whole time.
+    /// </summary>
+    [Fact]
+    public void P1FromVipAfterHours_NobodyAcknowledges_MovesUpTiersWithoutLateNotices()
+    {
+        var saturday = At.Utc(2026, 1, 10, 2, 0);
+        var desk = new Desk(start: saturday);
+        desk.Raise("CFO laptop will not boot before the board meeting", reporter: People.Victor, impact: Impact.High, urgency: Urgency.High);
+
+        var decisions = RunDeadlines(desk, saturday + TimeSpan.FromHours(8));
+
+        var moves = desk.History.Where(e => e.Kind == EventKind.AutoEscalated).ToList();
+        moves.Select(e => e.Tier).ShouldBe([2, 3]);
+        moves.Select(e => e.At - saturday).ShouldBe([TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(150)]);
+        desk.History.ShouldAllBe(e => e.Late == null);
+        decisions.SelectMany(x => x.Notifications).ShouldAllBe(n => !n.Text.Contains("Late by"));
+        decisions.SelectMany(x => x.DirectsTo(People.Victor)).Count(n => n.Text.Contains("handed from")).ShouldBe(2);
+        desk.Ticket.Tier.ShouldBe(3); // never the vendor tier by the clock
     }
 
     [Fact]

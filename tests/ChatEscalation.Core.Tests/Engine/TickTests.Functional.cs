@@ -2,6 +2,7 @@ using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Deadlines;
 using ChatEscalation.Core.Engine;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tests.Engine.Support;
 using ChatEscalation.Core.Tickets;
 
@@ -69,48 +70,151 @@ public partial class TickTests
         desk.TickAt(At.Utc(2026, 1, 5, 13)).Single(EventKind.AutoEscalated).Handoff!.Tried.ShouldBe("Nothing was recorded at Tier 1 – Service Desk.");
     }
 
+    /// <summary>
+    /// An unaccepted P2 is a capacity problem, not a skills problem: every 30 min (its response target) the queue, then its lead,
+    /// then the managers are told, and it stays at Tier 1 until its own functional trigger (4 business hours, 13:00) moves it.
+    /// </summary>
     [Fact]
-    public void Tick_UnacceptedP2_RemindsQueueOnceThenEscalates()
+    public void Tick_UnacceptedP2_RemindsQueueThenLeadThenManagersAtTheSameTier()
     {
         var desk = new Desk();
         desk.RaiseP(Priority.P2);
-        var reminderAt = At.Utc(2026, 1, 5, 9, 30);
-        var escalateAt = At.Utc(2026, 1, 5, 10);
 
-        desk.TickAt(reminderAt - At.OneTick).Changed.ShouldBeFalse();
-        var reminder = desk.TickAt(reminderAt);
+        desk.TickAt(At.Utc(2026, 1, 5, 9, 30) - At.OneTick).Changed.ShouldBeFalse();
+        var queue = desk.TickAt(At.Utc(2026, 1, 5, 9, 30));
         var repeated = desk.Tick();
-        var beforeEscalation = desk.TickAt(escalateAt - At.OneTick);
-        var escalation = desk.TickAt(escalateAt);
+        var lead = desk.TickAt(At.Utc(2026, 1, 5, 10));
+        var managers = desk.TickAt(At.Utc(2026, 1, 5, 10, 30));
+        var quiet = desk.TickAt(At.Utc(2026, 1, 5, 13) - At.OneTick);
+        var trigger = desk.TickAt(At.Utc(2026, 1, 5, 13));
 
-        reminder.Kinds().ShouldBe([EventKind.QueueReminded]);
-        reminder.DirectTo(People.Lena).Text.ShouldContain("without an owner");
-        reminder.CardTiers().ShouldBe([1]);
-        reminder.Ticket.Tier.ShouldBe(1);
+        queue.Kinds().ShouldBe([EventKind.QueueReminded]);
+        queue.DirectsTo(People.Lena).ShouldBeEmpty();
+        queue.ManagerAlerts().ShouldBeEmpty();
+        queue.CardTiers().ShouldBe([1]);
         repeated.Changed.ShouldBeFalse();
-        beforeEscalation.Changed.ShouldBeFalse();
-        var e = escalation.Single(EventKind.AutoEscalated);
-        e.Handoff!.Outcome.ShouldContain("Nobody accepted it at Tier 1 – Service Desk within 30 min, even after a reminder");
-        e.Handoff.Outcome.ShouldContain("It sat at Tier 1 – Service Desk for 1 h");
-        escalation.Ticket.Tier.ShouldBe(2);
-        escalation.Ticket.QueueReminders.ShouldBe(0);
+        lead.Kinds().ShouldBe([EventKind.QueueReminded]);
+        lead.DirectTo(People.Lena).Text.ShouldContain("without an owner");
+        lead.ManagerAlerts().ShouldBeEmpty();
+        managers.Kinds().ShouldBe([EventKind.QueueReminded]);
+        var alert = managers.ManagerAlerts().ShouldHaveSingleItem();
+        alert.Text.ShouldContain("still unaccepted at Tier 1 – Service Desk after 1 h 30 min");
+        alert.Actions.ShouldBe([TicketActions.TakeOver, TicketActions.Reassign]);
+        new[] { queue, lead, managers }.ShouldAllBe(d => d.Ticket.Tier == 1);
+        quiet.Changed.ShouldBeFalse();
+        var e = trigger.Single(EventKind.AutoEscalated);
+        e.Handoff!.Outcome.ShouldContain("Not resolved after 4 business hours at Tier 1 – Service Desk (nobody accepted it)");
+        trigger.Ticket.Tier.ShouldBe(2);
+        trigger.Ticket.QueueReminders.ShouldBe(0);
+    }
+
+    /// <summary>Today's bug: the acceptance timeout moved an unaccepted P3 to Tier 2 after 8 hours, long before its 2-business-day trigger.</summary>
+    [Fact]
+    public void Tick_UnacceptedP3_StaysAtTier1UntilItsTwoBusinessDayTrigger()
+    {
+        var desk = new Desk();
+        desk.RaiseP(Priority.P3);
+
+        var triggerAt = At.Utc(2026, 1, 7, 9); // Wed 09:00 = Mon 09:00 + 20 business hours
+        while (DeadlinePlanner.Next(desk.Ticket, desk.Policy) is { } next && next.DueAt < triggerAt) desk.TickAt(next.DueAt);
+        var before = desk.TickAt(triggerAt - At.OneTick);
+        var trigger = desk.TickAt(triggerAt);
+
+        desk.History.Count(e => e.Kind == EventKind.QueueReminded).ShouldBe(3); // the queue, the lead, the managers
+        desk.History.ShouldNotContain(e => e.Kind == EventKind.ManagerPinged); // not an SLA ping: the SLA is fine
+        desk.History.Where(e => e.Kind == EventKind.QueueReminded).ShouldAllBe(e => e.Tier == 1);
+        before.Ticket.Tier.ShouldBe(1);
+        trigger.Single(EventKind.AutoEscalated).Tier.ShouldBe(2);
     }
 
     [Fact]
-    public void Tick_UnacceptedAtLastTier_ManagersToldOnceAfterTheReminder()
+    public void Tick_UnacceptedAtATierWithoutLeads_ManagersToldAtTheSecondTimeout()
+    {
+        var desk = new Desk(TestPolicy.With(o => o.Tiers[0].Leads.Clear()));
+        desk.RaiseP(Priority.P2);
+
+        desk.TickAt(At.Utc(2026, 1, 5, 9, 30));
+        var second = desk.TickAt(At.Utc(2026, 1, 5, 10));
+        var third = desk.TickAt(At.Utc(2026, 1, 5, 10, 30));
+
+        second.Kinds().ShouldBe([EventKind.QueueReminded]);
+        second.ManagerAlerts().ShouldHaveSingleItem().Text.ShouldContain("although the queue was reminded");
+        third.Changed.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Tick_UnacceptedAtTheVendorTier_QueueLeadManagersThenNothing()
     {
         var desk = new Desk();
         desk.RaiseP(Priority.P2);
         desk.Escalate(People.Maria, toTier: 4);
 
-        var reminder = desk.TickAt(At.Utc(2026, 1, 5, 9, 30));
-        var managers = desk.TickAt(At.Utc(2026, 1, 5, 10));
-        var later = desk.TickAt(At.Utc(2026, 1, 5, 12));
+        var kinds = new[] { (9, 30), (10, 0), (10, 30), (12, 0) }.Select(x => desk.TickAt(At.Utc(2026, 1, 5, x.Item1, x.Item2)).Kinds().ToList()).ToList();
 
-        reminder.Kinds().ShouldBe([EventKind.QueueReminded]);
-        managers.Kinds().ShouldBe([EventKind.ManagerPinged]);
-        managers.ManagerAlerts().ShouldHaveSingleItem().Text.ShouldContain("unaccepted at Tier 4 – Vendors, the last tier");
-        later.Changed.ShouldBeFalse();
+        kinds.ShouldBe([[EventKind.QueueReminded], [EventKind.QueueReminded], [EventKind.QueueReminded], []]);
+        desk.Ticket.Tier.ShouldBe(4);
+        desk.Ticket.HasMark(Marks.Unaccepted(4)).ShouldBeTrue();
+    }
+
+    /// <summary>Tier 4 is for the vendor: at Tier 3 (the top internal tier) the functional trigger tells the managers, once, and the ticket stays.</summary>
+    [Fact]
+    public void Tick_FunctionalTriggerAtTopInternalTier_AlertsManagersInsteadOfMovingToTheVendorTier()
+    {
+        var desk = new Desk();
+        desk.RaiseP(Priority.P2);
+        desk.Do(new ReassignTicket(People.Maria, "Storage fault", ToOwner: People.Erin));
+        var due = desk.Due(DeadlineKind.FunctionalEscalation);
+
+        var d = desk.TickAt(due);
+        var later = desk.TickAt(due + TimeSpan.FromDays(3));
+
+        due.ShouldBe(At.Utc(2026, 1, 5, 13));
+        d.Kinds().ShouldBe([EventKind.TopTierTimedOut]);
+        d.Ticket.Tier.ShouldBe(3);
+        d.Ticket.Owner.ShouldBe(People.Erin);
+        var alert = d.ManagerAlerts().ShouldHaveSingleItem();
+        alert.Text.ShouldContain("the top internal tier (owner: Erin (Tier 3))");
+        alert.Text.ShouldContain("Moving it to Tier 4 – Vendors is a decision for Tier 3 – Infrastructure or a manager");
+        alert.Actions.ShouldBe([TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate]);
+        later.Kinds().ShouldNotContain(EventKind.AutoEscalated);
+        desk.HasDeadline(DeadlineKind.FunctionalEscalation).ShouldBeFalse();
+        desk.History.ShouldAllBe(e => e.Tier <= 3);
+    }
+
+    [Fact]
+    public void Tick_FunctionalTriggerAtTopInternalTier_CategoryCoveredByAVendor_MovesToTheVendorTier()
+    {
+        var desk = new Desk(TestPolicy.With(o => o.Categories["Network"].Vendor = "Contoso Networks"));
+        desk.Raise("VPN concentrator down", impact: Impact.High, urgency: Urgency.Medium, category: "Network");
+        desk.Do(new ReassignTicket(People.Maria, "Gateway fault", ToTier: 3));
+
+        var d = desk.TickAt(desk.Due(DeadlineKind.FunctionalEscalation));
+
+        d.Ticket.Tier.ShouldBe(4);
+        d.Single(EventKind.AutoEscalated).Handoff!.Needs.ShouldContain("open a case with Contoso Networks");
+    }
+
+    [Fact]
+    public void Tick_AtTheVendorTier_NoFunctionalTrigger()
+    {
+        var desk = new Desk();
+        desk.RaiseP(Priority.P2);
+        desk.Do(new ReassignTicket(People.Maria, "Vendor fault", ToTier: 4, ToOwner: People.Gina));
+
+        desk.HasDeadline(DeadlineKind.FunctionalEscalation).ShouldBeFalse();
+    }
+
+    /// <summary>A manager's reassignment to a person gives them a whole period at the tier: the trigger counts from the reassignment.</summary>
+    [Fact]
+    public void Tick_ReassignedToAPerson_FunctionalTriggerCountsFromTheReassignment()
+    {
+        var desk = new Desk();
+        desk.RaiseP(Priority.P2);
+        desk.AdvanceTo(At.Utc(2026, 1, 5, 12));
+
+        desk.Do(new ReassignTicket(People.Maria, "Bob knows the printers", ToOwner: People.Bob));
+
+        desk.Due(DeadlineKind.FunctionalEscalation).ShouldBe(At.Utc(2026, 1, 5, 16));
     }
 
     [Fact]

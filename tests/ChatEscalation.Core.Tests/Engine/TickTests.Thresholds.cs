@@ -37,7 +37,7 @@ public partial class TickTests
         var d = desk.TickAt(WarnAt);
 
         d.Kinds().ShouldBe([EventKind.SlaWarned]);
-        d.DirectTo(People.Lena).Text.ShouldContain("2 h left");
+        d.DirectTo(People.Lena).Text.ShouldContain("2 business hours left");
         d.CardTiers().ShouldBe([1]);
         d.ManagerAlerts().ShouldBeEmpty();
         d.Ticket.HasMark(Marks.Warning(1)).ShouldBeTrue();
@@ -55,7 +55,7 @@ public partial class TickTests
         d.Kinds().ShouldBe([EventKind.ManagerPinged]);
         var alert = d.ManagerAlerts().ShouldHaveSingleItem();
         alert.Text.ShouldContain("owner: Alice (Tier 1)");
-        alert.Text.ShouldContain("48 min left");
+        alert.Text.ShouldContain("48 business minutes left");
         alert.Urgent.ShouldBeFalse();
         alert.Actions.ShouldBe([TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate]);
     }

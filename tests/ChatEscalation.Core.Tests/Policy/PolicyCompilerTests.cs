@@ -289,4 +289,21 @@ public class PolicyCompilerTests
     {
         ErrorsAfter(o => o.Priorities["P5"] = new PriorityOptions()).ShouldContain(e => e.StartsWith("Policy:Priorities:P5:"));
     }
+
+    [Fact]
+    public void Compile_CategoryMappedToAnUnknownVendor_NamedByKey() =>
+        ErrorsAfter(o => o.Categories["Network"].Vendor = "Nobody Networks")
+            .ShouldContain("Policy:Categories:Network:Vendor: 'Nobody Networks' is not a vendor under Policy:Vendors.");
+
+    [Fact]
+    public void Compile_DemoPolicy_VendorTierIsTheLastAndTier3TheTopInternalTier()
+    {
+        var policy = PolicyCompiler.Compile(DemoPolicy.Options()).Policy!;
+
+        policy.VendorTier.ShouldBe(4);
+        policy.TopInternalTier.ShouldBe(3);
+        policy.NextTierByClock(2, "Network").ShouldBe(3);
+        policy.NextTierByClock(3, "Network").ShouldBeNull();
+        policy.NextTierByClock(4, "Network").ShouldBeNull();
+    }
 }

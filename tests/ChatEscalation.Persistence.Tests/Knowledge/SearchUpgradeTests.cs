@@ -13,7 +13,7 @@ namespace ChatEscalation.Persistence.Tests.Knowledge;
 /// <summary>A database from before the knowledge search, upgraded: tickets resolved then are searchable fixes after the migration.</summary>
 public sealed class SearchUpgradeTests : IDisposable
 {
-    private const string BeforeSearch = "20261203153800_OutboxTraceParent";
+    private const string BeforeSearch = "20261203164203_EmulatorHistoryAndDemoClock";
     private readonly string _folder = Directory.CreateTempSubdirectory("escalation-upgrade-").FullName;
 
     private string ConnectionString => $"Data Source={Path.Combine(_folder, "old.db")}";
