@@ -15,7 +15,7 @@ public static class ChatIntentParser
         ["accept"] = ChatIntentKind.Accept, ["resolve"] = ChatIntentKind.Resolve, ["wait"] = ChatIntentKind.WaitOnUser,
         ["resume"] = ChatIntentKind.Resume, ["ack"] = ChatIntentKind.Acknowledge, ["escalate"] = ChatIntentKind.Escalate,
         ["reassign"] = ChatIntentKind.Reassign, ["vendor"] = ChatIntentKind.Vendor, ["priority"] = ChatIntentKind.Priority,
-        ["takeover"] = ChatIntentKind.TakeOver,
+        ["takeover"] = ChatIntentKind.TakeOver, ["link"] = ChatIntentKind.Link, ["unlink"] = ChatIntentKind.Unlink,
     };
 
     private static readonly HashSet<ChatIntentKind> NeedTicket =
@@ -23,6 +23,7 @@ public static class ChatIntentParser
         ChatIntentKind.Status, ChatIntentKind.Note, ChatIntentKind.Cancel, ChatIntentKind.Reopen, ChatIntentKind.Manager,
         ChatIntentKind.Accept, ChatIntentKind.Resolve, ChatIntentKind.WaitOnUser, ChatIntentKind.Resume, ChatIntentKind.Acknowledge,
         ChatIntentKind.Escalate, ChatIntentKind.Reassign, ChatIntentKind.Vendor, ChatIntentKind.Priority, ChatIntentKind.TakeOver,
+        ChatIntentKind.Link, ChatIntentKind.Unlink,
     ];
 
     public static ChatIntent Parse(string? text)
