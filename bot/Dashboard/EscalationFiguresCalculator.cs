@@ -72,7 +72,9 @@ public static class EscalationFiguresCalculator
             Repeats(trails, range), firstContact, compliance, TimeInTier(raised, Trail, policy, now), Pages(trails, range),
             Weeks(raised, resolved, escalations, FirstContact, policy.Staffed.Zone, range),
             outbox.Where(m => m.State == OutboxState.Parked).OrderBy(m => m.Id)
-                .Select(m => new ParkedMessage(m.Id, m.TicketNumber, m.Platform, m.Audience, m.Kind.ToString(), m.Attempts, m.LastError, m.CreatedAt)).ToList());
+                .Select(m => new ParkedMessage(m.Id, m.TicketNumber, m.Platform, m.Audience, m.Kind.ToString(), m.Attempts, m.LastError, m.CreatedAt)).ToList(),
+            KnowledgeFiguresCalculator.Knowledge(tickets, events, range, Escalated),
+            KnowledgeFiguresCalculator.MajorIncidents(tickets, trails, range));
     }
 
     /// <summary>Each ticket's trail in the order it was written.</summary>
