@@ -23,4 +23,8 @@ public sealed record TeamsTestUser(string Email, string Name, string UserId, str
 
     /// <summary>Everyone above.</summary>
     public static IReadOnlyList<TeamsTestUser> All { get; } = [Uma, Alice, Bob, Carol, Maria];
+
+    /// <summary>Ten people outside the policy (reporter1@demo.local …), for reports of one outage from ten people.</summary>
+    public static IReadOnlyList<TeamsTestUser> Reporters { get; } =
+        Enumerable.Range(1, 10).Select(i => For($"reporter{i}@demo.local", $"Reporter {i}")).ToList();
 }
