@@ -15,7 +15,8 @@ public static class ChatIntentParser
         ["accept"] = ChatIntentKind.Accept, ["resolve"] = ChatIntentKind.Resolve, ["wait"] = ChatIntentKind.WaitOnUser,
         ["resume"] = ChatIntentKind.Resume, ["ack"] = ChatIntentKind.Acknowledge, ["escalate"] = ChatIntentKind.Escalate,
         ["reassign"] = ChatIntentKind.Reassign, ["vendor"] = ChatIntentKind.Vendor, ["priority"] = ChatIntentKind.Priority,
-        ["takeover"] = ChatIntentKind.TakeOver, ["link"] = ChatIntentKind.Link, ["unlink"] = ChatIntentKind.Unlink,
+        ["takeover"] = ChatIntentKind.TakeOver, ["whatif"] = ChatIntentKind.WhatIf, ["what-if"] = ChatIntentKind.WhatIf,
+        ["link"] = ChatIntentKind.Link, ["unlink"] = ChatIntentKind.Unlink,
     };
 
     private static readonly HashSet<ChatIntentKind> NeedTicket =

@@ -35,6 +35,7 @@ public static class EventSentences
         EventKind.VendorLinked => "Vendor case linked",
         EventKind.VendorChased => "Vendor chased for an answer",
         EventKind.VendorOverdue => "Vendor overdue: the managers were told",
+        EventKind.VendorResponded => "The vendor answered",
         EventKind.Queued => "Sent to the queue after the knowledge-base check",
         EventKind.SuggestionsOffered => "Suggestions from the knowledge base offered to the reporter",
         EventKind.SimilarOffered => "The reporter was asked whether it is the same problem as an open ticket",

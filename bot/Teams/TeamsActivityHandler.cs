@@ -7,7 +7,8 @@ namespace ChatEscalation.Bot.Teams;
 
 /// <summary>
 /// Routes each authenticated Teams activity to the handler for its kind, as the Bot Framework's <c>ActivityHandler</c> does:
-/// messages (<see cref="TeamsMessageHandler"/>), card actions (<see cref="TeamsCardActionHandler"/>) and conversation updates
+/// messages (<see cref="TeamsMessageHandler"/>), card actions (<see cref="TeamsCardActionHandler"/>), the message extension
+/// (<see cref="TeamsMessageExtensionHandler"/>) and conversation updates
 /// (<see cref="TeamsConversationUpdateHandler"/>).
 /// </summary>
 /// <remarks>
@@ -20,6 +21,7 @@ public sealed class TeamsActivityHandler(
     TeamsMessageHandler messages,
     TeamsCardActionHandler cardActions,
     TeamsConversationUpdateHandler conversationUpdates,
+    TeamsMessageExtensionHandler messageExtension,
     InboundEventStore inbound) : ITeamsActivityHandler
 {
     /// <summary>The platform name receipts are recorded under.</summary>
@@ -39,6 +41,8 @@ public sealed class TeamsActivityHandler(
         {
             case Activity.InvokeType when invoke is not null:
                 return await cardActions.OnActionAsync(activity, invoke, receipt, ct);
+            case Activity.InvokeType when activity.Name is TeamsMessageExtensionHandler.FetchTask or TeamsMessageExtensionHandler.SubmitAction:
+                return await messageExtension.OnInvokeAsync(activity, receipt, ct);
             case Activity.MessageType when activity.Value is { ValueKind: JsonValueKind.Object } submit:
                 await cardActions.OnSubmitAsync(activity, submit, receipt, ct);
                 return null;

@@ -23,8 +23,11 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsReplies>();
         services.TryAddScoped<TeamsMessageHandler>();
         services.TryAddScoped<TeamsCardActionHandler>();
+        services.TryAddScoped<TeamsMessageExtensionHandler>();
         services.TryAddScoped<TeamsConversationUpdateHandler>();
         services.TryAddScoped<ChatConversation>();
+        services.TryAddSingleton<PersonZones>();
+        services.TryAddSingleton<PageLinks>();
         services.Replace(ServiceDescriptor.Scoped<ITeamsActivityHandler, TeamsActivityHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, TeamsSender>());
         return services;

@@ -39,6 +39,7 @@ public static partial class EscalationEngine
         ReassignTicket c => Reassign(ticket, c, policy, now),
         TakeOverTicket c => TakeOver(ticket, c, policy, now),
         LinkVendorCase c => LinkVendorCase(ticket, c, policy, now),
+        RecordVendorUpdate c => RecordVendorUpdate(ticket, c, policy, now),
         CancelTicket c => Cancel(ticket, c, policy, now),
         OverridePriority c => OverridePriority(ticket, c, policy, now),
         CompleteIntake c => CompleteIntake(ticket, c, policy, now),

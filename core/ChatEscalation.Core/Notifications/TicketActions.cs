@@ -16,7 +16,10 @@ public static class TicketActions
     public const string Reopen = "reopen";
     public const string Raise = "raise";
 
-    // Typed only (no button yet): note, cancel, wait, resume, vendor, priority.
+    /// <summary>The vendor answered on the linked case (a Tier 4 card's button; typed <c>vendor INC-42 responded</c> / <c>update …</c>).</summary>
+    public const string VendorUpdate = "vendor_update";
+
+    // Typed only (no button yet): note, cancel, vendor, priority. Wait and resume are also the owner's card buttons.
     public const string Note = "note";
     public const string Cancel = "cancel";
     public const string Wait = "wait";
@@ -42,7 +45,7 @@ public static class TicketActions
     /// <summary>The actions a ticket card or message may offer as buttons.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen,
+        Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen, VendorUpdate, Wait, Resume,
         Fixed, StillBroken, MeToo, NotSame, Link, Unlink, Publish, EditDraft, Discard,
     ];
 
@@ -63,6 +66,7 @@ public static class TicketActions
         Wait => "Wait for the user",
         Resume => "Resume",
         Vendor => "Link vendor case",
+        VendorUpdate => "Vendor responded",
         Priority => "Change priority",
         Fixed => "This fixed it",
         StillBroken => "Still broken",

@@ -61,13 +61,20 @@ public static class TicketViews
         TicketStatus.Queued => t.Page is null
             ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link]
             : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link],
-        TicketStatus.Accepted or TicketStatus.WaitingOnUser => t.Page is null
-            ? [TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager, TicketActions.Link]
-            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager, TicketActions.Link],
+        TicketStatus.Accepted or TicketStatus.WaitingOnUser => WithVendor(t, t.Page is null
+            ? [TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager, TicketActions.Link]
+            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager, TicketActions.Link]),
         TicketStatus.Resolved => [TicketActions.Reopen],
         TicketStatus.Linked => [TicketActions.Unlink],
         _ => [],
     };
+
+    /// <summary>The owner's pause button: ask the reporter (a short form) while working on it, resume while waiting on them.</summary>
+    private static string WaitOrResume(Ticket t) => t.Status == TicketStatus.WaitingOnUser ? TicketActions.Resume : TicketActions.Wait;
+
+    /// <summary>A ticket with a linked vendor case also offers "Vendor responded" (Tier 4).</summary>
+    private static IReadOnlyList<string> WithVendor(Ticket t, IReadOnlyList<string> actions) =>
+        t.Vendor is null ? actions : [.. actions, TicketActions.VendorUpdate];
 
     /// <summary>The buttons one person may use (Teams shows each viewer their own through card refresh).</summary>
     public static IReadOnlyList<string> ActionsFor(Ticket t, EscalationPolicy policy, UserRef viewer)
@@ -77,7 +84,7 @@ public static class TicketViews
         return CardActions(t).Where(a => a switch
         {
             TicketActions.Accept => t.Owner is null && policy.IsTierMember(viewer, t.Tier),
-            TicketActions.Escalate or TicketActions.Resolve => directs,
+            TicketActions.Escalate or TicketActions.Resolve or TicketActions.VendorUpdate or TicketActions.Wait or TicketActions.Resume => directs,
             TicketActions.EscalateManager or TicketActions.Reopen => involved,
             TicketActions.AckPage => t.Page is { } p && (viewer.Is(p.Person) || policy.IsTierMember(viewer, p.Tier) || policy.IsManager(viewer)),
             TicketActions.TakeOver => policy.IsManager(viewer) || policy.IsLead(viewer, t.Tier),

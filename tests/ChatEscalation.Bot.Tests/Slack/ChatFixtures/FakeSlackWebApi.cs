@@ -232,7 +232,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     {
         var profile = new JsonObject { ["real_name"] = user.Name };
         if (user.Email.Length > 0) profile["email"] = user.Email;
-        return new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile };
+        var answer = new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile };
+        if (user.Tz is not null) answer["tz"] = user.Tz;
+        return answer;
     }
 
     private JsonObject Answer(SlackApiCall call)
@@ -265,6 +267,8 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 };
             case "chat.update":
                 return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["ts"] = call["ts"] };
+            case "chat.getPermalink":
+                return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["permalink"] = $"https://desk.slack.com/archives/{call["channel"]}/p{call["message_ts"]?.Replace(".", "")}" };
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = "1773136899.000001" };
             case "views.open":
