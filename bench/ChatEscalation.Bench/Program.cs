@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using ChatEscalation.Bench;
 
-// Sweep benchmark of issue 5: see bench/README.md. Not part of the test run.
+// Sweep benchmark of issue 5, and with `search` first the knowledge-search benchmark of issue 15: see bench/README.md. Not part of the test run.
 var root = RepositoryRoot.Find();
+if (args is ["search", .. var rest]) return await ChatEscalation.Bench.Search.SearchBench.RunAsync(rest, root);
 var options = BenchOptions.Parse(args, root);
 var policy = DemoPolicy.Load(root);
 Console.WriteLine($"Sweep benchmark: {options.DueDeadlines:N0} due among {string.Join(", ", options.OpenTickets.Select(n => n.ToString("N0")))} open tickets; data in {options.DataFolder}");

@@ -61,7 +61,7 @@ public static class SweepReport
         return s.ToString();
     }
 
-    private static string CpuName()
+    internal static string CpuName()
     {
         try
         {

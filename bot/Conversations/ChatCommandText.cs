@@ -9,7 +9,7 @@ namespace ChatEscalation.Bot.Conversations;
 /// <remarks>
 /// <c>escalate INC-42 tried: restarted the client; outcome: still drops; needs: gateway logs [to tier 3]</c>,
 /// <c>reassign INC-42 to tier 3 | to carol@corp.example &lt;reason&gt;</c>, <c>vendor INC-42 Contoso Networks case CN-1234</c>,
-/// <c>vendor INC-42 responded</c>, <c>vendor INC-42 update &lt;what they said&gt;</c>, <c>priority INC-42 P1 &lt;reason&gt;</c>; every other verb takes the rest of the line as its one text field.
+/// <c>vendor INC-42 responded</c>, <c>vendor INC-42 update &lt;what they said&gt;</c>, <c>priority INC-42 P1 &lt;reason&gt;</c>, <c>link INC-50 to INC-41</c>, <c>unlink INC-50</c>; every other verb takes the rest of the line as its one text field.
 /// A raise, <c>ticket [P1|P2|P3|P4|urgent] &lt;what is wrong&gt;</c>, reads only its first word (see <see cref="Raise"/>).
 /// Every pattern runs on .NET's non-backtracking engine, so parsing time is linear in the length of what was typed.
 /// </remarks>
@@ -21,6 +21,7 @@ public static class ChatCommandText
     private static readonly Regex VendorCase = new(@"^(?<vendor>.+?)\s+(?:case\s*#?|#)(?<case>\S+)\s*$", Linear);
     private static readonly Regex VendorAnswer = new(@"^(?:responded|answered|replied)\b[\s:,-]*(?<text>.*)$|^update\b[\s:,-]*(?<text>.*)$", Linear | RegexOptions.Singleline);
     private static readonly Regex PriorityValue = new(@"^\s*(?<p>\S+)", Linear);
+    private static readonly Regex LinkTarget = new(@"^\s*(?:to\s+)?(?<parent>\S+)\s*$", Linear);
 
     /// <summary>The form a typed ticket verb stands for, or null when <paramref name="intent"/> is not a ticket verb.</summary>
     public static TicketForm? ToForm(ChatIntent intent) => intent.Kind switch
@@ -39,6 +40,8 @@ public static class ChatCommandText
         ChatIntentKind.Reassign => Reassign(intent.Text),
         ChatIntentKind.Vendor => Vendor(intent.Text),
         ChatIntentKind.Priority => Priority(intent.Text),
+        ChatIntentKind.Link => TicketForm.Of(TicketActions.Link, (FieldNames.Parent, LinkTarget.Match(intent.Text) is { Success: true } m ? m.Groups["parent"].Value : intent.Text.Trim())),
+        ChatIntentKind.Unlink => TicketForm.Of(TicketActions.Unlink),
         _ => null,
     };
 

@@ -26,7 +26,8 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
         "• note INC-42 <text>, cancel INC-42, reopen INC-42 <why>, manager INC-42 <why>\n" +
         "• technicians: accept INC-42, resolve INC-42 <fix>, wait INC-42 <question>, resume INC-42, ack INC-42,\n" +
         "  escalate INC-42 tried: … ; outcome: … ; needs: … [to tier 3], vendor INC-42 <vendor> case <id>,\n" +
-        "  vendor INC-42 responded, vendor INC-42 update <what they said>\n" +
+        "  vendor INC-42 responded, vendor INC-42 update <what they said>,\n" +
+        "  link INC-50 to INC-41 (the same problem: INC-50's reporter follows INC-41), unlink INC-50\n" +
         "• managers: takeover INC-42, reassign INC-42 to tier 3 <why> (or to <e-mail>), priority INC-42 P1 <why>";
 
     public Task<ChatReply> HandleAsync(UserRef user, string platform, string text, CancellationToken cancellationToken) =>

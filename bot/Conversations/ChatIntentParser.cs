@@ -16,6 +16,7 @@ public static class ChatIntentParser
         ["resume"] = ChatIntentKind.Resume, ["ack"] = ChatIntentKind.Acknowledge, ["escalate"] = ChatIntentKind.Escalate,
         ["reassign"] = ChatIntentKind.Reassign, ["vendor"] = ChatIntentKind.Vendor, ["priority"] = ChatIntentKind.Priority,
         ["takeover"] = ChatIntentKind.TakeOver, ["whatif"] = ChatIntentKind.WhatIf, ["what-if"] = ChatIntentKind.WhatIf,
+        ["link"] = ChatIntentKind.Link, ["unlink"] = ChatIntentKind.Unlink,
     };
 
     private static readonly HashSet<ChatIntentKind> NeedTicket =
@@ -23,6 +24,7 @@ public static class ChatIntentParser
         ChatIntentKind.Status, ChatIntentKind.Note, ChatIntentKind.Cancel, ChatIntentKind.Reopen, ChatIntentKind.Manager,
         ChatIntentKind.Accept, ChatIntentKind.Resolve, ChatIntentKind.WaitOnUser, ChatIntentKind.Resume, ChatIntentKind.Acknowledge,
         ChatIntentKind.Escalate, ChatIntentKind.Reassign, ChatIntentKind.Vendor, ChatIntentKind.Priority, ChatIntentKind.TakeOver,
+        ChatIntentKind.Link, ChatIntentKind.Unlink,
     ];
 
     public static ChatIntent Parse(string? text)

@@ -77,6 +77,7 @@ public static class DashboardEndpoints
                 return Results.Problem($"There is no parked outbox message #{id}.", statusCode: StatusCodes.Status404NotFound);
             return Results.Json(new { requeued = id }, WebJson.Options);
         }).AddEndpointFilter<AntiforgeryFilter>();
+        pages.MapKnowledgeReview();
         pages.MapGet("/tickets/{number}", TicketPage.RenderAsync);
         return app;
     }

@@ -23,5 +23,12 @@ public static class DashboardView
         pages = new { f.Pages.Pages, f.Pages.Runs, f.Pages.Acknowledged, f.Pages.AcknowledgedRate, averageMinutes = f.Pages.AverageToAcknowledge?.TotalMinutes, longestMinutes = f.Pages.LongestToAcknowledge?.TotalMinutes },
         weeks = f.Weeks.Select(w => new { weekStart = w.WeekStart.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), w.Raised, w.Escalations, w.Resolved, w.ResolvedAtFirstContact, w.FirstContactRate }),
         parked = f.Parked,
+        knowledge = new
+        {
+            f.Knowledge.Raised, f.Knowledge.TicketsOffered, f.Knowledge.SuggestionsShown, f.Knowledge.SuggestionsUsed, f.Knowledge.DeflectionRate,
+            withSuggestions = new { f.Knowledge.WithSuggestions.Resolved, f.Knowledge.WithSuggestions.ResolvedAtTier1WithoutEscalation, f.Knowledge.WithSuggestions.Rate, f.Knowledge.WithSuggestions.Band },
+            withoutSuggestions = new { f.Knowledge.WithoutSuggestions.Resolved, f.Knowledge.WithoutSuggestions.ResolvedAtTier1WithoutEscalation, f.Knowledge.WithoutSuggestions.Rate, f.Knowledge.WithoutSuggestions.Band },
+        },
+        majorIncidents = f.MajorIncidents,
     };
 }

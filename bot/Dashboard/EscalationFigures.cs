@@ -6,6 +6,8 @@ namespace ChatEscalation.Bot.Dashboard;
 /// <param name="AutomaticEscalations">Escalations made by the functional trigger (not by a person), counted apart from <see cref="ByTechnician"/>.</param>
 /// <param name="Load">Open tickets each technician owns now.</param>
 /// <param name="Weeks">The weekly trend over the range.</param>
+/// <param name="Knowledge">Suggestions shown and used, deflection, first contact with and without suggestions.</param>
+/// <param name="MajorIncidents">Major incidents with the people affected over time.</param>
 public sealed record EscalationFigures(
     DateTimeOffset At,
     ReportRange Range,
@@ -23,7 +25,9 @@ public sealed record EscalationFigures(
     IReadOnlyList<TierTime> TimeInTier,
     PageStats Pages,
     IReadOnlyList<WeekTrend> Weeks,
-    IReadOnlyList<ParkedMessage> Parked)
+    IReadOnlyList<ParkedMessage> Parked,
+    KnowledgeFigures Knowledge,
+    IReadOnlyList<MajorIncidentTrend> MajorIncidents)
 {
     /// <summary>Tickets raised in the range that were escalated, 0–1; null when none was raised.</summary>
     public double? EscalationRate => Raised == 0 ? null : (double)RaisedAndEscalated / Raised;

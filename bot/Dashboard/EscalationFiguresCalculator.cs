@@ -73,7 +73,9 @@ public static class EscalationFiguresCalculator
             Weeks(raised, resolved, escalations, FirstContact, policy.Staffed.Zone, range),
             outbox.Where(m => m.State is OutboxState.Parked or OutboxState.Unconfirmed).OrderBy(m => m.Id)
                 .Select(m => new ParkedMessage(m.Id, m.TicketNumber, m.Platform, m.Audience, m.Kind.ToString(), m.Attempts, m.LastError, m.CreatedAt,
-                    m.State == OutboxState.Unconfirmed)).ToList());
+                    m.State == OutboxState.Unconfirmed)).ToList(),
+            KnowledgeFiguresCalculator.Knowledge(tickets, events, range, Escalated),
+            KnowledgeFiguresCalculator.MajorIncidents(tickets, trails, range));
     }
 
     /// <summary>Each ticket's trail in the order it was written.</summary>

@@ -70,7 +70,8 @@ public sealed class EscalationReport(EscalationDbContext db, EscalationPolicy po
     {
         var rows = await db.KnowledgeArticles.AsNoTracking().OrderByDescending(a => a.Id).Take(take).ToListAsync(cancellationToken);
         return rows.Select(a => new KnowledgeDraft(a.TicketNumber, Core.Tickets.TicketKey.Format(a.TicketNumber), a.Title, a.Category, a.Body,
-            a.FromTier, policy.TierName(a.FromTier), policy.Person(a.AuthorKey).Name, a.CreatedAt)).ToList();
+            a.FromTier, policy.TierName(a.FromTier), a.AuthorName.Length > 0 ? a.AuthorName : policy.Person(a.AuthorKey).Name, a.CreatedAt,
+            a.Status.ToString(), a.ReviewedByName)).ToList();
     }
 
     private async Task<(List<TicketRow> Tickets, List<TicketEventRow> Events)> LoadAsync(CancellationToken cancellationToken) =>

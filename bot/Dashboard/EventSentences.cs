@@ -36,6 +36,18 @@ public static class EventSentences
         EventKind.VendorChased => "Vendor chased for an answer",
         EventKind.VendorOverdue => "Vendor overdue: the managers were told",
         EventKind.VendorResponded => "The vendor answered",
+        EventKind.Queued => "Sent to the queue after the knowledge-base check",
+        EventKind.SuggestionsOffered => "Suggestions from the knowledge base offered to the reporter",
+        EventKind.SimilarOffered => "The reporter was asked whether it is the same problem as an open ticket",
+        EventKind.Deflected => "Fixed by the reporter with a suggestion (self-service)",
+        EventKind.Linked => "Linked to another ticket as the same problem",
+        EventKind.Unlinked => "Unlinked: its own ticket again",
+        EventKind.ReportLinked => "Another person reported the same problem",
+        EventKind.ReportUnlinked => "A linked report was unlinked",
+        EventKind.MajorIncident => "Became a major incident (enough people affected)",
+        EventKind.ResolvedWithParent => "Resolved with the ticket it was linked to",
+        EventKind.KnowledgePublished => "Knowledge-base article published",
+        EventKind.KnowledgeDiscarded => "Knowledge-base draft discarded",
         _ => Words(kind.ToString()),
     };
 

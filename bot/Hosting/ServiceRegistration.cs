@@ -35,6 +35,7 @@ public static class ServiceRegistration
         services.TryAddSingleton(Jitter.Shared);
         services.AddSingleton<Readiness>();
         services.AddEscalationPersistence(configuration, builder.Environment.ContentRootPath);
+        services.AddSingleton(new Persistence.Knowledge.KnowledgeSettings(configuration.GetValue("Knowledge:AtIntake", true)));
 
         services.AddOptions<SchedulerOptions>().BindConfiguration("Scheduler").ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations()

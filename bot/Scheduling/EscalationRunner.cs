@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Outbox;
+using ChatEscalation.Persistence.Knowledge;
 using ChatEscalation.Persistence.Sweeping;
 using ChatEscalation.Persistence.Telemetry;
 
@@ -42,11 +43,26 @@ public sealed class EscalationRunner(IServiceScopeFactory scopes, TimeProvider t
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            // The knowledge step of the raises since the last pass comes first, so a held card goes out in this same pass.
+            await RunKnowledgeStepAsync(scope.ServiceProvider, cancellationToken);
             await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchAsync(cancellationToken);
         }
         finally
         {
             _dispatching.Release();
+        }
+    }
+
+    /// <summary>Runs the knowledge step of every held raise; a failure is logged and the sweep sends those cards out after the timeout.</summary>
+    private async Task RunKnowledgeStepAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await services.GetRequiredService<KnowledgeIntake>().RunPendingAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "The knowledge step failed; the held cards go to the queue when their wait ends");
         }
     }
 }

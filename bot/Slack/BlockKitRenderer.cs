@@ -58,6 +58,8 @@ public static class BlockKitRenderer
         if (mentions.Line(except: view.Owner) is { Length: > 0 } addressed) blocks.Insert(1, Context("For " + addressed));
         if (!string.IsNullOrWhiteSpace(view.Description)) blocks.Add(Section(SlackText.Escape(view.Description), more));
         if (view.PagingText is { } paging) blocks.Add(Context(":rotating_light: " + SlackText.Escape(paging)));
+        if (IncidentText.Line(view) is { } incident) blocks.Add(Context((view.MajorIncidentText is null ? ":link: " : ":rotating_light: ") + SlackText.Escape(incident)));
+        if (view.Suggestions.Count > 0) blocks.Add(Suggestions(view, publicBaseUrl));
         if (view.LastHandoff is { } h)
             blocks.Add(Section($"*Handoff*\n*Tried:* {SlackText.Escape(h.Tried)}\n*Outcome:* {SlackText.Escape(h.Outcome)}\n*Needs:* {SlackText.Escape(h.Needs)}", more));
         if (view.Resolution is { Length: > 0 } fix) blocks.Add(Section($"*Resolution*\n{SlackText.Escape(fix)}", more));
@@ -171,6 +173,18 @@ public static class BlockKitRenderer
     };
 
     private static JsonObject Mrkdwn(string text) => new() { ["type"] = "mrkdwn", ["text"] = text };
+
+    /// <summary>The card's suggestions, each title linking to its source ticket's page when the public address is known.</summary>
+    private static JsonObject Suggestions(TicketCardView view, string? publicBaseUrl)
+    {
+        var lines = view.Suggestions.Select(s =>
+        {
+            var title = SlackText.Escape(s.Title);
+            var linked = string.IsNullOrWhiteSpace(publicBaseUrl) ? $"*{title}*" : $"<{publicBaseUrl.TrimEnd('/')}/tickets/{s.SourceTicket.ToString(CultureInfo.InvariantCulture)}|{title}>";
+            return "• " + linked + SlackText.Escape(IncidentText.AfterTitle(s));
+        });
+        return Section($"*{IncidentText.SuggestionsHeading}*\n{string.Join("\n", lines)}", null);
+    }
 
     private static string? MoreLink(long number, string? publicBaseUrl) =>
         string.IsNullOrWhiteSpace(publicBaseUrl) ? null : $"… <{publicBaseUrl.TrimEnd('/')}/tickets/{number.ToString(CultureInfo.InvariantCulture)}|full text>";

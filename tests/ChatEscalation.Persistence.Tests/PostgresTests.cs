@@ -33,6 +33,30 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
     }
 
     [PostgresFact]
+    public Task SuggestAsync_FixWithVpnAndTenMinutes_RanksAboveFixWithOnlyVpn() =>
+        Knowledge.KnowledgeSearchScenarios.RankingAndWhatIsNeverSuggestedAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
+
+    [PostgresFact]
+    public Task SuggestAsync_ArticlesInEveryReviewState_OnlyPublishedOnes() =>
+        Knowledge.KnowledgeSearchScenarios.PublishedArticlesOnlyAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
+
+    [PostgresFact]
+    public Task SuggestAsync_TicketResolvedReopenedAndDraftPublished_IndexesFollow() =>
+        Knowledge.KnowledgeSearchScenarios.IndexesFollowChangesAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
+
+    [PostgresFact]
+    public Task SimilarOpenAsync_OpenTicketsOfAnOutage_OnlyCandidatesForMeToo() =>
+        Knowledge.KnowledgeSearchScenarios.SimilarOpenTicketsAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
+
+    [PostgresFact]
+    public Task RunPendingAsync_RelevantFix_SuggestedToTheReporterThenTheCard() =>
+        Knowledge.KnowledgeIntakeScenarios.SuggestionsThenCardAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
+
+    [PostgresFact]
+    public Task RunPendingAsync_OpenTicketAboutTheSameThing_ReporterAskedAndNoCard() =>
+        Knowledge.KnowledgeIntakeScenarios.SameProblemAskedAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
+
+    [PostgresFact]
     public Task EmulatorStore_BeyondTheLimit_KeepsTheNewestAndNeverReusesAnId() => EmulatorScenarios.HistoryTrimmedPerChannelIdsNeverReusedAsync(cluster.NewContext);
 
     [PostgresFact]

@@ -123,6 +123,7 @@
       { label: "average hours per ticket", backgroundColor: "#e06a00", data: f.timeInTier.map((t) => Math.max(0, t.averageMinutes) / 60) }] },
       options: { scales: { y: { beginAtZero: true } }, plugins: { legend: { display: false }, tooltip: { callbacks: { label: (c) => human(f.timeInTier[c.dataIndex].averageMinutes) + " per ticket" } } } } });
     fcrBand(f.firstContact);
+    knowledgeFigures(f.knowledge, f.majorIncidents);
 
     rows("t-load", f.load.map((l) => "<tr><td>" + esc(l.name) + "</td><td>" + l.open + "</td><td>" + l.urgent + "</td></tr>").join(""), 3);
     rows("t-tech", [...f.byTechnician.map((t) => "<tr><td>" + esc(t.name) + "</td><td>" + t.count + "</td><td>" + t.resolved + "</td></tr>"),
@@ -138,6 +139,43 @@
       const r = await fetch("/dashboard/api/parked/" + b.dataset.retry + "/retry", { method: "POST", credentials: "same-origin", headers: { "X-CSRF-TOKEN": me.csrf } });
       b.textContent = r.ok ? "queued" : "failed";
     }));
+  }
+
+  /** Deflection, suggestions shown and used, first contact with and without suggestions, and the major incidents' trends. */
+  function knowledgeFigures(k, major) {
+    $("kpi-deflection").textContent = pct(k.deflectionRate);
+    $("kpi-deflection-text").textContent = "deflected by a suggestion (" + k.suggestionsUsed + " of " + k.raised + " raised)";
+    $("kpi-suggestions-used").textContent = String(k.suggestionsUsed);
+    $("kpi-suggestions-text").textContent = "suggestions used of " + k.suggestionsShown + " shown (" + k.ticketsOffered + " tickets offered some)";
+    $("knowledge-note").textContent = k.suggestionsShown + " suggestions shown to " + k.ticketsOffered + " reporters; " + k.suggestionsUsed +
+      " used (This fixed it); deflection rate " + pct(k.deflectionRate) + ".";
+    const line = (name, fc) => "<tr><td>" + name + "</td><td>" + fc.resolved + "</td><td>" + fc.resolvedAtTier1WithoutEscalation + "</td><td>" + pct(fc.rate) +
+      "</td><td>" + esc(fc.band) + "</td></tr>";
+    rows("t-fcr-knowledge", line("With suggestions used (self-service counts)", k.withSuggestions) + line("Without (suggestion fixes left out)", k.withoutSuggestions), 5);
+    rows("t-major", major.map((m) => '<tr><td><a href="/tickets/' + m.ticket + '">' + esc(m.key) + "</a></td><td>" + esc(m.title) + "</td><td>" + esc(m.status) +
+      "</td><td>" + esc(m.reason) + "</td><td>" + m.peopleNow + "</td><td>" + m.points.map((p) => esc(when(p.at)) + ": " + p.people).join(" → ") + "</td></tr>").join(""), 6);
+  }
+
+  /** Publish / Edit / Discard on a pending draft: the engine checks the reviewer is a Tier 1 lead or a manager. */
+  async function review(button) {
+    const ticket = button.dataset.review, action = button.dataset.action;
+    let body;
+    if (action === "edit") {
+      const row = button.closest("tr");
+      const title = window.prompt("Article title", row.dataset.title);
+      if (title === null) return;
+      const text = window.prompt("Article text (what fixes it)", row.dataset.fix);
+      if (text === null) return;
+      body = JSON.stringify({ title: title, body: text });
+    }
+    button.disabled = true;
+    const headers = { "X-CSRF-TOKEN": me.csrf };
+    if (body) headers["Content-Type"] = "application/json";
+    const r = await fetch("/dashboard/api/knowledge/" + ticket + "/" + action, { method: "POST", credentials: "same-origin", headers: headers, body: body });
+    const answer = await r.json().catch(() => ({}));
+    $("knowledge-review-error").textContent = r.ok ? answer.message : (answer.detail || answer.title || r.status + " " + r.statusText);
+    if (r.ok) await loadOthers();
+    else button.disabled = false;
   }
 
   /** The target band drawn as a band on a 0–100 % track, the actual value as a marker with its number. */
@@ -159,8 +197,13 @@
     rows("t-oncall", oncall.map((l) => "<tr><td>" + esc(l.tierName) + "</td><td>" + esc(l.layer) + "</td><td>" + esc(l.nowName || "nobody (gap)") +
       "</td><td>" + esc(when(l.until)) + "</td><td>" + esc(l.nextName || "nobody (gap)") + "</td></tr>").join(""), 5);
     const knowledge = await json("/dashboard/api/knowledge");
-    rows("t-knowledge", knowledge.map((k) => '<tr><td><a href="/tickets/' + k.ticket + '">' + esc(k.key) + "</a></td><td>" + esc(k.category) + "</td><td>" +
-      esc(k.title) + "</td><td>" + esc(k.fix) + "</td><td>" + esc(k.author) + " (" + esc(k.tierName) + ")</td><td>" + esc(when(k.at)) + "</td></tr>").join(""), 6);
+    rows("t-knowledge", knowledge.map((k) => '<tr data-title="' + esc(k.title) + '" data-fix="' + esc(k.fix) + '"><td><a href="/tickets/' + k.ticket + '">' + esc(k.key) + "</a></td><td>" + esc(k.category) + "</td><td>" +
+      esc(k.title) + "</td><td>" + esc(k.fix) + "</td><td>" + esc(k.author) + " (" + esc(k.tierName) + ")</td><td>" + esc(when(k.at)) + "</td><td>" +
+      (k.status === "Pending"
+        ? ["publish", "edit", "discard"].map((a) => '<button type="button" data-review="' + k.ticket + '" data-action="' + a + '" data-testid="' + a + "-" + k.ticket + '">' +
+          { publish: "Publish", edit: "Edit…", discard: "Discard" }[a] + "</button>").join(" ")
+        : esc(k.status) + (k.reviewedBy ? " by " + esc(k.reviewedBy) : "")) + "</td></tr>").join(""), 7);
+    document.querySelectorAll("[data-review]").forEach((b) => b.addEventListener("click", () => review(b)));
   }
 
   async function load() {

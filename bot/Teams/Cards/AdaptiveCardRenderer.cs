@@ -93,6 +93,8 @@ public static class AdaptiveCardRenderer
         if (v.SlaDueAt is { } due) body.Add(CardJson.Text($"SLA due {DateFunctions(due)}", color: SlaColor(v.SlaState), subtle: SlaColor(v.SlaState) is null));
         AddPeople(body, v, mentions);
         if (v.PagingText is { } paging) body.Add(CardJson.Text(CardText.Safe(paging), weight: "Bolder", color: "attention"));
+        if (IncidentText.Line(v) is { } incident) body.Add(CardJson.Text(CardText.Safe(incident), weight: "Bolder", color: v.MajorIncidentText is null ? null : "attention"));
+        if (v.Suggestions.Count > 0) body.Add(CardJson.Text(Suggestions(v, o, scale)));
         body.Add(CardJson.Text("Routing: " + CardText.Limit(v.RoutingReason, Cap(300, scale), url).Text, subtle: true));
         if (v.LastHandoff is { } note) AddHandoff(body, note, url, scale);
         if (v.Resolution is { } resolution)
@@ -112,6 +114,18 @@ public static class AdaptiveCardRenderer
         }
 
         return card;
+    }
+
+    /// <summary>The card's suggestions as a Markdown list, each title linking to its source ticket's page when the public address is known.</summary>
+    private static string Suggestions(TicketCardView v, TeamsCardOptions o, double scale)
+    {
+        var lines = v.Suggestions.Select(s =>
+        {
+            var title = CardText.Safe(s.Title);
+            var linked = o.TicketUrl(s.SourceTicket) is { } link ? $"[{title}]({link})" : $"**{title}**";
+            return "- " + linked + CardText.Limit(IncidentText.AfterTitle(s), Cap(300, scale), null).Text;
+        });
+        return $"**{IncidentText.SuggestionsHeading}**\n\n{string.Join("\n", lines)}";
     }
 
     private static JsonObject BuildMessage(string text, TicketCardView v, IReadOnlyList<string> actions, TeamsCardOptions o, double scale)

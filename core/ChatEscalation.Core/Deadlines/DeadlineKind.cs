@@ -17,4 +17,6 @@ public enum DeadlineKind
     VendorRespondDue,
     VendorResolveDue,
     AutoClose,
+    /// <summary>A card held for the knowledge step (or the reporter's "Same problem?" answer) goes to the queue anyway.</summary>
+    IntakeEnds,
 }

@@ -35,6 +35,12 @@ public static class DeadlinePlanner
             return;
         }
         if (!t.IsOpen) return;
+        if (t.Intake != IntakeStage.Done)
+        {
+            // The card is held for the knowledge step or the reporter's answer: nothing else runs until it reaches the queue.
+            if (t.IntakeUntil is { } until) list.Add(new Deadline(DeadlineKind.IntakeEnds, until, t.Tier));
+            return;
+        }
 
         var calendar = SlaMath.CalendarOf(t, policy);
         if (t.HeldUntil is { } held) list.Add(new Deadline(DeadlineKind.CoverageResumes, held, t.Tier));

@@ -19,4 +19,10 @@ public sealed record Decision(
     string Reply)
 {
     public bool Changed => Events.Count > 0;
+
+    /// <summary>
+    /// Commands this decision sets off on other tickets (a link adds the report to its parent; resolving a parent resolves its linked
+    /// reports). The shell decides each on its ticket and saves them with this decision in one transaction; a refusal of any refuses all.
+    /// </summary>
+    public IReadOnlyList<FollowUp> FollowUps { get; init; } = [];
 }

@@ -12,6 +12,7 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
     private readonly Ticket _original = ticket;
     private readonly List<TicketEvent> _events = [];
     private readonly List<Notification> _notifications = [];
+    private readonly List<FollowUp> _followUps = [];
     private string _reply = "";
 
     public Ticket Ticket { get; set; } = ticket;
@@ -26,9 +27,11 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
     public void Event(EventKind kind, string text, int? fromTier = null, HandoffNote? handoff = null, string? note = null) =>
         _events.Add(new TicketEvent(kind, Now, Actor, text, Ticket.Tier, fromTier, handoff, note, Late));
 
+    /// <remarks>Nothing is said in a queue channel while the ticket has no card there yet (<see cref="Ticket.NoCardYet"/>).</remarks>
     public void Notify(Notification notification)
     {
         if (notification.To.Kind == AudienceKind.Person && notification.To.Person!.Is(Actor)) return;
+        if (notification.To.Kind == AudienceKind.TierQueue && Ticket.NoCardYet) return;
         var text = notification.Text.Length > 0 && Late is not null ? LatePrefix + notification.Text : notification.Text;
         var item = notification with { Text = text };
         if (!_notifications.Contains(item)) _notifications.Add(item);
@@ -41,7 +44,21 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
         if (threadText.Length > 0) Notify(Notification.Thread(Audience.Queue(Ticket.Tier), threadText));
     }
 
+    /// <summary>A direct message to the ticket's reporter only (a question for them, an offer about their report).</summary>
     public void TellReporter(string text, params string[] actions) => Notify(Notification.Direct(Audience.To(Ticket.Reporter), text, actions));
+
+    /// <summary>A status update to everybody affected, once each: the reporter and every linked report's person (on the platform they reported from).</summary>
+    public void Broadcast(string text, params string[] actions)
+    {
+        foreach (var affected in Ticket.AffectedPeople())
+        {
+            var to = affected.Person.Is(Ticket.Reporter) ? Audience.To(affected.Person) : Audience.To(affected.Person, affected.Origin);
+            Notify(Notification.Direct(to, text, actions));
+        }
+    }
+
+    /// <summary>A command this decision sets off on another ticket (saved together with this decision).</summary>
+    public void FollowUp(long ticketNumber, Commands.TicketCommand command) => _followUps.Add(new FollowUp(ticketNumber, command));
 
     public void Reply(string text) => _reply = text;
 
@@ -50,6 +67,6 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
         if (_events.Count == 0)
             return new Decision(_original, [], [], DeadlinePlanner.Plan(_original, Policy), _reply);
         var next = Ticket with { Version = _original.Version + 1, DecidedAt = Now };
-        return new Decision(next, _events.ToList(), _notifications.ToList(), DeadlinePlanner.Plan(next, Policy), _reply);
+        return new Decision(next, _events.ToList(), _notifications.ToList(), DeadlinePlanner.Plan(next, Policy), _reply) { FollowUps = _followUps.ToList() };
     }
 }

@@ -50,6 +50,6 @@ public static partial class EscalationEngine
         b.QueueUpdate(text);
         var left = SlaMath.TimeLeft(b.Ticket, b.Policy, b.Now);
         var next = left is { } l && l > TimeSpan.Zero ? $"resolution target in {BusinessText(b.Ticket, b.Policy, l)}" : "the resolution target has passed, so a manager is watching";
-        b.TellReporter($"{t.Key} update: {Who(owner, b.Policy)} now owns your ticket. Next: they work on it and will contact you if they need anything; {next}.");
+        b.Broadcast($"{t.Key} update: {Who(owner, b.Policy)} now owns your ticket. Next: they work on it and will contact you if they need anything; {next}.");
     }
 }

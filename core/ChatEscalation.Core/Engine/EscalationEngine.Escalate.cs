@@ -51,7 +51,7 @@ public static partial class EscalationEngine
         QueueAt(b, target);
         b.Event(kind, text, from, note, repeat ? "repeat" : null);
         PageIfAfterHours(b);
-        b.TellReporter(
+        b.Broadcast(
             $"{b.Ticket.Key} update: handed from {b.Policy.TierName(from)} to {b.Policy.TierName(target)}. Nobody there owns it yet: " +
             $"the next free {b.Policy.TierName(target)} technician picks it up (response target {ResponseTarget(b.Ticket, b.Policy)}). What they will look at: {note.Needs}");
     }

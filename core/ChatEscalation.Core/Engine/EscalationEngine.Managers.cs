@@ -26,7 +26,7 @@ public static partial class EscalationEngine
             $"{c.Actor.Name} asks for a manager on {t.Key} ({t.Priority}, {policy.TierName(t.Tier)}, owner: {owner}) \"{t.Title}\": {reason}",
             urgent: t.Priority == Priority.P1, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));
         b.QueueUpdate($"{c.Actor.Name} asked for a manager: {reason}");
-        if (!c.Actor.Is(t.Reporter)) b.TellReporter($"{t.Key} update: a manager has been asked to look at your ticket.");
+        if (!c.Actor.Is(t.Reporter)) b.Broadcast($"{t.Key} update: a manager has been asked to look at your ticket.");
         b.Reply($"The managers have been told about {t.Key}.");
         return b.Build();
     }
@@ -62,7 +62,7 @@ public static partial class EscalationEngine
         {
             b.Event(EventKind.Reassigned, text, t.Tier, note: reason);
             if (targetTier != t.Tier) PageIfAfterHours(b);
-            b.TellReporter($"{t.Key} update: moved to {policy.TierName(targetTier)} by a manager. The next free technician there picks it up.");
+            b.Broadcast($"{t.Key} update: moved to {policy.TierName(targetTier)} by a manager. The next free technician there picks it up.");
         }
         b.Reply($"{t.Key} reassigned.");
         return b.Build();
@@ -96,7 +96,7 @@ public static partial class EscalationEngine
         b.Ticket = t with { Priority = c.Priority, Terms = policy.Terms[c.Priority], RoutingReason = $"{c.Priority}: set by {c.Actor.Name} ({reason}); was {t.RoutingReason}" };
         b.Event(EventKind.PriorityOverridden, $"Priority {t.Priority} → {c.Priority} by {c.Actor.Name}: {reason}", note: reason);
         b.QueueUpdate($"Priority changed to {c.Priority} by {c.Actor.Name}: {reason}");
-        b.TellReporter($"{t.Key} update: priority is now {c.Priority} ({reason}).");
+        b.Broadcast($"{t.Key} update: priority is now {c.Priority} ({reason}).");
         b.Reply($"{t.Key} is now {c.Priority}.");
         return b.Build();
     }

@@ -20,12 +20,12 @@ public static partial class EscalationEngine
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         b.Event(EventKind.NoteAdded, $"Note from {c.Actor.Name}.", note: text);
-        if (c.Actor.Is(t.Reporter))
+        if (c.Actor.Is(t.Reporter) || t.Reports.Any(r => r.Person.Is(c.Actor)))
         {
             var to = t.Owner is { } owner ? Audience.To(owner) : Audience.Queue(t.Tier);
-            var line = $"{t.Key}: {t.Reporter.Name} added: {text}";
+            var line = $"{t.Key}: {c.Actor.Name} added: {text}";
             b.Notify(to.Kind == AudienceKind.Person ? Notification.Direct(to, line) : Notification.Thread(to, line));
-            if (t.Status == TicketStatus.WaitingOnUser) ResumeClock(b, $"Resumed: {t.Reporter.Name} answered.");
+            if (t.Status == TicketStatus.WaitingOnUser && c.Actor.Is(t.Reporter)) ResumeClock(b, $"Resumed: {t.Reporter.Name} answered.");
         }
         else
         {
@@ -84,13 +84,16 @@ public static partial class EscalationEngine
         if (RequireOpen(t) is { } closed) return closed;
         if (!c.Actor.Is(t.Reporter) && !policy.IsManager(c.Actor))
             return Outcome.Refuse(RefusalCode.NotAllowed, $"Only {t.Reporter.Name}, who reported {t.Key}, or a manager can cancel it.");
+        if (t.Reports.Count > 0)
+            return Outcome.Refuse(RefusalCode.InvalidState,
+                $"{t.Key} is shared: {t.AffectedPeople().Count} people reported this problem. A technician resolves it for everybody, or unlinks the other reports first.");
         var reason = string.IsNullOrWhiteSpace(c.Reason) ? "no reason given" : c.Reason.Trim();
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         b.Ticket = t with { Status = TicketStatus.Cancelled, ClosedAt = now, Page = null, HeldUntil = null };
         b.Event(EventKind.Cancelled, $"Cancelled by {c.Actor.Name}: {reason}.", note: reason);
         b.QueueUpdate($"Cancelled by {c.Actor.Name}: {reason}.");
         if (t.Owner is { } owner) b.Notify(Notification.Direct(Audience.To(owner), $"{t.Key} \"{t.Title}\" was cancelled by {c.Actor.Name}: {reason}."));
-        b.TellReporter($"{t.Key} update: cancelled by {c.Actor.Name}: {reason}.");
+        b.Broadcast($"{t.Key} update: cancelled by {c.Actor.Name}: {reason}.");
         b.Reply($"{t.Key} is cancelled.");
         return b.Build();
     }

@@ -12,7 +12,13 @@ public static partial class EscalationEngine
     /// <summary>Maximum title length kept on a ticket; longer text moves to the description (<see cref="TextLimits.Title"/>).</summary>
     public const int MaxTitleLength = TextLimits.Title;
 
-    /// <summary>Raises a ticket with the number persistence allotted: routes it, queues it, plans its deadlines.</summary>
+    /// <summary>
+    /// How long a card waits for the knowledge step after the raise (<see cref="RaiseTicket.AwaitKnowledge"/>); if the step has not
+    /// run by then (the search failed, the bot stopped), the sweep sends the card to the queue without suggestions.
+    /// </summary>
+    public static readonly TimeSpan KnowledgeStepTimeout = TimeSpan.FromMinutes(1);
+
+    /// <summary>Raises a ticket with the number persistence allotted: routes it, queues it (or holds its card for the knowledge step), plans its deadlines.</summary>
     public static Outcome Raise(RaiseTicket command, long number, EscalationPolicy policy, DateTimeOffset now)
     {
         command = command with { Reporter = policy.Named(command.Reporter) };
@@ -63,21 +69,33 @@ public static partial class EscalationEngine
             : $"Raised by {raisedBy.Name} for {command.Reporter.Name} (from their message): {route.Reason}. Queued at {policy.TierName(route.Tier)}.");
         if (raisedBy is not null)
             b.TellReporter($"{b.Ticket.Key} was raised for you by {raisedBy.Name} from your message \"{title}\". You will get a message at every handoff.");
-        QueueAt(b, route.Tier);
-        PageIfAfterHours(b);
-
-        var flags = new List<string>();
-        if (route.IsVip && policy.Vips.NotifyManagers) flags.Add($"{command.Reporter.Name} is a VIP");
-        if (route.CriticalService is { } service) flags.Add($"{service.Name} is a critical service");
-        if (flags.Count > 0)
-        {
-            b.Ticket = b.Ticket with { ManagerEngaged = true };
-            b.Notify(Notification.Alert(Audience.Managers,
-                $"{b.Ticket.Key} ({route.Priority}) opened at {policy.TierName(route.Tier)}: {string.Join("; ", flags)}. \"{title}\"",
-                urgent: route.Priority == Priority.P1, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));
-        }
+        if (command.AwaitKnowledge)
+            b.Ticket = b.Ticket with { Intake = IntakeStage.Searching, IntakeUntil = now + KnowledgeStepTimeout, NoCardYet = true };
+        else
+            OpenInQueue(b);
 
         b.Reply($"{b.Ticket.Key} raised: {route.Reason}. It is in the {policy.TierName(route.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket, b.Policy)}). You will get a message at every handoff.");
         return b.Build();
+    }
+
+    /// <summary>
+    /// The card goes to the ticket's tier queue: outside staffed hours the tier's on-call is paged for the priorities that page, and the
+    /// managers are told of a VIP reporter or a critical service.
+    /// </summary>
+    private static void OpenInQueue(DecisionBuilder b)
+    {
+        var t = b.Ticket;
+        b.Ticket = t with { NoCardYet = false, Intake = IntakeStage.Done, IntakeUntil = null, SimilarTo = null };
+        QueueAt(b, t.Tier);
+        PageIfAfterHours(b);
+
+        var flags = new List<string>();
+        if (t.IsVip && b.Policy.Vips.NotifyManagers) flags.Add($"{t.Reporter.Name} is a VIP");
+        if (t.IsCriticalService) flags.Add($"{t.AffectedService} is a critical service");
+        if (flags.Count == 0) return;
+        b.Ticket = b.Ticket with { ManagerEngaged = true };
+        b.Notify(Notification.Alert(Audience.Managers,
+            $"{t.Key} ({t.Priority}) opened at {b.Policy.TierName(t.Tier)}: {string.Join("; ", flags)}. \"{t.Title}\"",
+            urgent: t.Priority == Priority.P1, TicketActions.TakeOver, TicketActions.Reassign, TicketActions.Escalate));
     }
 }

@@ -12,7 +12,10 @@ public static partial class EscalationEngine
     /// <summary>The shortest resolution note accepted, in characters.</summary>
     public const int MinResolutionLength = 10;
 
-    /// <summary>Resolve: owner, lead or manager, with the fix; from the knowledge tier up the fix becomes a knowledge-base draft for Tier 1.</summary>
+    /// <summary>
+    /// Resolve: owner, lead or manager, with the fix; from the knowledge tier up the fix becomes a knowledge-base draft for the Tier 1
+    /// leads to review. Everybody affected is told once; every linked report is resolved with the same fix (follow-ups).
+    /// </summary>
     public static Outcome Resolve(Ticket t, ResolveTicket c, EscalationPolicy policy, DateTimeOffset now)
     {
         if (RequireOpen(t) is { } closed) return closed;
@@ -37,19 +40,17 @@ public static partial class EscalationEngine
         };
         b.Event(EventKind.Resolved, $"Resolved by {c.Actor.Name} at {policy.TierName(t.Tier)}.", note: fix);
         b.QueueUpdate($"Resolved by {c.Actor.Name}.");
-        if (t.Tier >= policy.KnowledgeFromTier)
-        {
-            b.Event(EventKind.KnowledgeDrafted, $"Knowledge-base draft for Tier 1: \"{t.Title}\" ({t.Category}).", note: fix);
-            foreach (var lead in policy.Tier(1).Leads)
-                b.Notify(Notification.Direct(Audience.To(policy.Person(lead)),
-                    $"New knowledge-base draft from {policy.TierName(t.Tier)} for {t.Key} \"{t.Title}\" ({t.Category}): {fix}"));
-        }
-        b.TellReporter($"{t.Key} update: resolved by {Who(c.Actor, policy)}. Fix: {fix} Not fixed? Reopen it within {DurationText.Humanize(policy.ReopenWindow)}.", TicketActions.Reopen);
+        if (t.Tier >= policy.KnowledgeFromTier) DraftKnowledge(b, fix);
+        foreach (var report in t.Reports) b.FollowUp(report.TicketNumber, new ResolveWithParent(c.Actor, t.Number, fix));
+        b.Broadcast($"{t.Key} update: resolved by {Who(c.Actor, policy)}. Fix: {fix} Not fixed? Reopen it within {DurationText.Humanize(policy.ReopenWindow)}.", TicketActions.Reopen);
         b.Reply($"{t.Key} is resolved.");
         return b.Build();
     }
 
-    /// <summary>Reopen within the window: back to the resolving tier's queue; the time it spent resolved does not count against the SLA.</summary>
+    /// <summary>
+    /// Reopen within the window: back to the resolving tier's queue; the time it spent resolved does not count against the SLA. A report
+    /// resolved with the ticket it was linked to, or by a suggestion, comes back as its own ticket with its own card.
+    /// </summary>
     public static Outcome Reopen(Ticket t, ReopenTicket c, EscalationPolicy policy, DateTimeOffset now)
     {
         var windowPassed = t.Status == TicketStatus.Resolved && t.ResolvedAt is { } resolvedAt && now >= resolvedAt + policy.ReopenWindow;
@@ -64,14 +65,14 @@ public static partial class EscalationEngine
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
         var previousOwner = t.Owner;
-        b.Ticket = t with { ResolvedAt = null, Resolution = null, ReopenCount = t.ReopenCount + 1 };
+        b.Ticket = t with { ResolvedAt = null, Resolution = null, ReopenCount = t.ReopenCount + 1, SelfService = false, ParentNumber = null, NoCardYet = false };
         QueueAt(b, t.Tier);
         b.Event(EventKind.Reopened, $"Reopened by {c.Actor.Name}: {c.Reason.Trim()}", note: c.Reason.Trim());
         PageIfAfterHours(b);
         b.Notify(Notification.Thread(Audience.Queue(t.Tier), $"Reopened by {c.Actor.Name}: {c.Reason.Trim()}"));
         if (previousOwner is not null)
             b.Notify(Notification.Direct(Audience.To(previousOwner), $"{t.Key} \"{t.Title}\", which you resolved, was reopened by {c.Actor.Name}: {c.Reason.Trim()}"));
-        b.TellReporter($"{t.Key} update: reopened and back in the {policy.TierName(t.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket, b.Policy)}).");
+        b.Broadcast($"{t.Key} update: reopened and back in the {policy.TierName(t.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket, b.Policy)}).");
         b.Reply($"{t.Key} is reopened and back in the {policy.TierName(t.Tier)} queue.");
         return b.Build();
     }

@@ -68,6 +68,9 @@ public static partial class EscalationEngine
             case DeadlineKind.VendorChase or DeadlineKind.VendorRespondDue or DeadlineKind.VendorResolveDue:
                 VendorDeadline(b, due.Kind);
                 break;
+            case DeadlineKind.IntakeEnds:
+                IntakeEnds(b);
+                break;
             case DeadlineKind.AutoClose:
                 b.Ticket = t with { Status = TicketStatus.Closed, ClosedAt = b.Now };
                 b.Event(EventKind.Closed, $"Closed: no reopen within {DurationText.Humanize(policy.ReopenWindow)} of the resolution.");

@@ -32,7 +32,7 @@ public static partial class EscalationEngine
         var text = $"Vendor case {vendor.Name} #{caseId} linked ({vendor.Contract}): vendor response due in {DurationText.HumanizeBusiness(vendor.RespondWithin, calendar)}, resolution in {DurationText.HumanizeBusiness(vendor.ResolveWithin, calendar)}.";
         b.Event(EventKind.VendorLinked, text, note: caseId);
         b.QueueUpdate(text);
-        b.TellReporter($"{t.Key} update: the vendor {vendor.Name} is now working on it (case {caseId}); we follow up with them.");
+        b.Broadcast($"{t.Key} update: the vendor {vendor.Name} is now working on it (case {caseId}); we follow up with them.");
         b.Reply(text);
         return b.Build();
     }

@@ -11,9 +11,19 @@ namespace ChatEscalation.Core.Engine;
 public static partial class EscalationEngine
 {
     /// <summary>Applies any command to an existing ticket. The actor is named as the policy names them (see <see cref="EscalationPolicy.Named"/>).
-    /// Texts over their documented limits (<see cref="InputLimits"/>) are refused before anything else is decided.</summary>
-    public static Outcome Decide(Ticket ticket, TicketCommand command, EscalationPolicy policy, DateTimeOffset now) =>
-        InputLimits.Check(command) is { } tooLong ? tooLong : Apply(ticket, command with { Actor = policy.Named(command.Actor) }, policy, now);
+    /// Texts over their documented limits (<see cref="InputLimits"/>) are refused before anything else is decided; a ticket whose card is
+    /// held for the knowledge step takes only what <see cref="WhileHeld"/> allows.</summary>
+    public static Outcome Decide(Ticket ticket, TicketCommand command, EscalationPolicy policy, DateTimeOffset now)
+    {
+        if (InputLimits.Check(command) is { } tooLong) return tooLong;
+        if (ticket.Intake != IntakeStage.Done && ticket.IsOpen && !WhileHeld(command)) return HeldForIntake(ticket, policy);
+        return Apply(ticket, command with { Actor = policy.Named(command.Actor) }, policy, now);
+    }
+
+    /// <summary>What may happen to a ticket whose card is held for the knowledge step: the intake itself, the reporter's answers and words, a link.</summary>
+    private static bool WhileHeld(TicketCommand command) => command is Commands.CompleteIntake or Commands.JoinIncident or Commands.DeclineIncident
+        or Commands.ResolveSelfService or Commands.KeepTicketOpen or LinkTicket or CancelTicket or Commands.AddNote or Commands.EscalateToManager
+        or Commands.PublishDraft or Commands.DiscardDraft;
 
     private static Outcome Apply(Ticket ticket, TicketCommand command, EscalationPolicy policy, DateTimeOffset now) => command switch
     {
@@ -32,6 +42,18 @@ public static partial class EscalationEngine
         RecordVendorUpdate c => RecordVendorUpdate(ticket, c, policy, now),
         CancelTicket c => Cancel(ticket, c, policy, now),
         OverridePriority c => OverridePriority(ticket, c, policy, now),
+        CompleteIntake c => CompleteIntake(ticket, c, policy, now),
+        ResolveSelfService c => ResolveSelfService(ticket, c, policy, now),
+        KeepTicketOpen c => KeepTicketOpen(ticket, c, policy, now),
+        JoinIncident c => JoinIncident(ticket, c, policy, now),
+        DeclineIncident c => DeclineIncident(ticket, c, policy, now),
+        LinkTicket c => Link(ticket, c, policy, now),
+        UnlinkTicket c => Unlink(ticket, c, policy, now),
+        AddReport c => AddReport(ticket, c, policy, now),
+        RemoveReport c => RemoveReport(ticket, c, policy, now),
+        ResolveWithParent c => ResolveWithParent(ticket, c, policy, now),
+        PublishDraft c => PublishDraft(ticket, c, policy, now),
+        DiscardDraft c => DiscardDraft(ticket, c, policy, now),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),
     };
 
@@ -49,11 +71,14 @@ public static partial class EscalationEngine
         TicketStatus.Resolved => new Refusal(RefusalCode.InvalidState, $"{t.Key} is already resolved. Reopen it first if the problem is back."),
         TicketStatus.Closed => new Refusal(RefusalCode.InvalidState, $"{t.Key} is closed. Raise a new ticket if the problem is back."),
         TicketStatus.Cancelled => new Refusal(RefusalCode.InvalidState, $"{t.Key} was cancelled by its reporter."),
+        TicketStatus.Linked => new Refusal(RefusalCode.InvalidState,
+            $"{t.Key} is linked to {TicketKey.Format(t.ParentNumber ?? 0)} as the same problem: work on {TicketKey.Format(t.ParentNumber ?? 0)}, or unlink {t.Key} first."),
         _ => null,
     };
 
+    /// <summary>The reporter, anybody whose report is linked to it, or the support team.</summary>
     private static bool IsInvolved(Ticket t, UserRef actor, EscalationPolicy policy) =>
-        actor.Is(t.Reporter) || policy.IsStaff(actor);
+        actor.Is(t.Reporter) || t.Reports.Any(r => r.Person.Is(actor)) || policy.IsStaff(actor);
 
     /// <summary>Puts the ticket in a tier's queue: nobody owns it, the tier clocks restart, the card goes to the queue. Callers then page with <see cref="PageIfAfterHours"/>.</summary>
     private static void QueueAt(DecisionBuilder b, int tier)

@@ -13,4 +13,24 @@ public enum EventKind
     TopTierTimedOut,
     /// <summary>The vendor answered on the linked case (with what they said, when given): their response clock stops.</summary>
     VendorResponded,
+    /// <summary>The card went to the queue after the knowledge step (or without it, when it did not run in time).</summary>
+    Queued,
+    /// <summary>Suggestions were offered to the reporter (the note is how many).</summary>
+    SuggestionsOffered,
+    /// <summary>An open ticket was offered to the reporter as the same problem.</summary>
+    SimilarOffered,
+    /// <summary>The reporter resolved it with a suggestion ("This fixed it"): self-service, deflected.</summary>
+    Deflected,
+    /// <summary>This ticket was linked to another as the same problem.</summary>
+    Linked,
+    Unlinked,
+    /// <summary>Another person's report was linked to this ticket.</summary>
+    ReportLinked,
+    ReportUnlinked,
+    /// <summary>Enough people reported it within the window: a major incident.</summary>
+    MajorIncident,
+    /// <summary>Resolved because the ticket it is linked to was resolved, with the same fix.</summary>
+    ResolvedWithParent,
+    KnowledgePublished,
+    KnowledgeDiscarded,
 }

@@ -35,4 +35,10 @@ public static class FieldNames
     /// <summary>What a vendor said on their case (optional: "they responded" alone is enough).</summary>
     public const string Update = "update";
     public const string Priority = "priority";
+
+    /// <summary>The ticket another is linked to as the same problem (<c>INC-41</c>).</summary>
+    public const string Parent = "parent";
+
+    /// <summary>A knowledge-base article's text (its title is <see cref="Title"/>).</summary>
+    public const string Body = "body";
 }

@@ -37,7 +37,7 @@ public static class TicketForms
     {
         TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager, TicketActions.Reopen, TicketActions.Reassign,
         TicketActions.Note, TicketActions.Cancel, TicketActions.Wait, TicketActions.Vendor, TicketActions.Priority,
-        TicketActions.VendorUpdate,
+        TicketActions.VendorUpdate, TicketActions.Link, TicketActions.EditDraft,
     };
 
     /// <summary>True when <paramref name="action"/>'s button opens a form (<see cref="For"/> answers one).</summary>
@@ -92,6 +92,15 @@ public static class TicketForms
                 Choice(FieldNames.Priority, "Priority", Enum.GetValues<Tickets.Priority>().Select(p => new FormChoice(p.ToString(), p.ToString())).ToList()) with { Required = true },
                 Note(FieldNames.Reason, "Why? (recorded on the ticket)"),
             ]),
+            TicketActions.Link => new(action, "Link to the same problem", "Link",
+            [
+                Line(FieldNames.Parent, "Which ticket is the same problem?", required: true, TextLimits.Short, "INC-41"),
+            ]),
+            TicketActions.EditDraft => new(action, "Edit the article, then publish it", "Publish",
+            [
+                Line(FieldNames.Title, "Title (empty: keep the draft's)", required: false, TextLimits.Title),
+                new(FieldNames.Body, "What fixes it (empty: keep the draft's)", FormFieldKind.Multiline, Required: false, TextLimits.Description),
+            ]),
             _ => null,
         };
     }
@@ -131,6 +140,18 @@ public static class TicketForms
             case TicketActions.AckPage: return new AcknowledgePage(actor);
             case TicketActions.TakeOver: return new TakeOverTicket(actor);
             case TicketActions.Resume: return new ResumeTicket(actor);
+            case TicketActions.Fixed: return new ResolveSelfService(actor);
+            case TicketActions.StillBroken: return new KeepTicketOpen(actor);
+            case TicketActions.MeToo: return new JoinIncident(actor);
+            case TicketActions.NotSame: return new DeclineIncident(actor);
+            case TicketActions.Unlink: return new UnlinkTicket(actor);
+            case TicketActions.Publish: return new PublishDraft(actor);
+            case TicketActions.EditDraft: return new PublishDraft(actor, form.Optional(FieldNames.Title), form.Optional(FieldNames.Body));
+            case TicketActions.Discard: return new DiscardDraft(actor);
+            case TicketActions.Link:
+                return TicketKey.TryParse(form[FieldNames.Parent], out var parent)
+                    ? new LinkTicket(actor, parent)
+                    : FormCommand.Refuse($"'{form[FieldNames.Parent]}' is not a ticket; give its number, e.g. INC-41.", FieldNames.Parent);
             case TicketActions.Resolve: return new ResolveTicket(actor, form[FieldNames.Resolution]);
             case TicketActions.EscalateManager: return new EscalateToManager(actor, form[FieldNames.Reason]);
             case TicketActions.Reopen: return new ReopenTicket(actor, form[FieldNames.Reason]);

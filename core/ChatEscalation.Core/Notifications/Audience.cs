@@ -3,7 +3,8 @@ using ChatEscalation.Core.Tickets;
 namespace ChatEscalation.Core.Notifications;
 
 /// <summary>A tier queue channel, the manager channel, the on-call channel, or one person (a direct message).</summary>
-public sealed record Audience(AudienceKind Kind, int Tier = 0, UserRef? Person = null)
+/// <param name="Origin">For a person who reported the problem on a linked ticket: the platform they reported it on, where their updates go.</param>
+public sealed record Audience(AudienceKind Kind, int Tier = 0, UserRef? Person = null, string? Origin = null)
 {
     public static Audience Queue(int tier) => new(AudienceKind.TierQueue, tier);
     public static Audience Managers { get; } = new(AudienceKind.ManagerChannel);
@@ -15,6 +16,9 @@ public sealed record Audience(AudienceKind Kind, int Tier = 0, UserRef? Person =
     /// <paramref name="exceptQueue"/> (0: none), which a card notification of the same change already updates.
     /// </summary>
     public static Audience Copies(int exceptQueue) => new(AudienceKind.Copies, exceptQueue);
+
+    /// <summary>A person reached on the platform they reported from.</summary>
+    public static Audience To(UserRef person, string origin) => new(AudienceKind.Person, 0, person, origin);
 
     public override string ToString() => Kind switch
     {

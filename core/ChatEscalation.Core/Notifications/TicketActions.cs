@@ -29,8 +29,27 @@ public static class TicketActions
     public const string Vendor = "vendor";
     public const string Priority = "priority";
 
+    // Knowledge at intake: the reporter's answers to suggestions and to "Same problem?".
+    public const string Fixed = "fixed";
+    public const string StillBroken = "still_broken";
+    public const string MeToo = "me_too";
+    public const string NotSame = "not_same";
+
+    // Staff link a ticket to another as the same problem, and unlink it.
+    public const string Link = "link";
+    public const string Unlink = "unlink";
+
+    // The Tier 1 lead's review of a knowledge-base draft.
+    public const string Publish = "publish";
+    public const string EditDraft = "edit_draft";
+    public const string Discard = "discard";
+
     /// <summary>The actions a ticket card or message may offer as buttons.</summary>
-    public static IReadOnlyList<string> All { get; } = [Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen, VendorUpdate, Wait, Resume, Note, Cancel];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Accept, Escalate, EscalateManager, Resolve, AckPage, TakeOver, Reassign, Reopen, VendorUpdate, Wait, Resume, Note, Cancel,
+        Fixed, StillBroken, MeToo, NotSame, Link, Unlink, Publish, EditDraft, Discard,
+    ];
 
     /// <summary>Every action id a button, a form or a typed verb may carry (the card buttons, raise, and the typed-only actions).</summary>
     public static IReadOnlySet<string> Known { get; } = new HashSet<string>(All.Concat([Raise, Vendor, Priority]), StringComparer.Ordinal);
@@ -57,9 +76,18 @@ public static class TicketActions
         Vendor => "Link vendor case",
         VendorUpdate => "Vendor responded",
         Priority => "Change priority",
+        Fixed => "This fixed it",
+        StillBroken => "Still broken",
+        MeToo => "Yes, same problem",
+        NotSame => "No, something else",
+        Link => "Link to a ticket",
+        Unlink => "Unlink",
+        Publish => "Publish",
+        EditDraft => "Edit",
+        Discard => "Discard",
         _ => action,
     };
 
     /// <summary>True for the action a card most wants pressed (drawn as the primary or positive button).</summary>
-    public static bool IsPrimary(string action) => action is Accept or AckPage;
+    public static bool IsPrimary(string action) => action is Accept or AckPage or Fixed or MeToo or Publish;
 }

@@ -30,6 +30,11 @@ public sealed class EscalationPolicy
     public required IReadOnlyList<VendorPolicy> Vendors { get; init; }
     public required TimeSpan ReopenWindow { get; init; }
     public required int KnowledgeFromTier { get; init; }
+    /// <summary>Major-incident detection and handling (<c>Policy:MajorIncident</c>).</summary>
+    public MajorIncidentPolicy MajorIncident { get; init; } = MajorIncidentPolicy.Default;
+
+    /// <summary>Tier 1 leads and managers: who reviews (publishes, edits, discards) knowledge-base drafts.</summary>
+    public bool IsKnowledgeReviewer(UserRef user) => IsManager(user) || IsLead(user, Tiers[0].Level);
 
     public int MaxTier => Tiers[^1].Level;
 

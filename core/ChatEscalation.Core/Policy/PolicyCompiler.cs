@@ -73,6 +73,8 @@ public static class PolicyCompiler
         if (!DurationText.TryParseWallClock(options.ReopenWindow, out var reopen))
             errors.Add($"Policy:ReopenWindow: '{options.ReopenWindow}' is not a duration (examples: 3d, 7d).");
 
+        var major = CompileMajorIncident(options.MajorIncident, maxTier, errors);
+
         var people = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var p in options.People.Where(p => !string.IsNullOrWhiteSpace(p.Email)))
             people[p.Email.Trim().ToLowerInvariant()] = string.IsNullOrWhiteSpace(p.Name) ? p.Email.Trim() : p.Name.Trim();
@@ -103,7 +105,22 @@ public static class PolicyCompiler
             Vendors = vendors,
             ReopenWindow = reopen,
             KnowledgeFromTier = options.KnowledgeFromTier,
+            MajorIncident = major,
         }, []);
+    }
+
+    private static MajorIncidentPolicy CompileMajorIncident(MajorIncidentOptions o, int maxTier, List<string> errors)
+    {
+        const string key = "Policy:MajorIncident";
+        if (o.Reports < 2) errors.Add($"{key}:Reports: {o.Reports} must be 2 or more (the people affected that make a major incident).");
+        if (!DurationText.TryParseWallClock(o.Window, out var window) || window < TimeSpan.FromMinutes(1))
+            errors.Add($"{key}:Window: '{o.Window}' is not a duration of at least 1 minute (examples: 30m, 1h).");
+        if (!Enum.TryParse<Priority>(o.Priority, true, out var priority) || !Enum.IsDefined(priority))
+            errors.Add($"{key}:Priority: '{o.Priority}' is not P1, P2, P3 or P4.");
+        if (o.OpenAtTier is { } tier && (tier < 1 || tier > maxTier)) errors.Add($"{key}:OpenAtTier: {tier} is not a tier (1..{maxTier}).");
+        if (!DurationText.TryParseWallClock(o.AskFor, out var askFor) || askFor < TimeSpan.FromMinutes(1))
+            errors.Add($"{key}:AskFor: '{o.AskFor}' is not a duration of at least 1 minute (examples: 5m, 10m).");
+        return new MajorIncidentPolicy(o.Reports, window, priority, o.OpenAtTier, askFor);
     }
 
     private static Dictionary<string, BusinessCalendar> CompileCalendars(PolicyOptions options, List<string> errors)

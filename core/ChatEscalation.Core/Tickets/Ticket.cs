@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using ChatEscalation.Core.Incidents;
+using ChatEscalation.Core.Knowledge;
 
 namespace ChatEscalation.Core.Tickets;
 
@@ -65,11 +67,44 @@ public sealed record Ticket
     /// raised priority) is due at this instant, so the sweep does not call it late.</remarks>
     public DateTimeOffset? DecidedAt { get; init; }
 
+    /// <summary>The knowledge step after the raise; the card is held back from the queue until it is <see cref="IntakeStage.Done"/>.</summary>
+    public IntakeStage Intake { get; init; }
+    /// <summary>When a held card goes to the queue by itself (the knowledge step did not run, or the reporter did not answer).</summary>
+    public DateTimeOffset? IntakeUntil { get; init; }
+    /// <summary>The open ticket offered to the reporter as the same problem, while <see cref="Intake"/> is <see cref="IntakeStage.Asking"/>.</summary>
+    public long? SimilarTo { get; init; }
+    /// <summary>True until the card first goes to a queue: nothing is said in queue channels before (a held or "me too" report has no card).</summary>
+    public bool NoCardYet { get; init; }
+    /// <summary>What fixed similar problems, offered to the reporter and shown on the Tier 1 card (at most three, best first).</summary>
+    public ImmutableList<Suggestion> Suggestions { get; init; } = [];
+    /// <summary>True when the reporter resolved it with a suggestion ("This fixed it"): deflected, no technician needed.</summary>
+    public bool SelfService { get; init; }
+    /// <summary>The ticket this one is linked to as the same problem (status <see cref="TicketStatus.Linked"/>, or resolved with it).</summary>
+    public long? ParentNumber { get; init; }
+    /// <summary>Other people's reports linked to this ticket, in the order they came.</summary>
+    public ImmutableList<AffectedReport> Reports { get; init; } = [];
+    /// <summary>Set once, when enough people reported it within the policy's window.</summary>
+    public MajorIncident? Major { get; init; }
+    /// <summary>The knowledge-base draft the resolution wrote (from the knowledge tier up) and its review.</summary>
+    public KnowledgeDraft? Draft { get; init; }
+
     public string Key => TicketKey.Format(Number);
 
     public bool IsOpen => Status is TicketStatus.Queued or TicketStatus.Accepted or TicketStatus.WaitingOnUser;
 
     public bool HasMark(string mark) => Marks.Contains(mark);
+
+    /// <summary>Everybody affected, once each, first report first: the reporter (at the raise), then every linked report's person.</summary>
+    public IReadOnlyList<AffectedReport> AffectedPeople()
+    {
+        var people = new List<AffectedReport> { new(Reporter, Origin, Number, RaisedAt) };
+        foreach (var report in Reports)
+        {
+            if (!people.Any(p => p.Person.Is(report.Person))) people.Add(report);
+        }
+
+        return people;
+    }
 
     public Ticket WithMark(string mark) => this with { Marks = Marks.Add(mark) };
 }

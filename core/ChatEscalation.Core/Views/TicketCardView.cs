@@ -1,3 +1,4 @@
+using ChatEscalation.Core.Knowledge;
 using ChatEscalation.Core.Tickets;
 
 namespace ChatEscalation.Core.Views;
@@ -34,4 +35,17 @@ public sealed record TicketCardView(
     VendorCase? Vendor,
     string? PagingText,
     IReadOnlyList<string> Actions,
-    int Version);
+    int Version)
+{
+    /// <summary>What fixed similar problems (best first, at most three); shown on the Tier 1 card, empty elsewhere.</summary>
+    public IReadOnlyList<Suggestion> Suggestions { get; init; } = [];
+
+    /// <summary>People affected: the reporter and everybody whose report is linked to this ticket (1 for a ticket nobody joined).</summary>
+    public int PeopleAffected { get; init; } = 1;
+
+    /// <summary>"Major incident: P1: 12 people affected in 20 min" when it is one; null otherwise.</summary>
+    public string? MajorIncidentText { get; init; }
+
+    /// <summary>The ticket this one is linked to as the same problem (<c>INC-000041</c>), when it is linked or was resolved with it.</summary>
+    public string? LinkedTo { get; init; }
+}

@@ -22,8 +22,11 @@ public static class TicketViews
             TicketStatus.WaitingOnUser => $"Waiting on {t.Reporter.Name} (SLA paused)",
             TicketStatus.Resolved => $"Resolved by {t.Owner?.Name}",
             TicketStatus.Closed => "Closed",
+            TicketStatus.Linked => $"Linked to {TicketKey.Format(t.ParentNumber ?? 0)}: updates and the fix come from there",
             _ => "Cancelled",
         };
+        if (t.IsOpen && t.Intake == IntakeStage.Searching) status = "Being checked against the knowledge base";
+        if (t.IsOpen && t.Intake == IntakeStage.Asking) status = $"Waiting for {t.Reporter.Name} to say whether it is the same problem as {TicketKey.Format(t.SimilarTo ?? 0)}";
         var paging = t.Page is { } p
             ? p.Person is null ? $"Paging the managers (page {p.Attempt})" : $"Paging {policy.Person(p.Person).Name} (page {p.Attempt})"
             : null;
@@ -32,7 +35,13 @@ public static class TicketViews
         var service = string.Equals(t.AffectedService?.Trim(), t.Category, StringComparison.OrdinalIgnoreCase) ? null : t.AffectedService;
         var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, ReasonWithoutPriority(t), t.Tier, policy.TierName(t.Tier),
             t.Reporter, t.Owner, t.Status, status, service, t.IsVip, t.IsCriticalService, due, state, text,
-            t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t, policy), t.Version);
+            t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t, policy), t.Version)
+        {
+            Suggestions = t.Tier == 1 && t.Suggestions.Count > 0 ? t.Suggestions : [],
+            PeopleAffected = t.AffectedPeople().Count,
+            MajorIncidentText = t.Major is { } major ? $"Major incident: {major.Reason}" : null,
+            LinkedTo = t.ParentNumber is { } parent ? TicketKey.Format(parent) : null,
+        };
         if (shownInQueue is { } queue && queue != t.Tier)
             return view with { StatusText = t.IsOpen ? $"Moved to {policy.TierName(t.Tier)}: {status}" : $"At {policy.TierName(t.Tier)}: {status}", Actions = [] };
         return view;
@@ -54,13 +63,15 @@ public static class TicketViews
 
     private static IReadOnlyList<string> ByStatus(Ticket t) => t.Status switch
     {
+        _ when t.IsOpen && t.Intake != IntakeStage.Done => [],
         TicketStatus.Queued => t.Page is null
-            ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager]
-            : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager],
+            ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link]
+            : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link],
         TicketStatus.Accepted or TicketStatus.WaitingOnUser => WithVendor(t, t.Page is null
-            ? [TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager]
-            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager]),
+            ? [TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager, TicketActions.Link]
+            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager, TicketActions.Link]),
         TicketStatus.Resolved => [TicketActions.Reopen],
+        TicketStatus.Linked => [TicketActions.Unlink],
         _ => [],
     };
 
@@ -78,7 +89,7 @@ public static class TicketViews
     public static IReadOnlyList<string> ActionsFor(Ticket t, EscalationPolicy policy, UserRef viewer)
     {
         var directs = viewer.Is(t.Owner) || policy.IsLead(viewer, t.Tier) || policy.IsManager(viewer);
-        var involved = viewer.Is(t.Reporter) || policy.IsStaff(viewer);
+        var involved = viewer.Is(t.Reporter) || t.Reports.Any(r => r.Person.Is(viewer)) || policy.IsStaff(viewer);
         var reporters = viewer.Is(t.Reporter) ? TicketCopies.ReporterActions(t.Status) : [];
         return CardActions(t, policy).Concat(reporters.Where(a => a is TicketActions.Note or TicketActions.Cancel)).Where(a => a switch
         {
@@ -89,6 +100,7 @@ public static class TicketViews
             TicketActions.TakeOver => policy.IsManager(viewer) || policy.IsLead(viewer, t.Tier),
             TicketActions.Note => true,
             TicketActions.Cancel => true,
+            TicketActions.Link or TicketActions.Unlink => policy.IsStaff(viewer),
             _ => false,
         }).ToList();
     }
@@ -103,6 +115,7 @@ public static class TicketViews
                 var met = !t.HasMark(Marks.Breached);
                 return (met ? SlaState.Met : SlaState.Missed, met ? "Resolved within target" : "Resolved after the target", null);
             case TicketStatus.WaitingOnUser: return (SlaState.Paused, "Paused while waiting on the user", null);
+            case TicketStatus.Linked: return (SlaState.Paused, $"Follows {TicketKey.Format(t.ParentNumber ?? 0)}", null);
         }
         var calendar = SlaMath.CalendarOf(t, policy);
         var left = SlaMath.TimeLeft(t, policy, now) ?? TimeSpan.Zero;

@@ -37,6 +37,8 @@ internal sealed class SmallTablesConfiguration :
         b.Property(k => k.Id).ValueGeneratedOnAdd();
         b.HasIndex(k => k.TicketNumber);
         b.HasIndex(k => k.Category);
+        b.HasIndex(k => new { k.Status, k.TicketNumber });
+        b.Property(k => k.ReviewedByKey).HasMaxLength(320);
     }
 
     public void Configure(EntityTypeBuilder<PlatformUser> b)

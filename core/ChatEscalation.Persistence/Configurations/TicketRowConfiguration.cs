@@ -20,5 +20,10 @@ internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRo
         b.HasIndex(t => t.OwnerKey);
         b.HasIndex(t => t.ReporterKey);
         b.HasIndex(t => t.RaisedAt);
+        b.Property(t => t.Title).HasMaxLength(200);
+        b.Property(t => t.AffectedService).HasMaxLength(200);
+        b.HasIndex(t => t.ParentNumber);
+        b.HasIndex(t => t.IntakePending);
+        b.HasIndex(t => new { t.Status, t.Category, t.LastReportAt });
     }
 }

@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Knowledge;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Sweeping;
@@ -34,12 +35,14 @@ public static class PersistenceServiceRegistration
             services.AddDbContext<PostgresEscalationDbContext>((sp, o) => o.UseNpgsql(settings.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<TelemetrySaveChangesInterceptor>()));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
+            services.AddScoped<IKnowledgeSearch, PostgresKnowledgeSearch>();
         }
         else
         {
             services.AddDbContext<SqliteEscalationDbContext>((sp, o) => o.UseSqlite(settings.ConnectionString)
                 .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<TelemetrySaveChangesInterceptor>()));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
+            services.AddScoped<IKnowledgeSearch, SqliteKnowledgeSearch>();
         }
 
         services.AddMetrics();
@@ -53,6 +56,7 @@ public static class PersistenceServiceRegistration
         services.AddSingleton<DecisionWriter>();
         services.AddScoped<TicketWorkflow>();
         services.AddScoped<DeadlineSweeper>();
+        services.AddScoped<KnowledgeIntake>();
         services.AddScoped<OutboxStore>();
         services.AddScoped<CardCopyStore>();
         services.AddScoped<UnreachedPages>();

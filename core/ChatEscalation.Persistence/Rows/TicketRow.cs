@@ -25,5 +25,22 @@ public sealed class TicketRow
     public int ReopenCount { get; set; }
     public bool IsVip { get; set; }
     public string State { get; set; } = "";
+
+    // Copies for the knowledge search (full-text indexed) and major incidents.
+    public string Title { get; set; } = "";
+    public string Description { get; set; } = "";
+    public string? Resolution { get; set; }
+    public string? AffectedService { get; set; }
+    /// <summary>The ticket it is linked to as the same problem.</summary>
+    public long? ParentNumber { get; set; }
+    /// <summary>Distinct people affected: the reporter and every linked report.</summary>
+    public int PeopleAffected { get; set; }
+    /// <summary>When it was raised or last got a linked report.</summary>
+    public DateTimeOffset LastReportAt { get; set; }
+    /// <summary>True while the knowledge step has not run on it (its card is held): the intake step's work list.</summary>
+    public bool IntakePending { get; set; }
+    /// <summary>Resolved by its reporter with a suggestion (deflected): its resolution is no fix to suggest.</summary>
+    public bool SelfService { get; set; }
+    public bool IsMajorIncident { get; set; }
     public int Version { get; set; }
 }

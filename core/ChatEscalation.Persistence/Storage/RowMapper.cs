@@ -27,6 +27,16 @@ public static class RowMapper
         row.EscalationCount = t.EscalationCount;
         row.ReopenCount = t.ReopenCount;
         row.IsVip = t.IsVip;
+        row.Title = t.Title;
+        row.Description = t.Description;
+        row.Resolution = t.Resolution;
+        row.AffectedService = t.AffectedService;
+        row.ParentNumber = t.ParentNumber;
+        row.PeopleAffected = t.AffectedPeople().Count;
+        row.LastReportAt = t.Reports.Count == 0 ? t.RaisedAt : t.Reports.Max(r => r.At);
+        row.IntakePending = t.Intake == IntakeStage.Searching && t.Status == TicketStatus.Queued;
+        row.SelfService = t.SelfService;
+        row.IsMajorIncident = t.Major is not null;
         row.State = TicketJson.Serialize(t);
         row.Version = t.Version;
         return row;

@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Engine;
 using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Knowledge;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Rows;
@@ -38,10 +39,27 @@ public sealed class DecisionWriter(OutboxWriter outbox)
                 Body = e.Note ?? ticket.Resolution ?? "",
                 FromTier = ticket.Tier,
                 AuthorKey = e.Actor.Key,
+                AuthorName = e.Actor.Name,
                 CreatedAt = e.At,
+                Status = DraftState.Pending,
             });
         }
 
+        if (ticket.Draft is { } draft && decision.Events.Any(e => e.Kind is EventKind.KnowledgePublished or EventKind.KnowledgeDiscarded))
+            await ReviewAsync(db, ticket.Number, draft, ct);
         return messages.Count;
+    }
+
+    /// <summary>The review's outcome on the ticket's newest article row (published: searchable from the commit on; discarded: never).</summary>
+    private static async Task ReviewAsync(EscalationDbContext db, long ticketNumber, KnowledgeDraft draft, CancellationToken ct)
+    {
+        var article = await db.KnowledgeArticles.Where(a => a.TicketNumber == ticketNumber).OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        if (article is null) return;
+        article.Title = draft.Title;
+        article.Body = draft.Body;
+        article.Status = draft.State;
+        article.ReviewedByKey = draft.ReviewedBy?.Key;
+        article.ReviewedByName = draft.ReviewedBy?.Name;
+        article.ReviewedAt = draft.ReviewedAt;
     }
 }

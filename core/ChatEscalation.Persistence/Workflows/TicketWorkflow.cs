@@ -19,7 +19,9 @@ namespace ChatEscalation.Persistence.Workflows;
 /// an optimistic-concurrency race (or a receipt race) is decided again on the reloaded ticket, so two simultaneous accepts give one
 /// owner and the engine's refusal for the other. Reads the clock once per operation.
 /// </remarks>
-public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer, InboundEventStore receipts, IOutboxWakeup outbox)
+public sealed class TicketWorkflow(
+    EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer, InboundEventStore receipts, IOutboxWakeup outbox,
+    Knowledge.KnowledgeSettings? knowledge = null)
 {
     /// <summary>How many times a command is decided again after losing a race before the conflict is thrown.</summary>
     public const int MaxAttempts = 8;
@@ -30,12 +32,14 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
 
     /// <summary>Allocates the next ticket number and raises the ticket; a refusal (no title) uses no number.</summary>
     /// <remarks>
+    /// With <see cref="Knowledge.KnowledgeSettings.AtIntake"/> the card is held for the knowledge step (<see cref="Knowledge.KnowledgeIntake"/>).
     /// The number comes from one atomic <c>UPDATE … RETURNING</c> inside the raise's transaction: concurrent raises queue on the
     /// counter row (SQLite's write lock, PostgreSQL's row lock) instead of failing and retrying, and a refused raise rolls it back.
     /// </remarks>
     public async Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, CancellationToken ct = default)
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
+        if (knowledge?.AtIntake == true) command = command with { AwaitKnowledge = true };
         using var span = EscalationTelemetry.StartDecision("raise", null);
         for (var attempt = 1; ; attempt++)
         {
@@ -90,7 +94,15 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
             var outcome = EscalationEngine.Decide(ticket, command, policy, now);
             var result = CommandResult.From(outcome, ticket);
             if (!outcome.IsDecision || !outcome.Decision.Changed) return await AnswerAsync(result, inbound, ct);
-            var messages = await writer.StageAsync(db, row, outcome.Decision, policy, now, ct) + StageInbound(inbound, result, now);
+            var messages = await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
+            var followUps = await StageFollowUpsAsync(outcome.Decision, policy, now, ct);
+            if (followUps.Refused is { } refused)
+            {
+                db.ChangeTracker.Clear();
+                return await AnswerAsync(new CommandResult(ticket, null, refused, null), inbound, ct);
+            }
+
+            messages += followUps.Messages + StageInbound(inbound, result, now);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -99,6 +111,35 @@ public sealed class TicketWorkflow(EscalationDbContext db, TimeProvider time, IP
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts && SaveConflict.Is(e)) { }
         }
+    }
+
+    /// <summary>Most follow-ups deep a decision's chain goes (a link adds a report to its parent; nothing follows that).</summary>
+    private const int MaxFollowUpDepth = 4;
+
+    /// <summary>
+    /// Decides and stages the commands a decision sets off on other tickets (<see cref="Decision.FollowUps"/>), in the caller's unit of
+    /// work, each ticket row tracked with its version (a ticket changed meanwhile fails the whole save, which is then decided again).
+    /// A refusal of any refuses all: the caller discards everything staged. An unknown ticket is a refusal too.
+    /// </summary>
+    private async Task<(int Messages, Refusal? Refused)> StageFollowUpsAsync(Decision decision, Core.Policy.EscalationPolicy policy, DateTimeOffset now, CancellationToken ct, int depth = 0)
+    {
+        var messages = 0;
+        foreach (var followUp in decision.FollowUps)
+        {
+            if (depth >= MaxFollowUpDepth) return (messages, new Refusal(RefusalCode.InvalidState, "Too many linked tickets follow from this change."));
+            var row = db.Tickets.Local.FirstOrDefault(t => t.Number == followUp.TicketNumber)
+                ?? await db.Tickets.SingleOrDefaultAsync(t => t.Number == followUp.TicketNumber, ct);
+            if (row is null) return (messages, new Refusal(RefusalCode.InvalidInput, $"{TicketKey.Format(followUp.TicketNumber)} does not exist.", Core.Forms.FieldNames.Parent));
+            var outcome = EscalationEngine.Decide(RowMapper.ToTicket(row), followUp.Command, policy, now);
+            if (!outcome.IsDecision) return (messages, outcome.Refusal);
+            if (!outcome.Decision.Changed) continue;
+            messages += await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
+            var next = await StageFollowUpsAsync(outcome.Decision, policy, now, ct, depth + 1);
+            messages += next.Messages;
+            if (next.Refused is not null) return (messages, next.Refused);
+        }
+
+        return (messages, null);
     }
 
     /// <summary>

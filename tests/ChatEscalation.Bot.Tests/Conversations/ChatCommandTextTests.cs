@@ -42,6 +42,32 @@ public class ChatCommandTextTests
         command.Reason.ShouldBe(reason);
     }
 
+    [Theory]
+    [InlineData("link INC-50 to INC-41")]
+    [InlineData("/ticket link INC-50 INC-41")]
+    [InlineData("link 50 to 41")]
+    public void ToCommand_LinkToAnotherTicket_ParentNumber(string text)
+    {
+        ChatIntentParser.Parse(text).TicketNumber.ShouldBe(50);
+        Parse(text).ShouldBeOfType<LinkTicket>().Parent.ShouldBe(41);
+    }
+
+    [Fact]
+    public void ToCommand_LinkToSomethingNotATicket_RefusedWithAnExample()
+    {
+        var read = TicketForms.ToCommand(ChatCommandText.ToForm(ChatIntentParser.Parse("link INC-50 to the VPN one"))!, Maria);
+
+        read.IsCommand.ShouldBeFalse();
+        read.Refusal.Reason.ShouldContain("INC-41");
+    }
+
+    [Fact]
+    public void ToCommand_Unlink_UnlinkThatTicket()
+    {
+        ChatIntentParser.Parse("unlink INC-50").TicketNumber.ShouldBe(50);
+        Parse("unlink INC-50").ShouldBeOfType<UnlinkTicket>();
+    }
+
     [Fact]
     public void ToCommand_Vendor_VendorNameAndCaseNumber()
     {

@@ -18,5 +18,7 @@ public sealed class EventSentencesTests
         EventSentences.Of(EventKind.PageAcknowledged).ShouldBe("Page acknowledged");
         EventSentences.Of(EventKind.SlaWarned).ShouldStartWith("SLA warning");
         EventSentences.Of(EventKind.TopTierTimedOut).ShouldContain("managers were told");
+        EventSentences.Of(EventKind.Deflected).ShouldContain("with a suggestion");
+        EventSentences.Of(EventKind.SimilarOffered).ShouldContain("same problem");
     }
 }

@@ -22,6 +22,7 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
         // The host's clock is fake, so Polly's per-attempt timeout (on that clock) never fires here; the outbox's send budget runs on
         // real time and stands in for it: a post not answered within a second counts as one whose outcome is unknown.
         ["Outbox:SendTimeout"] = "00:00:01",
+        ["Knowledge:AtIntake"] = "false", // cards go out with the raise: these tests count each kind of call
     });
 
     public async Task DisposeAsync() => await host.DisposeAsync();

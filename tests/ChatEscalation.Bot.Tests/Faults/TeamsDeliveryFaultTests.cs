@@ -23,7 +23,8 @@ public sealed class TeamsDeliveryFaultTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The outbox's send budget runs on real time (the host's clock is fake): a post not answered within a second is unknown.
-        host = await RunningTeamsHost.StartAsync(new Dictionary<string, string?> { ["Outbox:SendTimeout"] = "00:00:01" });
+        // The card is written with the raise (no knowledge step), so the scripted answers meet the card first, as each test says.
+        host = await RunningTeamsHost.StartAsync(new Dictionary<string, string?> { ["Outbox:SendTimeout"] = "00:00:01", ["Knowledge:AtIntake"] = "false" });
         activities = new TeamsActivities(host);
         await PostOkAsync(activities.ChannelInstall(Tier1, Maria));
         await PostOkAsync(activities.ChannelInstall(RunningTeamsHost.ManagerChannel, Maria));

@@ -38,8 +38,10 @@ public class SameFormEveryChannelTests
 
     private static TicketCommand? Command(TicketForm form) => TicketForms.ToCommand(form, Maria).Command;
 
-    /// <summary>What a person enters: the last choice of a drop-down (a tier, a person, P4 …), else some words naming the field.</summary>
-    private static string Sample(FormField field) => field.Kind == FormFieldKind.Choice ? field.Choices![^1].Value : $"words for {field.Name}";
+    /// <summary>What a person enters: the last choice of a drop-down (a tier, a person, P4 …), a ticket number where one is asked, else some words naming the field.</summary>
+    private static string Sample(FormField field) => field.Kind == FormFieldKind.Choice ? field.Choices![^1].Value
+        : field.Name == FieldNames.Parent ? "INC-41"
+        : $"words for {field.Name}";
 
     /// <summary>The modal as Slack gets it, its inputs filled in as Slack's <c>view.state.values</c> reports them; a plain button's action_id.</summary>
     private static TicketForm FromSlack(string action, FormDefinition? form, IReadOnlyDictionary<string, string> values)

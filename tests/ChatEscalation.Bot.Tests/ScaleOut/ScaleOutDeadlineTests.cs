@@ -31,6 +31,7 @@ public sealed class ScaleOutDeadlineTests : IAsyncLifetime
             {
                 ["Policy:Priorities:P2:EscalateAfter"] = "1d",
                 ["Outbox:DispatchOnCommit"] = "false",
+                ["Knowledge:AtIntake"] = "false", // the cards go out with the raise: this test is about the sweeps
             });
     }
 

@@ -19,7 +19,10 @@ public sealed class ScaleOutTrafficTests(ITestOutputHelper output) : IAsyncLifet
 
     public async Task InitializeAsync()
     {
-        if (PostgresCluster.FindBinaries() is not null) h = await ScaleOutHarness.StartAsync();
+        if (PostgresCluster.FindBinaries() is not null) h = await ScaleOutHarness.StartAsync(new Dictionary<string, string?>
+        {
+            ["Knowledge:AtIntake"] = "false", // the cards go out with the raise: this test is about delivery across instances
+        });
     }
 
     public async Task DisposeAsync()

@@ -75,6 +75,7 @@ public sealed class SchedulingHost : IAsyncDisposable
             ["Scheduler:Enabled"] = "false",
             ["Outbox:DispatchOnCommit"] = "false", // the tests dispatch when they choose
             ["Local:DemoClock"] = "false",
+            ["Knowledge:AtIntake"] = "false", // cards reach their queue at the raise: these tests are about the clock, not the knowledge step
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         builder.Configuration.AddInMemoryCollection(values);

@@ -44,6 +44,7 @@ public sealed class SignedInHost : IAsyncDisposable
         {
             ["ConnectionStrings:Escalation"] = $"Data Source={Path.Combine(folder, "signin.db")}",
             ["Scheduler:Enabled"] = "false",
+            ["Knowledge:AtIntake"] = "false", // cards reach their queue at the raise: these tests are about who sees what
             ["Slack:SigningSecret"] = "real-signing-secret",
             ["Slack:BotToken"] = "xoxb-real",
             ["Slack:ApiBaseUrl"] = "http://127.0.0.1:9/api/", // nothing listens: the outbox never reaches a real Slack

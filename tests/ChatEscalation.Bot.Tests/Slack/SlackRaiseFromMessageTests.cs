@@ -54,7 +54,7 @@ public sealed class SlackRaiseFromMessageTests : IAsyncLifetime
         var thread = calls.Single(c => c.Method == "chat.postMessage" && c["channel"] == Channel);
         thread["thread_ts"].ShouldBe(MessageTs);
         thread["text"]!.ShouldContain("INC-000001 raised from this message by Alice (Tier 1) for Uma (end user)");
-        thread["text"]!.ShouldContain("Waiting for a Tier 1");
+        thread["text"]!.ShouldContain("Being checked against the knowledge base"); // the card waits for the knowledge step
         calls.ShouldContain(c => c.Method == "chat.postMessage" && c["channel"] == Uma.DmChannel && c["text"]!.Contains("raised for you by Alice"));
     }
 

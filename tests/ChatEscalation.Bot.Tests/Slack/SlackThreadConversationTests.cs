@@ -16,7 +16,8 @@ public sealed class SlackThreadConversationTests : IAsyncLifetime
     private RunningSlackChatHost host = null!;
     private int events;
 
-    public async Task InitializeAsync() => host = await RunningSlackChatHost.StartAsync(dispatchOnCommit: false);
+    public async Task InitializeAsync() => host = await RunningSlackChatHost.StartAsync(dispatchOnCommit: false,
+        new Dictionary<string, string?> { ["Knowledge:AtIntake"] = "false" }); // these tests are about threads, not the knowledge step
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 

@@ -70,7 +70,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
     {
         var issuer = await LocalBotFrameworkIssuer.StartAsync();
         var connector = await LocalTeamsConnector.StartAsync();
-        var simulator = new ConnectorSimulator(TeamsTestUser.All);
+        var simulator = new ConnectorSimulator([.. TeamsTestUser.All, .. TeamsTestUser.Reporters]);
         connector.Responder = simulator.Respond;
         var folder = Directory.CreateTempSubdirectory("chatescalation-teams-").FullName;
         var time = new FakeTimeProvider(T0);

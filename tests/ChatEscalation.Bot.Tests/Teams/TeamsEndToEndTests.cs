@@ -43,12 +43,12 @@ public sealed class TeamsEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         await PostOkAsync(activities.PersonalMessage(Uma, "ticket VPN drops every 10 minutes"));
         NewCalls("raise").ShouldBeEmpty();
 
-        // Outbox: the Tier 1 queue card, posted proactively as a new conversation in the Tier 1 channel, then the answer (with her
-        // ticket's card) back into her chat. Uma is not pinged about her own action.
+        // Outbox: the answer (with her ticket's card) back into her chat, then, once the knowledge step found nothing to suggest, the
+        // Tier 1 queue card, posted proactively as a new conversation in the Tier 1 channel. Uma is not pinged about her own action.
         await host.DispatchAsync();
         var afterRaise = NewCalls("dispatch after raise");
         afterRaise.Count.ShouldBe(2);
-        var raised = afterRaise[1];
+        var raised = afterRaise[0];
         raised.ToString().ShouldBe("POST /v3/conversations/a:uma/activities");
         raised.Body!["text"]!.GetValue<string>().ShouldContain("raised");
         raised.CardContentType.ShouldBe(AdaptiveCard);
@@ -58,7 +58,7 @@ public sealed class TeamsEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         CardInspection.Verbs(raised.Card).ShouldBe(["note", "cancel", "escalateManager"]);
         raised.Card!["refresh"].ShouldBeNull();
         var umasCopy = host.Simulator.LastActivityIn(Uma.PersonalConversationId);
-        var tier1Post = afterRaise[0];
+        var tier1Post = afterRaise[1];
         tier1Post.ToString().ShouldBe("POST /v3/conversations");
         tier1Post.Body!["isGroup"]!.GetValue<bool>().ShouldBeTrue();
         tier1Post.Body["channelData"]!["channel"]!["id"]!.GetValue<string>().ShouldBe(Tier1);

@@ -38,7 +38,7 @@ public sealed class TeamsRaiseFromMessageTests : IAsyncLifetime
             ["raise.category"] = "Network", ["raise.impact"] = "Medium", ["raise.urgency"] = "Medium" };
         var (_, submitted) = await host.InvokeAsync(Invoke(activities, TeamsMessageExtensionHandler.SubmitAction, data));
         submitted!["task"]!["type"]!.GetValue<string>().ShouldBe("message");
-        submitted["task"]!["value"]!.GetValue<string>().ShouldStartWith("INC-000001 raised for Uma (end user): Waiting for a Tier 1");
+        submitted["task"]!["value"]!.GetValue<string>().ShouldStartWith("INC-000001 raised for Uma (end user): Being checked against the knowledge base"); // the card waits for the knowledge step
 
         await host.DispatchAsync();
         var tierCard = host.Connector.ConnectorRequests.Select(ConnectorCall.From)

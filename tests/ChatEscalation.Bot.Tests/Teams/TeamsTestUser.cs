@@ -33,4 +33,8 @@ public sealed record TeamsTestUser(string Email, string Name, string UserId, str
 
     /// <summary>People in the team's roster whom the member lookup does not answer for (they never wrote to the bot).</summary>
     public static IReadOnlyList<TeamsTestUser> RosterOnly { get; } = [Dave, Lena, Mike, Zoe];
+
+    /// <summary>Ten people outside the policy (reporter1@demo.local …), for reports of one outage from ten people.</summary>
+    public static IReadOnlyList<TeamsTestUser> Reporters { get; } =
+        Enumerable.Range(1, 10).Select(i => For($"reporter{i}@demo.local", $"Reporter {i}")).ToList();
 }

@@ -34,6 +34,17 @@ public class TicketFormsTests
         { TicketActions.VendorUpdate, [], new RecordVendorUpdate(Alice) },
         { TicketActions.VendorUpdate, [(FieldNames.Update, "Fix ships tonight")], new RecordVendorUpdate(Alice, "Fix ships tonight") },
         { TicketActions.Priority, [(FieldNames.Priority, "p1"), (FieldNames.Reason, "Whole office down")], new OverridePriority(Alice, Priority.P1, "Whole office down") },
+        { TicketActions.Fixed, [], new ResolveSelfService(Alice) },
+        { TicketActions.StillBroken, [], new KeepTicketOpen(Alice) },
+        { TicketActions.MeToo, [], new JoinIncident(Alice) },
+        { TicketActions.NotSame, [], new DeclineIncident(Alice) },
+        { TicketActions.Link, [(FieldNames.Parent, "INC-41")], new LinkTicket(Alice, 41) },
+        { TicketActions.Link, [(FieldNames.Parent, "inc000041")], new LinkTicket(Alice, 41) },
+        { TicketActions.Unlink, [], new UnlinkTicket(Alice) },
+        { TicketActions.Publish, [], new PublishDraft(Alice) },
+        { TicketActions.EditDraft, [], new PublishDraft(Alice) },
+        { TicketActions.EditDraft, [(FieldNames.Title, "VPN drops: renew the profile"), (FieldNames.Body, "Replace the VPN profile")], new PublishDraft(Alice, "VPN drops: renew the profile", "Replace the VPN profile") },
+        { TicketActions.Discard, [], new DiscardDraft(Alice) },
     };
 
     [Theory]
@@ -64,6 +75,14 @@ public class TicketFormsTests
 
         read.IsCommand.ShouldBeFalse();
         (read.Refusal!.Field, read.Refusal.Reason).ShouldBe((field, reason));
+    }
+
+    [Fact]
+    public void ToCommand_LinkToSomethingThatIsNotATicket_RefusedOnTheParentField()
+    {
+        var read = TicketForms.ToCommand(TicketForm.Of(TicketActions.Link, (FieldNames.Parent, "the VPN one")), Alice);
+
+        (read.Refusal!.Field, read.Refusal.Reason).ShouldBe((FieldNames.Parent, "'the VPN one' is not a ticket; give its number, e.g. INC-41."));
     }
 
     [Fact]

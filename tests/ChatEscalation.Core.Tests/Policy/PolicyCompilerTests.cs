@@ -80,6 +80,42 @@ public class PolicyCompilerTests
     }
 
     [Fact]
+    public void Compile_DemoPolicy_MajorIncidentAtTenPeopleInThirtyMinutesOpensAtTier2()
+    {
+        var rules = PolicyCompiler.Compile(DemoPolicy.Options()).Policy!.MajorIncident;
+
+        rules.ShouldBe(new MajorIncidentPolicy(10, TimeSpan.FromMinutes(30), Priority.P1, 2, TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public void Compile_NoMajorIncidentSection_TheIssuesDefaults() =>
+        TestPolicy.Default().MajorIncident.ShouldBe(MajorIncidentPolicy.Default);
+
+    [Theory]
+    [InlineData(nameof(MajorIncidentOptions.Reports), "Policy:MajorIncident:Reports: 1 must be 2 or more")]
+    [InlineData(nameof(MajorIncidentOptions.Window), "Policy:MajorIncident:Window: 'soon' is not a duration")]
+    [InlineData(nameof(MajorIncidentOptions.Priority), "Policy:MajorIncident:Priority: 'P0' is not P1, P2, P3 or P4.")]
+    [InlineData(nameof(MajorIncidentOptions.OpenAtTier), "Policy:MajorIncident:OpenAtTier: 7 is not a tier (1..4).")]
+    [InlineData(nameof(MajorIncidentOptions.AskFor), "Policy:MajorIncident:AskFor: '10s' is not a duration of at least 1 minute")]
+    public void Compile_BadMajorIncidentKey_ErrorNamesIt(string key, string error)
+    {
+        var errors = ErrorsAfter(o =>
+        {
+            var m = o.MajorIncident;
+            switch (key)
+            {
+                case nameof(MajorIncidentOptions.Reports): m.Reports = 1; break;
+                case nameof(MajorIncidentOptions.Window): m.Window = "soon"; break;
+                case nameof(MajorIncidentOptions.Priority): m.Priority = "P0"; break;
+                case nameof(MajorIncidentOptions.OpenAtTier): m.OpenAtTier = 7; break;
+                default: m.AskFor = "10s"; break;
+            }
+        });
+
+        errors.ShouldHaveSingleItem().ShouldStartWith(error);
+    }
+
+    [Fact]
     public void Compile_EmptyDuration_FallsBackToTheDefault()
     {
         var options = TestPolicy.Options();

@@ -41,7 +41,7 @@ public class TicketViewsTests
         var desk = new Desk();
         desk.Raise();
 
-        TicketViews.Card(desk.Ticket, desk.Policy, desk.Now).Actions.ShouldBe([TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager]);
+        TicketViews.Card(desk.Ticket, desk.Policy, desk.Now).Actions.ShouldBe([TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager, TicketActions.Link]);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public class TicketViewsTests
         desk.Raise();
         desk.Escalate(People.Maria, toTier: desk.Policy.MaxTier);
 
-        TicketViews.Card(desk.Ticket, desk.Policy, desk.Now).Actions.ShouldBe([TicketActions.Accept, TicketActions.EscalateManager]);
+        TicketViews.Card(desk.Ticket, desk.Policy, desk.Now).Actions.ShouldBe([TicketActions.Accept, TicketActions.EscalateManager, TicketActions.Link]);
     }
 
     [Fact]
@@ -77,6 +77,6 @@ public class TicketViewsTests
         desk.Raise();
 
         TicketViews.ActionsFor(desk.Ticket, desk.Policy, People.Uma).ShouldBe([TicketActions.EscalateManager, TicketActions.Note, TicketActions.Cancel]);
-        TicketViews.ActionsFor(desk.Ticket, desk.Policy, People.Alice).ShouldBe([TicketActions.Accept, TicketActions.EscalateManager]);
+        TicketViews.ActionsFor(desk.Ticket, desk.Policy, People.Alice).ShouldBe([TicketActions.Accept, TicketActions.EscalateManager, TicketActions.Link]);
     }
 }

@@ -30,4 +30,6 @@ public sealed class PolicyOptions
     public string ReopenWindow { get; set; } = "7d";
     /// <summary>Resolutions at this tier or above are captured as knowledge-base drafts for Tier 1.</summary>
     public int KnowledgeFromTier { get; set; } = 2;
+    /// <summary>When many reports of one problem make it a major incident, and how it is handled.</summary>
+    public MajorIncidentOptions MajorIncident { get; set; } = new();
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -271,6 +272,10 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("text");
@@ -285,6 +290,26 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<int>("FromTier")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReviewedByKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasColumnType("text");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('english', coalesce(\"Body\", '')), 'B')", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<long>("TicketNumber")
                         .HasColumnType("bigint");
 
@@ -296,7 +321,13 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.HasIndex("Category");
 
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("TicketNumber");
+
+                    b.HasIndex("Status", "TicketNumber");
 
                     b.ToTable("KnowledgeArticles", (string)null);
                 });
@@ -489,6 +520,10 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<long>("Number")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("AffectedService")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -497,14 +532,27 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("EscalationCount")
                         .HasColumnType("integer");
 
                     b.Property<long?>("FirstAcceptedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IntakePending")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMajorIncident")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("IsVip")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("LastReportAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Origin")
                         .IsRequired()
@@ -514,6 +562,12 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<string>("OwnerKey")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
+
+                    b.Property<long?>("ParentNumber")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("PeopleAffected")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -531,8 +585,19 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)");
 
+                    b.Property<string>("Resolution")
+                        .HasColumnType("text");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('english', coalesce(\"Resolution\", '')), 'B') || setweight(to_tsvector('english', coalesce(\"Description\", '')), 'C')", true);
+
+                    b.Property<bool>("SelfService")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -546,19 +611,34 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<int>("Tier")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Number");
 
+                    b.HasIndex("IntakePending");
+
                     b.HasIndex("OwnerKey");
+
+                    b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
 
                     b.HasIndex("ReporterKey");
 
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
                     b.HasIndex("Status", "Tier");
+
+                    b.HasIndex("Status", "Category", "LastReportAt");
 
                     b.ToTable("Tickets", (string)null);
                 });

@@ -260,6 +260,10 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -274,6 +278,21 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<int>("FromTier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedByKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TicketNumber")
                         .HasColumnType("INTEGER");
 
@@ -287,7 +306,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TicketNumber");
 
+                    b.HasIndex("Status", "TicketNumber");
+
                     b.ToTable("KnowledgeArticles", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("ChatEscalation.Persistence.Rows.OutboxMessage", b =>
@@ -474,6 +497,10 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<long>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AffectedService")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -482,13 +509,26 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("EscalationCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FirstAcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IntakePending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMajorIncident")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsVip")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastReportAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Origin")
@@ -499,6 +539,12 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<string>("OwnerKey")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ParentNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeopleAffected")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Priority")
                         .IsRequired()
@@ -516,7 +562,13 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Resolution")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SelfService")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -531,13 +583,22 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<int>("Tier")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Number");
 
+                    b.HasIndex("IntakePending");
+
                     b.HasIndex("OwnerKey");
+
+                    b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
 
@@ -545,7 +606,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status", "Tier");
 
+                    b.HasIndex("Status", "Category", "LastReportAt");
+
                     b.ToTable("Tickets", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 #pragma warning restore 612, 618
         }

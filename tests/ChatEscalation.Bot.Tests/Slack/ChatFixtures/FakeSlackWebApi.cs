@@ -15,7 +15,7 @@ namespace ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 /// A fake Slack Web API on plain-HTTP loopback Kestrel (<c>http://127.0.0.1:port/api/</c>) that records every call and answers like Slack:
 /// <c>chat.postMessage</c> → a fresh ts per message (kept with its metadata, so <c>conversations.history</c> / <c>conversations.replies</c>
 /// return it); <c>chat.update</c> → the same ts; <c>chat.postEphemeral</c>; <c>views.open</c>; <c>conversations.open</c> →
-/// <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.All"/>.
+/// <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.Known"/>.
 /// Faults are scripted: a queued raw answer (<see cref="Enqueue"/>), a 429 on the next call of a method (<see cref="RateLimitFirst"/>),
 /// a stall before the work (<see cref="Stall"/>: Slack never got it) or after it (<see cref="SlowAnswer"/>: Slack did it, answered late).
 /// <c>apps.connections.open</c> → a single-use <c>ws://…/link/?ticket=N</c> whose Socket Mode connections the test drives (<see cref="NextSessionAsync"/>).
@@ -279,13 +279,13 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
             case "views.open":
                 return new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0MODAL" } };
             case "conversations.open":
-                var dm = SlackChatUser.All.FirstOrDefault(u => u.Id == call["users"]);
+                var dm = SlackChatUser.Known.FirstOrDefault(u => u.Id == call["users"]);
                 return dm is null ? Error("user_not_found") : new JsonObject { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = dm.DmChannel } };
             case "users.info":
-                var user = SlackChatUser.All.FirstOrDefault(u => u.Id == call["user"]);
+                var user = SlackChatUser.Known.FirstOrDefault(u => u.Id == call["user"]);
                 return user is null ? Error("user_not_found") : new JsonObject { ["ok"] = true, ["user"] = UserObject(user) };
             case "users.lookupByEmail":
-                var byMail = SlackChatUser.All.FirstOrDefault(u => u.Email.Length > 0 && u.Email == call["email"]);
+                var byMail = SlackChatUser.Known.FirstOrDefault(u => u.Email.Length > 0 && u.Email == call["email"]);
                 return byMail is null ? Error("users_not_found") : new JsonObject { ["ok"] = true, ["user"] = UserObject(byMail) };
             case "auth.test":
                 return new JsonObject { ["ok"] = true, ["user_id"] = "U0BOT", ["bot_id"] = "B0BOT", ["team_id"] = "T0DESK" };

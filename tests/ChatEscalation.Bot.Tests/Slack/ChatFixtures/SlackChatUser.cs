@@ -19,4 +19,11 @@ public sealed record SlackChatUser(string Id, string Email, string Name, string?
     public static SlackChatUser Guest { get; } = new("U0GUEST", "", "Guest");
 
     public static IReadOnlyList<SlackChatUser> All { get; } = [Uma, Alice, Bob, Carol, Dave, Maria, Victor, Guest];
+
+    /// <summary>Ten people outside the policy (reporter1@demo.local …), for reports of one outage from ten people.</summary>
+    public static IReadOnlyList<SlackChatUser> Reporters { get; } =
+        Enumerable.Range(1, 10).Select(i => new SlackChatUser($"U0REP{i:00}", $"reporter{i}@demo.local", $"Reporter {i}")).ToList();
+
+    /// <summary>Everybody the fake Web API knows: <see cref="All"/> and <see cref="Reporters"/>.</summary>
+    public static IReadOnlyList<SlackChatUser> Known { get; } = [.. All, .. Reporters];
 }
