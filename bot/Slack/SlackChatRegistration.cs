@@ -25,6 +25,7 @@ public static class SlackChatRegistration
         }
 
         services.TryAddScoped<SlackPeopleResolver>();
+        services.TryAddSingleton<LookupFailures>();
         services.TryAddScoped<ChatConversation>();
         services.Replace(ServiceDescriptor.Scoped<ISlackInbound, SlackInbound>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, SlackSender>());

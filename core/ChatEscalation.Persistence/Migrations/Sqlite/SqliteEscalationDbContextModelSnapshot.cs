@@ -531,11 +531,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasKey("Number");
 
-                    b.HasIndex("OwnerKey");
-
                     b.HasIndex("RaisedAt");
 
-                    b.HasIndex("ReporterKey");
+                    b.HasIndex("OwnerKey", "Status");
+
+                    b.HasIndex("ReporterKey", "Status");
 
                     b.HasIndex("Status", "Tier");
 
