@@ -64,7 +64,7 @@ public static class DashboardCsv
             Row("weekly", week, "escalations", N(w.Escalations));
             Row("weekly", week, "first_contact_rate", Rate(w.FirstContactRate));
         }
-        foreach (var m in f.Parked) Row("parked_outbox", CsvText.Number(m.Id), $"{m.Platform} {m.Audience}", m.LastError ?? "");
+        foreach (var m in f.Parked) Row(m.Unconfirmed ? "unconfirmed_outbox" : "parked_outbox", CsvText.Number(m.Id), $"{m.Platform} {m.Audience}", m.LastError ?? "");
         return sb.ToString();
     }
 }

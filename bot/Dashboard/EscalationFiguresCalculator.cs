@@ -71,8 +71,9 @@ public static class EscalationFiguresCalculator
             byCategory, byTechnician, escalations.Count(e => e.Kind == EventKind.AutoEscalated), load,
             Repeats(trails, range), firstContact, compliance, TimeInTier(raised, Trail, policy, now), Pages(trails, range),
             Weeks(raised, resolved, escalations, FirstContact, policy.Staffed.Zone, range),
-            outbox.Where(m => m.State == OutboxState.Parked).OrderBy(m => m.Id)
-                .Select(m => new ParkedMessage(m.Id, m.TicketNumber, m.Platform, m.Audience, m.Kind.ToString(), m.Attempts, m.LastError, m.CreatedAt)).ToList());
+            outbox.Where(m => m.State is OutboxState.Parked or OutboxState.Unconfirmed).OrderBy(m => m.Id)
+                .Select(m => new ParkedMessage(m.Id, m.TicketNumber, m.Platform, m.Audience, m.Kind.ToString(), m.Attempts, m.LastError, m.CreatedAt,
+                    m.State == OutboxState.Unconfirmed)).ToList());
     }
 
     /// <summary>Each ticket's trail in the order it was written.</summary>

@@ -20,7 +20,7 @@ public sealed class EscalationReport(EscalationDbContext db, EscalationPolicy po
     {
         var (tickets, events) = await LoadAsync(cancellationToken);
         var parked = viewer.SeesParked
-            ? await db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Parked).ToListAsync(cancellationToken)
+            ? await db.OutboxMessages.AsNoTracking().Where(m => m.State == OutboxState.Parked || m.State == OutboxState.Unconfirmed).ToListAsync(cancellationToken)
             : [];
         var figures = EscalationFiguresCalculator.Compute(tickets, events, parked, policy, time.GetUtcNow(), range);
         if (viewer.Role is ViewerRole.Everyone or ViewerRole.Manager) return figures;

@@ -11,6 +11,7 @@ public static class EventSentences
         EventKind.Accepted => "Accepted by a technician",
         EventKind.Escalated => "Escalated to another tier",
         EventKind.AutoEscalated => "Escalated automatically (the tier's time ran out)",
+        EventKind.TopTierTimedOut => "The top tier's time ran out: the managers were told (the clock moves it no further)",
         EventKind.ManagerEscalated => "A manager was asked to step in",
         EventKind.QueueReminded => "The queue was reminded nobody had accepted it",
         EventKind.SlaWarned => "SLA warning: most of the resolution time is used",

@@ -37,7 +37,8 @@ public static class ServiceRegistration
         services.AddEscalationPersistence(configuration, builder.Environment.ContentRootPath);
 
         services.AddOptions<SchedulerOptions>().BindConfiguration("Scheduler").ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations()
+            .Validate(o => o.ClaimLease >= o.SendTimeout + OutboxOptions.LeaseMargin, "Outbox:ClaimLease must be at least 1 s longer than Outbox:SendTimeout.").ValidateOnStart();
         services.AddSingleton<OutboxSignal>();
         services.Replace(ServiceDescriptor.Singleton<IOutboxWakeup>(sp => sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IEscalationRunner, EscalationRunner>();

@@ -45,7 +45,7 @@ public sealed class OutboxDispatcher(
             foreach (var candidate in due)
             {
                 ct.ThrowIfCancellationRequested();
-                if (await store.ClaimAsync(candidate, time.GetUtcNow(), ct) is not { } message) continue; // another dispatcher has it
+                if (await store.ClaimAsync(candidate, time.GetUtcNow(), options.Value.ClaimLease, ct) is not { } message) continue; // another dispatcher has it
                 await DeliverOneAsync(message, ct);
                 handled++;
             }

@@ -130,8 +130,9 @@
     rows("t-repeats", f.repeats.map((r) => '<tr><td><a href="/tickets/' + r.ticket + '">' + esc(r.key) + "</a></td><td>" + esc(when(r.at)) +
       "</td><td>T" + r.fromTier + " → T" + r.toTier + "</td><td>" + esc(r.reason) + "</td></tr>").join(""), 4);
     rows("t-parked", f.parked.map((m) => "<tr><td>" + m.id + '</td><td><a href="/tickets/' + m.ticket + '">' + key(m.ticket) + "</a></td><td>" + esc(m.platform) +
-      "</td><td>" + esc(m.audience) + "</td><td>" + m.attempts + "</td><td>" + esc(m.lastError) +
-      '</td><td><button type="button" data-retry="' + m.id + '" data-testid="retry-' + m.id + '">Try again</button></td></tr>').join(""), 7);
+      "</td><td>" + esc(m.audience) + "</td><td>" + (m.unconfirmed ? "may have arrived: look in the chat first" : "failed") + "</td><td>" + m.attempts +
+      "</td><td>" + esc(m.lastError) + '</td><td><button type="button" data-retry="' + m.id + '" data-testid="retry-' + m.id + '">' +
+      (m.unconfirmed ? "Send again" : "Try again") + "</button></td></tr>").join(""), 8);
     document.querySelectorAll("[data-retry]").forEach((b) => b.addEventListener("click", async () => {
       b.disabled = true;
       const r = await fetch("/dashboard/api/parked/" + b.dataset.retry + "/retry", { method: "POST", credentials: "same-origin", headers: { "X-CSRF-TOKEN": me.csrf } });

@@ -12,7 +12,7 @@ namespace ChatEscalation.Bot.Hosting.Health;
 /// <item><c>GET /healthz/live</c>: the process answers (no check runs), always 200;</item>
 /// <item><c>GET /healthz/ready</c>: database reachable, migrations applied, policy loaded and start-up done, Socket Mode connected when
 /// configured, outbox not stale (<c>Outbox:StaleAfter</c>); 200 or 503, with each check's status and description as JSON;</item>
-/// <item><c>GET /healthz</c>: as before, <c>{"status":"ready","parkedOutboxMessages":n}</c> once started, 503 <c>starting</c> before.</item>
+/// <item><c>GET /healthz</c>: as before, <c>{"status":"ready","parkedOutboxMessages":n,"unconfirmedOutboxMessages":n}</c> once started, 503 <c>starting</c> before.</item>
 /// </list>
 /// </summary>
 public static class HealthRegistration
@@ -37,7 +37,12 @@ public static class HealthRegistration
     {
         var readiness = app.Services.GetRequiredService<Readiness>();
         app.MapGet(SummaryPath, async (OutboxStore outbox, CancellationToken ct) => readiness.IsReady
-            ? Results.Ok(new { status = "ready", parkedOutboxMessages = await outbox.CountParkedAsync(ct) })
+            ? Results.Ok(new
+            {
+                status = "ready",
+                parkedOutboxMessages = await outbox.CountParkedAsync(ct),
+                unconfirmedOutboxMessages = await outbox.CountUnconfirmedAsync(ct),
+            })
             : Results.Json(new { status = "starting" }, statusCode: StatusCodes.Status503ServiceUnavailable));
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthTags.Ready), ResponseWriter = WriteJsonAsync });

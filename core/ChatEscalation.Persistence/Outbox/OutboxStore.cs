@@ -7,7 +7,7 @@ namespace ChatEscalation.Persistence.Outbox;
 /// <summary>The dispatcher's side of the outbox: find what is due in order, claim one message at a time, record what became of it, and card references.</summary>
 /// <remarks>
 /// A message is claimed right before it is sent (<see cref="ClaimAsync"/>): it moves to <see cref="OutboxState.Sending"/> with
-/// <see cref="OutboxMessage.NextAttemptAt"/> as a lease of <see cref="ClaimLease"/>, longer than one send may take, so no other
+/// <see cref="OutboxMessage.NextAttemptAt"/> as a lease (<see cref="ClaimLease"/> unless the host configures another), longer than one send may take, so no other
 /// dispatcher (another instance on the same PostgreSQL) can take it while it is in flight. A dispatcher that dies mid-send leaves it
 /// claimable once the lease passes, marked <see cref="OutboxMessage.Uncertain"/>: the platform may have it already. Per
 /// <see cref="OutboxMessage.Lane"/> (a ticket on one platform, or one conversation's replies) only the oldest pending message is due,
@@ -15,7 +15,7 @@ namespace ChatEscalation.Persistence.Outbox;
 /// </remarks>
 public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
 {
-    /// <summary>How long a claimed message stays with one dispatcher before another may take it (longer than any one send may run).</summary>
+    /// <summary>The default of how long a claimed message stays with one dispatcher before another may take it (longer than any one send may run).</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
     /// <summary>Up to <paramref name="max"/> messages due now, each the oldest pending one of its lane, oldest first (not claimed).</summary>
@@ -34,10 +34,11 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
     /// Claims <paramref name="due"/> for one send (one conditional <c>UPDATE</c>: only if nobody changed it since it was read); null when
     /// another dispatcher got it first. A message whose earlier claim ran out is handed out <see cref="OutboxMessage.Uncertain"/>.
     /// </summary>
-    public async Task<OutboxMessage?> ClaimAsync(OutboxMessage due, DateTimeOffset now, CancellationToken ct = default)
+    /// <param name="lease">How long the claim holds (default <see cref="ClaimLease"/>); it must outlast the dispatcher's send budget.</param>
+    public async Task<OutboxMessage?> ClaimAsync(OutboxMessage due, DateTimeOffset now, TimeSpan? lease = null, CancellationToken ct = default)
     {
         var (state, at, id) = (due.State, due.NextAttemptAt, due.Id);
-        var leaseEnd = now + ClaimLease;
+        var leaseEnd = now + (lease ?? ClaimLease);
         var uncertain = due.Uncertain || state == OutboxState.Sending;
         var claimed = await db.OutboxMessages.Where(o => o.Id == id && o.State == state && o.NextAttemptAt == at)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.NextAttemptAt, leaseEnd)

@@ -17,5 +17,6 @@ public sealed class EventSentencesTests
         }
         EventSentences.Of(EventKind.PageAcknowledged).ShouldBe("Page acknowledged");
         EventSentences.Of(EventKind.SlaWarned).ShouldStartWith("SLA warning");
+        EventSentences.Of(EventKind.TopTierTimedOut).ShouldContain("managers were told");
     }
 }

@@ -79,6 +79,18 @@ public sealed class TeamsDeliveryFaultTests : IAsyncLifetime
         host.Connector.ConnectorRequests.Count(r => r.Method == "POST" && r.RawTarget == "/v3/conversations" && r.Body.Contains(Tier1)).ShouldBe(1);
         (await RowsAsync(o => o.Kind == NotificationKind.Reply)).Single().State.ShouldBe(OutboxState.Sent); // the other lane went on
 
+        // Operators see it: the health summary counts it, the manager's dashboard lists it as possibly delivered.
+        var health = JsonNode.Parse(await host.Client.GetStringAsync("/healthz"))!;
+        health["unconfirmedOutboxMessages"]!.GetValue<int>().ShouldBe(1);
+        health["parkedOutboxMessages"]!.GetValue<int>().ShouldBe(0);
+        using (var report = host.Services.CreateScope())
+        {
+            var figures = await report.ServiceProvider.GetRequiredService<ChatEscalation.Bot.Dashboard.EscalationReport>().ComputeAsync(ChatEscalation.Bot.Dashboard.DashboardViewer.Everyone, null);
+            var waiting = figures.Parked.Single();
+            waiting.Id.ShouldBe(card.Id);
+            waiting.Unconfirmed.ShouldBeTrue();
+        }
+
         // Nobody saw the card, a person says so: sent again, once.
         using var scope = host.Services.CreateScope();
         (await scope.ServiceProvider.GetRequiredService<Persistence.Outbox.OutboxStore>().RequeueParkedAsync(card.Id, host.Time.GetUtcNow())).ShouldBeTrue();

@@ -65,6 +65,7 @@ public sealed class HealthEndpointTests
         var summary = await host.HealthAsync();
         summary["status"]!.GetValue<string>().ShouldBe("ready");
         summary["parkedOutboxMessages"]!.GetValue<int>().ShouldBe(0);
+        summary["unconfirmedOutboxMessages"]!.GetValue<int>().ShouldBe(0);
     }
 
     [Fact]

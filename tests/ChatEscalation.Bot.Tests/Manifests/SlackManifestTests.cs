@@ -8,6 +8,7 @@ public sealed class SlackManifestTests
     private static readonly string[] RequiredBotScopes =
     [
         "chat:write", "commands", "im:write", "im:history", "app_mentions:read", "users:read", "users:read.email", "channels:read",
+        "channels:history", "groups:history", // an uncertain post is looked up in the channel history before it is sent again
     ];
 
     private static JsonNode Load(string fileName)
