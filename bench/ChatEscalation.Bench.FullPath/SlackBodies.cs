@@ -46,8 +46,8 @@ public static class SlackBodies
     }
 
     /// <summary>Slack's v0 signature: HMAC-SHA256 of <c>v0:{timestamp}:{body}</c> with the signing secret, hex.</summary>
-    public static string Sign(string timestamp, string body) =>
-        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(SigningSecret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
+    public static string Sign(string timestamp, string body, string secret = SigningSecret) =>
+        "v0=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"v0:{timestamp}:{body}")));
 
     public static string Now() => DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
 
