@@ -22,7 +22,7 @@ static async Task<int> StandInAsync(string[] args)
 {
     await using var api = await SlackStandIn.StartAsync(Options.Int(args, "--port", 18999));
     Console.WriteLine(api.ApiBaseUrl);
-    await Task.Delay(Timeout.Infinite, new CancellationTokenSource(TimeSpan.FromHours(2)).Token).ContinueWith(_ => { });
+    await api.WaitForShutdownAsync(); // run.sh stops it with SIGTERM
     return 0;
 }
 

@@ -60,5 +60,8 @@ public sealed class SlackStandIn : IAsyncDisposable
         return standIn;
     }
 
+    /// <summary>Completes when the process is asked to stop (SIGTERM, Ctrl+C).</summary>
+    public Task WaitForShutdownAsync() => app.WaitForShutdownAsync();
+
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

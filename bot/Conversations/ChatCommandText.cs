@@ -9,7 +9,7 @@ namespace ChatEscalation.Bot.Conversations;
 /// <remarks>
 /// <c>escalate INC-42 tried: restarted the client; outcome: still drops; needs: gateway logs [to tier 3]</c>,
 /// <c>reassign INC-42 to tier 3 | to carol@corp.example &lt;reason&gt;</c>, <c>vendor INC-42 Contoso Networks case CN-1234</c>,
-/// <c>priority INC-42 P1 &lt;reason&gt;</c>; every other verb takes the rest of the line as its one text field.
+/// <c>vendor INC-42 responded</c>, <c>vendor INC-42 update &lt;what they said&gt;</c>, <c>priority INC-42 P1 &lt;reason&gt;</c>; every other verb takes the rest of the line as its one text field.
 /// A raise, <c>ticket [P1|P2|P3|P4|urgent] &lt;what is wrong&gt;</c>, reads only its first word (see <see cref="Raise"/>).
 /// Every pattern runs on .NET's non-backtracking engine, so parsing time is linear in the length of what was typed.
 /// </remarks>
@@ -19,6 +19,7 @@ public static class ChatCommandText
     private static readonly Regex ToTier = new(@"\bto\s+tier\s*(?<n>\d+)\b", Linear);
     private static readonly Regex ReassignTarget = new(@"^\s*(?:to\s+)?(?:tier\s*(?<n>\d+)|(?<email>[^\s@:,]+@[^\s@:,]+))", Linear);
     private static readonly Regex VendorCase = new(@"^(?<vendor>.+?)\s+(?:case\s*#?|#)(?<case>\S+)\s*$", Linear);
+    private static readonly Regex VendorAnswer = new(@"^(?:responded|answered|replied)\b[\s:,-]*(?<text>.*)$|^update\b[\s:,-]*(?<text>.*)$", Linear | RegexOptions.Singleline);
     private static readonly Regex PriorityValue = new(@"^\s*(?<p>\S+)", Linear);
 
     /// <summary>The form a typed ticket verb stands for, or null when <paramref name="intent"/> is not a ticket verb.</summary>
@@ -94,6 +95,8 @@ public static class ChatCommandText
 
     private static TicketForm Vendor(string text)
     {
+        var answer = VendorAnswer.Match(text.Trim());
+        if (answer.Success) return TicketForm.Of(TicketActions.VendorUpdate, (FieldNames.Update, answer.Groups["text"].Value.Trim()));
         var m = VendorCase.Match(text);
         return m.Success
             ? TicketForm.Of(TicketActions.Vendor, (FieldNames.Vendor, m.Groups["vendor"].Value), (FieldNames.Case, m.Groups["case"].Value))

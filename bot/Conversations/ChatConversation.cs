@@ -3,6 +3,7 @@ using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
+using ChatEscalation.Core.WhatIf;
 using ChatEscalation.Persistence.Workflows;
 
 namespace ChatEscalation.Bot.Conversations;
@@ -13,17 +14,19 @@ namespace ChatEscalation.Bot.Conversations;
 /// </summary>
 /// <remarks>Decisions stay in the engine (through <see cref="TicketWorkflow"/>); a refusal comes back as the reply's text.
 /// A ticket's status is shown to its reporter and to IT staff only.</remarks>
-public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider policies, TimeProvider time)
+public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider policies, TimeProvider time, PageLinks links)
 {
     public const string HelpText =
         "I raise and track IT tickets. Try:\n" +
         "• ticket <what is wrong> — raise a ticket (e.g. ticket VPN drops every 10 minutes); start with P1…P4 or urgent to say how bad (ticket P1 Whole office is offline)\n" +
         "• status INC-42 — where a ticket stands\n" +
         "• mine — your open tickets (reported or owned)\n" +
-        "• oncall — who is on call now and next\n" +
+        "• whatif P1 vip saturday 02:00 — what the desk would do (pages, warnings, breach), without raising anything\n" +
+        "• oncall [tier or rotation] — who is on call now and next (e.g. oncall tier 2), in your time zone\n" +
         "• note INC-42 <text>, cancel INC-42, reopen INC-42 <why>, manager INC-42 <why>\n" +
         "• technicians: accept INC-42, resolve INC-42 <fix>, wait INC-42 <question>, resume INC-42, ack INC-42,\n" +
-        "  escalate INC-42 tried: … ; outcome: … ; needs: … [to tier 3], vendor INC-42 <vendor> case <id>\n" +
+        "  escalate INC-42 tried: … ; outcome: … ; needs: … [to tier 3], vendor INC-42 <vendor> case <id>,\n" +
+        "  vendor INC-42 responded, vendor INC-42 update <what they said>\n" +
         "• managers: takeover INC-42, reassign INC-42 to tier 3 <why> (or to <e-mail>), priority INC-42 P1 <why>";
 
     public Task<ChatReply> HandleAsync(UserRef user, string platform, string text, CancellationToken cancellationToken) =>
@@ -49,9 +52,10 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
                 return raised.Repeated ? ChatReply.Repeat : Reply(raised, policy);
             case ChatIntentKind.Mine:
                 return await SettleAsync(request, await MineAsync(user, policy, cancellationToken), cancellationToken);
+            case ChatIntentKind.WhatIf:
+                return await SettleAsync(request, ChatReply.Say(WhatIf(policy, request, intent.Text)), cancellationToken);
             case ChatIntentKind.OnCall:
-                var now = time.GetUtcNow();
-                return await SettleAsync(request, ChatReply.Say(OnCallBoard.Describe(OnCallBoard.At(policy, now), policy.Staffed.IsOpen(now))), cancellationToken);
+                return await SettleAsync(request, ChatReply.Say(OnCall(policy, intent.Text, request.Zone)), cancellationToken);
             case ChatIntentKind.Unknown when intent.DidYouMean is { } verb:
                 var rest = intent.Text.IndexOf(' ') is var space and > 0 ? intent.Text[(space + 1)..].Trim() : "";
                 return await SettleAsync(request, new ChatReply($"Did you mean /{verb}? Type: /{verb}{(rest.Length > 0 ? " " + Shorten(rest) : " …")}", null, [],
@@ -99,6 +103,29 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
             return ChatReply.Say($"{TicketKey.Format(number)} does not exist, or it is not yours to see.");
         var view = TicketViews.Card(ticket, policy, time.GetUtcNow());
         return new ChatReply($"{view.Key} {view.Title}: {view.StatusText}. {view.SlaText}.", view, [], null);
+    }
+
+    /// <summary>The engine's dry run of the question, summarised, with a link to the whole timeline on the what-if page.</summary>
+    private string WhatIf(EscalationPolicy policy, ChatRequest request, string question)
+    {
+        var now = time.GetUtcNow();
+        var asked = WhatIfText.Parse(question, request.User, policy, now);
+        var summary = WhatIfText.Describe(WhatIfPlanner.Plan(asked, policy, now), policy);
+        return links.WhatIf(request.Platform, asked) is { } link ? $"{summary}\nThe whole timeline: {link}" : summary;
+    }
+
+    /// <summary>Who is on call, for one tier or rotation when <paramref name="query"/> names one, times in the reader's zone.</summary>
+    private string OnCall(EscalationPolicy policy, string query, TimeZoneInfo? zone)
+    {
+        var now = time.GetUtcNow();
+        var all = OnCallBoard.At(policy, now, zone);
+        if (OnCallBoard.Matching(all, query) is not { } lines)
+        {
+            var names = policy.Tiers.Select(t => $"{t.Level} ({t.Name})").Concat(all.Select(l => l.Rotation)).Distinct();
+            return $"No tier or rotation called \"{Shorten(query)}\". Try one of: {string.Join(", ", names)}.";
+        }
+
+        return OnCallBoard.Describe(lines, policy.Staffed.IsOpen(now), zone);
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..79] + "…";

@@ -15,7 +15,7 @@ public static class ChatIntentParser
         ["accept"] = ChatIntentKind.Accept, ["resolve"] = ChatIntentKind.Resolve, ["wait"] = ChatIntentKind.WaitOnUser,
         ["resume"] = ChatIntentKind.Resume, ["ack"] = ChatIntentKind.Acknowledge, ["escalate"] = ChatIntentKind.Escalate,
         ["reassign"] = ChatIntentKind.Reassign, ["vendor"] = ChatIntentKind.Vendor, ["priority"] = ChatIntentKind.Priority,
-        ["takeover"] = ChatIntentKind.TakeOver,
+        ["takeover"] = ChatIntentKind.TakeOver, ["whatif"] = ChatIntentKind.WhatIf, ["what-if"] = ChatIntentKind.WhatIf,
     };
 
     private static readonly HashSet<ChatIntentKind> NeedTicket =

@@ -16,4 +16,8 @@ public sealed record ChatRequest(UserRef User, string Platform, string Text)
     /// command's ephemeral reply, the emulator).
     /// </summary>
     public Func<ChatReply, OutboxReply?>? Answer { get; init; }
+
+    /// <summary>The writer's time zone when the platform says it (Slack <c>users.info</c> <c>tz</c>, Teams <c>localTimezone</c>); null:
+    /// times are written in the desk's calendar zone.</summary>
+    public TimeZoneInfo? Zone { get; init; }
 }

@@ -35,6 +35,7 @@ public static class EventSentences
         EventKind.VendorLinked => "Vendor case linked",
         EventKind.VendorChased => "Vendor chased for an answer",
         EventKind.VendorOverdue => "Vendor overdue: the managers were told",
+        EventKind.VendorResponded => "The vendor answered",
         _ => Words(kind.ToString()),
     };
 

@@ -43,11 +43,13 @@ public static class ServiceRegistration
         services.Replace(ServiceDescriptor.Singleton<IOutboxWakeup>(sp => sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IEscalationRunner, EscalationRunner>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<CopyUpdates>();
         services.AddHostedService<OutboxWakeupService>();
         services.AddScheduler();
         services.AddTransient<SweepDueDeadlinesJob>();
         services.AddTransient<DispatchOutboxJob>();
         services.AddTransient<PruneInboundEventsJob>();
+        services.AddTransient<RefreshTeamsRostersJob>();
 
         services.AddTeamsAdapter(configuration);
         services.AddTeamsChat();
@@ -84,6 +86,7 @@ public static class ServiceRegistration
                 s.Schedule<SweepDueDeadlinesJob>().EverySeconds(scheduler.SweepEverySeconds).RunOnceAtStart().PreventOverlapping(nameof(SweepDueDeadlinesJob));
                 s.Schedule<DispatchOutboxJob>().EverySeconds(scheduler.DispatchEverySeconds).PreventOverlapping(nameof(DispatchOutboxJob));
                 s.Schedule<PruneInboundEventsJob>().Hourly().RunOnceAtStart().PreventOverlapping(nameof(PruneInboundEventsJob));
+                s.Schedule<RefreshTeamsRostersJob>().EveryFiveMinutes().RunOnceAtStart().PreventOverlapping(nameof(RefreshTeamsRostersJob));
             }).OnError(e => app.Logger.LogError(e, "A scheduled job failed; it runs again at its next interval"));
         }
         readiness.MarkReady();

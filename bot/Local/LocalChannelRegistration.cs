@@ -25,6 +25,8 @@ public static class LocalChannelRegistration
         var options = Restrict(section.Get<LocalOptions>() ?? new LocalOptions(), connected, explicitlyEnabled);
         services.TryAddSingleton<EscalationPolicy>(sp => sp.GetRequiredService<IPolicyProvider>().Current);
         services.TryAddScoped<ChatConversation>();
+        services.TryAddSingleton<PersonZones>();
+        services.TryAddSingleton<PageLinks>();
         if (!options.Enabled) return services;
         services.TryAddSingleton<LocalHistory>();
         services.TryAddSingleton<LocalChannelStore>();

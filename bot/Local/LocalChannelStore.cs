@@ -116,8 +116,9 @@ public sealed class LocalChannelStore
     }
 
     /// <summary>Replaces the content of message <paramref name="messageId"/> in place (same id, channel and thread; next revision).</summary>
+    /// <param name="keepPostedAt">Keep the message's time (an edit of a message's buttons); false: stamp it with now (a card that changed).</param>
     /// <returns>The updated message, or null when no such message is kept.</returns>
-    public async Task<LocalMessage?> UpdateAsync(string messageId, LocalMessageDraft draft, CancellationToken cancellationToken = default)
+    public async Task<LocalMessage?> UpdateAsync(string messageId, LocalMessageDraft draft, CancellationToken cancellationToken = default, bool keepPostedAt = false)
     {
         ArgumentNullException.ThrowIfNull(draft);
         LocalMessage message;
@@ -128,6 +129,7 @@ public sealed class LocalChannelStore
             lock (_gate) old = _messages.FirstOrDefault(m => m.Id == messageId);
             if (old is null) return null;
             message = Build(old.Id, old.ChannelId, old.ThreadOf, draft, old.Revision + 1);
+            if (keepPostedAt) message = message with { At = old.At };
             if (_history is not null) await _history.UpdateAsync(message, cancellationToken);
             lock (_gate)
             {

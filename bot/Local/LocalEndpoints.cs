@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChatEscalation.Bot.Scheduling;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Views;
+using ChatEscalation.Core.WhatIf;
 using ChatEscalation.Core.Tickets;
 using Microsoft.Extensions.Options;
 using ChatEscalation.Bot.Web;

@@ -7,6 +7,9 @@ using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Workflows;
 
 namespace ChatEscalation.Bot.Local;
@@ -21,9 +24,11 @@ public static class LocalInbound
     /// <remarks>
     /// Text the bot did not understand gets its answer with a "Raise a ticket…" button (as in Slack and Teams), and in a direct
     /// conversation the answer names the prefilled raise form (<c>raise</c>: the words to prefill it with) for the page to open.
+    /// A ticket's card in the answer is the reporter's copy for its reporter (their own buttons), recorded so every later change updates
+    /// it in place; anybody else's is the status without buttons (<see cref="TicketCopies.Answer"/>).
     /// </remarks>
     public static async Task<IResult> MessageAsync(LocalMessageRequest request, LocalChannelStore store, ChatConversation conversation, EscalationPolicy policy,
-        LocalRenderings renderings, IEscalationRunner runner, CancellationToken ct)
+        LocalRenderings renderings, IEscalationRunner runner, CardCopyStore copies, TimeProvider time, CancellationToken ct)
     {
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
         if (string.IsNullOrWhiteSpace(request.Text)) return Results.BadRequest(new { ok = false, message = "Type something." });
@@ -33,13 +38,21 @@ public static class LocalInbound
         var text = $"@{user.Name}: {reply.Text}";
         var draft = reply switch
         {
-            { Card: { } card } => new LocalMessageDraft("bot", "bot", "ChatEscalation", text, card.Number, [], false,
-                LocalRenderings.View(card), renderings.CardBlocks(card), renderings.CardAdaptive(card)),
+            { Card: { } card } => renderings.Answer(text, TicketCopies.Answer(card, user)),
             { SuggestRaise: { } title } => new LocalMessageDraft("bot", "bot", "ChatEscalation", text,
                 BlockKit: BlockKitRenderer.SuggestRaise(reply.Text, title), AdaptiveCard: AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(policy, title))),
             _ => new LocalMessageDraft("bot", "bot", "ChatEscalation", text),
         };
-        await store.PostAsync(channel.Id, draft, cancellationToken: ct);
+        var posted = await store.PostAsync(channel.Id, draft, cancellationToken: ct);
+        if (reply.Card is { } shown && user.Is(shown.Reporter))
+        {
+            await copies.RecordAsync(new ChatMessageRow
+            {
+                TicketNumber = shown.Number, Platform = LocalSender.PlatformName, Channel = CardCopyStore.ReplyKey(posted.Id),
+                ChannelId = posted.ChannelId, MessageId = posted.Id, UpdatedAt = time.GetUtcNow(), ShownVersion = shown.Version,
+            }, ct);
+        }
+
         await runner.DispatchNowAsync(ct);
         var raise = channel.Kind == LocalChannelKind.Direct ? reply.SuggestRaise : null;
         return Results.Json(new { ok = true, message = reply.Text, ticket = reply.Card?.Number, raise }, WebJson.Options);

@@ -52,6 +52,10 @@ public sealed class LocalRenderings
     /// <summary>Adaptive Card 1.5 of a ticket card.</summary>
     public JsonNode CardAdaptive(TicketCardView view) => _adaptive?.Invoke(view) ?? FallbackAdaptive(view);
 
+    /// <summary>The bot's answer in a conversation with a ticket's card showing <paramref name="card"/>'s own buttons (the reporter's copy, or none).</summary>
+    public LocalMessageDraft Answer(string text, TicketCardView card) =>
+        new("bot", "bot", "ChatEscalation", text, card.Number, card.Actions, false, View(card), CardBlocks(card), CardAdaptive(card));
+
     /// <summary>Block Kit blocks of a text message about a ticket, with its buttons.</summary>
     public static JsonNode MessageBlocks(string text, long? ticket, IReadOnlyList<string> actions, bool urgent)
     {

@@ -10,6 +10,10 @@ namespace ChatEscalation.Bot.Outbox;
 /// ThreadUpdate: reply in the thread of <see cref="ExistingCard"/> (a plain post in the channel when there is no card yet).
 /// Direct: a direct message to <c>To.Person</c> (by e-mail key); a person unknown on the platform is skipped, not an error.
 /// Alert: a post with buttons in <see cref="ChannelId"/> (manager or on-call channel).
+/// With <see cref="EditCopy"/> set, the delivery brings a copy posted before up to date instead (see <see cref="Core.Views.TicketCopies"/>):
+/// a queue card (Card), the reporter's answer card (Reply, <see cref="Text"/> = the words it was posted with) or a message with buttons
+/// (Alert, Direct), edited in place and never posted again; a copy that is gone from the platform is Failed, so it is forgotten.
+/// A sender returns <see cref="DeliveryResult.Sent.Card"/> for a posted Alert or Direct with buttons, so it can be brought up to date later.
 /// </remarks>
 public sealed record Delivery(
     long MessageId,
@@ -29,4 +33,7 @@ public sealed record Delivery(
 
     /// <summary>When the message was written (an earlier attempt cannot be older).</summary>
     public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>A copy posted before, to edit in place (never post); null for a new message.</summary>
+    public CardRef? EditCopy { get; init; }
 }

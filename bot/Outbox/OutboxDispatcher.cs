@@ -20,7 +20,10 @@ namespace ChatEscalation.Bot.Outbox;
 /// dispatcher that stopped mid-send) is retried as <c>Uncertain</c>: the sender checks first where the platform allows, or reports it
 /// unconfirmed rather than send it twice.</item>
 /// <item>A stop (the host shutting down) abandons the send in flight: the message stays pending, uncertain, for the next start.</item>
-/// <item>Card deliveries record where the card sits so later changes edit it in place.</item>
+/// <item>Card deliveries record where the card sits so later changes edit it in place; so do messages with buttons and the reporter's
+/// answer card, and a <c>copies</c> row brings every such copy up to date (<see cref="CopyUpdates"/>). A message's buttons are those
+/// that still apply to the ticket when it is delivered (<see cref="TicketCopies.StillOffered"/>).</item>
+/// <item>A page skipped or parked on every platform is reported to the managers (<see cref="UnreachedPages"/>).</item>
 /// </list>
 /// </remarks>
 public sealed class OutboxDispatcher(
@@ -28,6 +31,8 @@ public sealed class OutboxDispatcher(
     TicketWorkflow tickets,
     IPolicyProvider policy,
     IEnumerable<IChatSender> senders,
+    CopyUpdates copies,
+    UnreachedPages unreached,
     TimeProvider time,
     IOptions<OutboxOptions> options,
     Jitter jitter,
@@ -62,6 +67,7 @@ public sealed class OutboxDispatcher(
         if (sender is null)
         {
             await store.SkipAsync(message.Id, $"platform '{message.Platform}' is not enabled", ct);
+            await unreached.ReportIfUnreachedAsync(message, time.GetUtcNow(), ct); // it may be the last copy of a page to finish
             return;
         }
 
@@ -78,7 +84,7 @@ public sealed class OutboxDispatcher(
         try
         {
             result = message.Kind == NotificationKind.Reply
-                ? await sender.DeliverReplyAsync(Reply(message, ticket, now), budget.Token)
+                ? await DeliverReplyAsync(sender, message, ticket, now, budget.Token)
                 : await DeliverNotificationAsync(sender, message, ticket!, now, budget.Token);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -104,9 +110,10 @@ public sealed class OutboxDispatcher(
     {
         var current = policy.Current;
         var audience = message.AudienceOf();
+        if (audience.Kind == AudienceKind.Copies) return await copies.UpdateAllAsync(sender, message, ticket, now, ct);
         var card = TicketViews.Card(ticket, current, now, audience.Kind == AudienceKind.TierQueue ? audience.Tier : null);
         var existing = await store.GetChatMessageAsync(message.TicketNumber, message.Platform, audience.ToString(), ct);
-        var delivery = new Delivery(message.Id, message.Platform, message.Kind, audience, message.Text, message.ActionsOf(), message.Urgent,
+        var delivery = new Delivery(message.Id, message.Platform, message.Kind, audience, message.Text, TicketCopies.StillOffered(ticket, current, message.ActionsOf()), message.Urgent,
             ticket, card, ChannelFor(audience, message.Platform, current),
             existing is null ? null : new CardRef(existing.ChannelId, existing.MessageId, existing.ConversationId, existing.ServiceUrl))
         {
@@ -114,22 +121,18 @@ public sealed class OutboxDispatcher(
             CreatedAt = message.CreatedAt,
         };
         var result = await sender.DeliverAsync(delivery, ct);
-        if (result is DeliveryResult.Sent { Card: { } cardRef })
-        {
-            await store.UpsertChatMessageAsync(new ChatMessageRow
-            {
-                TicketNumber = message.TicketNumber, Platform = message.Platform, Channel = audience.ToString(),
-                ChannelId = cardRef.ChannelId, MessageId = cardRef.MessageId, ConversationId = cardRef.ConversationId,
-                ServiceUrl = cardRef.ServiceUrl, UpdatedAt = now,
-            }, ct);
-        }
-
+        await copies.RecordAsync(message, delivery, result, now, ct);
         return result;
     }
 
-    private ReplyDelivery Reply(OutboxMessage message, Core.Tickets.Ticket? ticket, DateTimeOffset now) =>
-        new(message.Id, message.Platform, message.RouteJson ?? "{}", message.Text, ticket,
-            ticket is null ? null : TicketViews.Card(ticket, policy.Current, now), message.Uncertain, message.CreatedAt);
+    private async Task<DeliveryResult> DeliverReplyAsync(IChatSender sender, OutboxMessage message, Core.Tickets.Ticket? ticket, DateTimeOffset now, CancellationToken ct)
+    {
+        var reply = new ReplyDelivery(message.Id, message.Platform, message.RouteJson ?? "{}", message.Text, ticket,
+            ticket is null ? null : TicketViews.Card(ticket, policy.Current, now), message.Uncertain, message.CreatedAt) { To = message.AudienceOf().Person };
+        var result = await sender.DeliverReplyAsync(reply, ct);
+        await copies.RecordReplyAsync(message, reply, result, now, ct);
+        return result;
+    }
 
     private async Task RecordAsync(OutboxMessage message, DeliveryResult result, DateTimeOffset now, CancellationToken ct)
     {
@@ -141,10 +144,12 @@ public sealed class OutboxDispatcher(
                 break;
             case DeliveryResult.Skipped skipped:
                 await store.SkipAsync(message.Id, skipped.Reason, ct);
+                await unreached.ReportIfUnreachedAsync(message, now, ct);
                 break;
             case DeliveryResult.Failed failed:
                 log.LogError("Outbox message {Message} parked: {Error}", what, failed.Error);
                 await store.ParkAsync(message.Id, failed.Error, ct);
+                await unreached.ReportIfUnreachedAsync(message, now, ct);
                 break;
             case DeliveryResult.Unconfirmed unconfirmed:
                 log.LogWarning("Outbox message {Message} may or may not have arrived and cannot be checked; not sent again on its own: {Error}", what, unconfirmed.Error);
@@ -153,6 +158,7 @@ public sealed class OutboxDispatcher(
             case DeliveryResult.Retry retry when message.Attempts + 1 >= options.Value.MaxAttempts:
                 log.LogError("Outbox message {Message} parked after {Attempts} attempts: {Error}", what, message.Attempts + 1, retry.Error);
                 await store.ParkAsync(message.Id, retry.Error, ct);
+                await unreached.ReportIfUnreachedAsync(message, now, ct);
                 break;
             case DeliveryResult.Retry retry:
                 var delay = retry.After ?? Backoff(message.Attempts + 1, jitter.Next());

@@ -12,7 +12,9 @@ namespace ChatEscalation.Bot.Slack;
 /// routing reason and reporter, latest handoff note, resolution, and a row of buttons whose <c>action_id</c> is the
 /// <see cref="TicketActions"/> id and whose <c>value</c> is the ticket number. Limits are respected by cutting, never by failing:
 /// 50 blocks, 3000 chars per section text, 150 per header, 2000 per field and button value, 75 per button text, 255 per action_id;
-/// a cut text ends with a link to the ticket page when a base URL is known. All user text is mrkdwn-escaped.
+/// a cut text ends with a link to the ticket page when a base URL is known. All user text is mrkdwn-escaped, the fallback text too
+/// (Slack formats it and notifies from it), so it can never form a mention; the only mentions are those of <see cref="SlackMentions"/>:
+/// on a card the owner in the Owner field and everybody else addressed under the header ("For …"), on a message a "For …" line.
 /// </remarks>
 public static class BlockKitRenderer
 {
@@ -28,10 +30,15 @@ public static class BlockKitRenderer
     /// <summary>The ticket card's blocks (no ticket link). The emulator calls this one.</summary>
     public static JsonArray TicketCard(TicketCardView view) => TicketCard(view, view.Actions, null);
 
-    /// <summary>The ticket card's blocks with <paramref name="actions"/> as buttons; <paramref name="publicBaseUrl"/> makes cut texts link to the ticket page.</summary>
-    public static JsonArray TicketCard(TicketCardView view, IReadOnlyList<string> actions, string? publicBaseUrl)
+    /// <summary>
+    /// The ticket card's blocks with <paramref name="actions"/> as buttons; <paramref name="publicBaseUrl"/> makes cut texts link to the
+    /// ticket page; <paramref name="mentions"/> are the people (and group) the card addresses.
+    /// </summary>
+    public static JsonArray TicketCard(TicketCardView view, IReadOnlyList<string> actions, string? publicBaseUrl, SlackMentions? mentions = null)
     {
+        mentions ??= SlackMentions.None;
         var more = MoreLink(view.Number, publicBaseUrl);
+        var owner = mentions.TokenFor(view.Owner) is { } token ? FieldRaw("Owner", token) : Field("Owner", view.Owner?.Name ?? "nobody yet", more);
         var blocks = new JsonArray
         {
             Header($"{view.Key} · {view.Title}"),
@@ -41,13 +48,14 @@ public static class BlockKitRenderer
                 ["fields"] = new JsonArray(
                     Field("Priority", $"{view.Priority}{(view.IsVip ? " · VIP" : "")}{(view.IsCriticalService ? " · critical service" : "")}", more),
                     Field("Tier", view.TierName, more),
-                    Field("Owner", view.Owner?.Name ?? "nobody yet", more),
+                    owner,
                     Field("Status", view.StatusText, more),
                     FieldRaw("SLA due", SlaDue(view)),
                     Field("Category", view.Category + (view.AffectedService is { Length: > 0 } s ? $" · {s}" : ""), more)),
             },
             Context($"Reported by {SlackText.Escape(view.Reporter.Name)} · {SlackText.Escape(view.RoutingReason)}"),
         };
+        if (mentions.Line(except: view.Owner) is { Length: > 0 } addressed) blocks.Insert(1, Context("For " + addressed));
         if (!string.IsNullOrWhiteSpace(view.Description)) blocks.Add(Section(SlackText.Escape(view.Description), more));
         if (view.PagingText is { } paging) blocks.Add(Context(":rotating_light: " + SlackText.Escape(paging)));
         if (view.LastHandoff is { } h)
@@ -58,22 +66,37 @@ public static class BlockKitRenderer
         return Capped(blocks);
     }
 
-    /// <summary>The fallback/notification text sent beside the blocks.</summary>
-    public static string FallbackText(TicketCardView view) => SlackText.Cut($"{view.Key} {view.Title} — {view.StatusText}", 3000);
+    /// <summary>The fallback/notification text sent beside a card's blocks (escaped), ending with whom it addresses.</summary>
+    public static string FallbackText(TicketCardView view, SlackMentions? mentions = null) =>
+        Notifying($"{view.Key} {view.Title} — {view.StatusText}", mentions);
 
-    /// <summary>A message about a ticket (thread reply, DM, alert): the text, and the buttons when there are any.</summary>
-    public static JsonArray Message(string text, long? ticket, IReadOnlyList<string> actions, bool urgent, string? publicBaseUrl = null)
+    /// <summary>The fallback/notification text of a message (escaped), ending with whom it addresses.</summary>
+    public static string Notifying(string text, SlackMentions? mentions = null)
+    {
+        var line = mentions?.Line() ?? "";
+        return SlackText.Cut(SlackText.Escape(text), line.Length == 0 ? 3000 : 2990 - line.Length) + (line.Length == 0 ? "" : " · " + line);
+    }
+
+    /// <summary>A message about a ticket (thread reply, DM, alert): the text, whom it is for, and the buttons when there are any.</summary>
+    public static JsonArray Message(string text, long? ticket, IReadOnlyList<string> actions, bool urgent, string? publicBaseUrl = null, SlackMentions? mentions = null)
     {
         var blocks = new JsonArray { Section((urgent ? ":rotating_light: " : "") + SlackText.Escape(text), ticket is { } n ? MoreLink(n, publicBaseUrl) : null) };
+        if (mentions?.Line() is { Length: > 0 } addressed) blocks.Add(Context("For " + addressed));
         if (ticket is { } number) AddButtons(blocks, number, actions);
         return blocks;
     }
 
     /// <summary>A bot reply to a person: the text, and the ticket's card (without buttons) when there is one.</summary>
-    public static JsonArray Reply(string text, TicketCardView? card)
+    public static JsonArray Reply(string text, TicketCardView? card) => Answer(text, card is null ? null : card with { Actions = [] });
+
+    /// <summary>
+    /// A bot answer with the ticket's card showing <paramref name="card"/>'s own buttons: the reporter's copy
+    /// (<see cref="TicketCopies.Reporter"/>), kept up to date in place.
+    /// </summary>
+    public static JsonArray Answer(string text, TicketCardView? card)
     {
         var blocks = new JsonArray { Section(SlackText.Escape(text), null) };
-        if (card is not null) foreach (var b in TicketCard(card, [], null)) blocks.Add(b!.DeepClone());
+        if (card is not null) foreach (var b in TicketCard(card, card.Actions, null)) blocks.Add(b!.DeepClone());
         return Capped(blocks);
     }
 

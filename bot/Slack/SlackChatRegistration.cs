@@ -27,6 +27,8 @@ public static class SlackChatRegistration
         services.TryAddScoped<SlackPeopleResolver>();
         services.TryAddSingleton<LookupFailures>();
         services.TryAddScoped<ChatConversation>();
+        services.TryAddSingleton<PersonZones>();
+        services.TryAddSingleton<PageLinks>();
         services.Replace(ServiceDescriptor.Scoped<ISlackInbound, SlackInbound>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, SlackSender>());
         return services;

@@ -6,6 +6,7 @@ using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Core.Views;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
@@ -19,6 +20,9 @@ namespace ChatEscalation.Bot.Slack;
 /// <c>views.open</c> (after the ack, <c>private_metadata</c> = ticket number); <c>raise</c> opens the raise modal prefilled with the
 /// button's value; any other button acts at once. A refusal reaches the clicker with <c>chat.postEphemeral</c>, through the outbox.
 /// Each click (user + action + <c>action_ts</c>) has one effect.</item>
+/// <item><c>message_action</c> with callback id <see cref="RaiseShortcut"/> (the "Raise a ticket" message shortcut): the raise modal
+/// prefilled from the message; its submission raises for the message's author, records the clicker, puts the message's permalink on the
+/// ticket and answers in the message's thread.</item>
 /// <item><c>view_submission</c>: the modal is read into a <see cref="TicketForm"/> (<see cref="SlackForms"/>) and becomes a command (a raised
 /// ticket is confirmed to the reporter in the app's DM). A refusal naming one of the modal's inputs is shown under it
 /// (<c>response_action: errors</c> keyed by that input's block_id, plus every other missing part of a handoff note); any other refusal
@@ -33,6 +37,7 @@ public sealed partial class SlackInbound
     {
         SlackInteraction.BlockActions => BlockActionAsync(interaction, ct),
         SlackInteraction.ViewSubmission => ViewSubmissionAsync(interaction, ct),
+        SlackInteraction.MessageAction => MessageShortcutAsync(interaction, ct),
         _ => Task.FromResult(SlackReply.Empty),
     };
 
@@ -84,6 +89,8 @@ public sealed partial class SlackInbound
         var form = SlackForms.Read(view);
         var policy = policies.Current;
 
+        if (form.Action == TicketActions.Raise && SlackMessageOrigin.TryParse(view.PrivateMetadata) is { } origin)
+            return await RaiseFromMessageAsync(origin, form, user, receipt, ct);
         if (form.Action == TicketActions.Raise)
         {
             // The modal closes on success, so the reporter hears of the new ticket in the app's DM.
@@ -99,6 +106,56 @@ public sealed partial class SlackInbound
         if (result.Succeeded || result.Repeated) return SlackReply.Empty;
         var alsoMissing = read.Command is EscalateTicket escalate ? escalate.Note.MissingParts() : [];
         return Refused(definition, result.Refusal?.Field, result.Message, alsoMissing);
+    }
+
+    /// <summary>
+    /// The "Raise a ticket" message shortcut: opens the raise modal prefilled from the message's text (category, impact and urgency
+    /// guessed as for any text), with the files shared with it listed as links; the modal remembers the message (<see cref="SlackMessageOrigin"/>).
+    /// </summary>
+    private async Task<SlackReply> MessageShortcutAsync(SlackInteraction i, CancellationToken ct)
+    {
+        if (i.CallbackId != RaiseShortcut || i.TriggerId is not { } trigger || i.User.Id is not { } clicker
+            || (i.Channel?.Id ?? i.Container?.ChannelId) is not { } channel || i.Message?.Ts is not { } ts) return SlackReply.Empty;
+        if (!await inbound.TryRecordAsync(new InboundReceipt(Platform, $"shortcut:{clicker}:{trigger}"), time.GetUtcNow(), ct)) return SlackReply.Empty;
+        var message = i.Message;
+        var files = message.Files.Where(f => f.Permalink is not null).Select(f => $"• {f.Title ?? f.Name ?? "file"}: {f.Permalink}").ToList();
+        var text = SlackText.Decode(message.Text ?? "").Trim() + (files.Count == 0 ? "" : "\n\nFiles:\n" + string.Join("\n", files));
+        var view = SlackModals.For(TicketForms.Raise(policies.Current, text), null);
+        view["private_metadata"] = new SlackMessageOrigin(channel, ts, message.User ?? clicker).Format();
+        OpenView("raise-from-message modal", trigger, view);
+        return SlackReply.Empty;
+    }
+
+    /// <summary>
+    /// A raise from a message: the reporter is the message's author, the clicker is recorded, the permalink goes on the ticket, and the
+    /// answer (ticket number and status) is a reply in the message's thread.
+    /// </summary>
+    private async Task<SlackReply> RaiseFromMessageAsync(SlackMessageOrigin origin, TicketForm form, UserRef clicker, InboundReceipt receipt, CancellationToken ct)
+    {
+        var policy = policies.Current;
+        var reporter = await people.ResolveAsync(origin.Author, null, ct);
+        var raise = TicketForms.ToRaise(form, reporter, Platform) with { RaisedBy = clicker, SourceLink = await PermalinkAsync(origin, ct) };
+        var raised = await workflow.RaiseAsync(raise, new Inbound(receipt, r => r is { Succeeded: true, Ticket: { } t }
+            ? Answer(clicker, new SlackRoute(origin.Channel, origin.Ts),
+                $"{t.Key} raised from this message by {clicker.Name} for {reporter.Name}: {TicketViews.Card(t, policy, time.GetUtcNow()).StatusText}.", t.Number)
+            : null, RecordRefusals: false), ct);
+        return raised.Succeeded || raised.Repeated ? SlackReply.Empty : Refused(TicketForms.Raise(policy), raised.Refusal?.Field, raised.Message, []);
+    }
+
+    /// <summary>The message's permalink (<c>chat.getPermalink</c>, at most <see cref="PermalinkBudget"/>); null when Slack does not answer in time.</summary>
+    private async Task<string?> PermalinkAsync(SlackMessageOrigin origin, CancellationToken ct)
+    {
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(PermalinkBudget);
+        try
+        {
+            return await api.GetPermalinkAsync(origin.Channel, origin.Ts, budget.Token);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or Polly.Timeout.TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            log.LogWarning("chat.getPermalink for {Channel} {Ts} failed ({Error}); the ticket is raised without the link", origin.Channel, origin.Ts, e.Message);
+            return null;
+        }
     }
 
     /// <summary>Errors inline: on the refusal's field when the modal has it, else on the modal's first required field; plus every other missing part.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Slack.Protocol;
+using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Outbox;
@@ -19,11 +20,13 @@ namespace ChatEscalation.Bot.Slack;
 /// user + action + <c>action_ts</c>, submissions by view id + a hash of the values), recorded in the same transaction as what it did and
 /// the answer to the person: a redelivery after a crash does the work once, a redelivery after the commit (or a replayed signed body)
 /// does nothing. The same keys serve HTTP callbacks and Socket Mode envelopes (a redelivered envelope carries the same payload).</item>
-/// <item>Events: <c>app_mention</c> and DMs (<c>message</c> in an <c>im</c>) only; bot posts and message subtypes are ignored (so the bot
+/// <item>A reply in a ticket's thread (under the bot's DM about it, or in a channel under the message it was raised from, where the bot
+/// answered) is a note on the ticket; the reporter's resumes a ticket waiting on them. Typed commands there still work as commands.</item>
+/// <item>Events: <c>app_mention</c>, DMs (<c>message</c> in an <c>im</c>) and thread replies in channels (<c>message.channels</c>) only; bot posts and message subtypes are ignored (so the bot
 /// never answers itself). The answer goes through the outbox (in the mention's thread; in a DM, text the bot did not understand gets a
 /// button that opens the raise modal prefilled), so a 429 or an outage delays it but cannot lose it.</item>
 /// <item>Slash commands: <c>/ticket</c> alone opens the raise modal; <c>/ticket &lt;text&gt;</c>, <c>/ticket status INC-42</c>,
-/// <c>/ticket mine</c>, <c>/ticket help</c> and <c>/oncall</c> are answered in the HTTP reply, ephemeral.</item>
+/// <c>/ticket mine</c>, <c>/ticket help</c> and <c>/oncall [tier or rotation]</c> (times in the user's <c>tz</c>) are answered in the HTTP reply, ephemeral.</item>
 /// <item>Interactions: see <c>SlackInbound.Interactions.cs</c>.</item>
 /// </list>
 /// Nothing here waits on Slack before answering, except <c>users.info</c> for a person not yet cached. <c>views.open</c> is the one
@@ -36,6 +39,8 @@ public sealed partial class SlackInbound(
     InboundEventStore inbound,
     SlackPeopleResolver people,
     SlackBackgroundWork background,
+    ISlackApi api,
+    OutboxStore outbox,
     TimeProvider time,
     ILogger<SlackInbound> log) : ISlackInbound
 {
@@ -43,6 +48,21 @@ public sealed partial class SlackInbound(
 
     /// <summary>The slash command that raises and looks up tickets.</summary>
     public const string TicketCommand = "/ticket";
+
+    /// <summary>The <c>callback_id</c> of the "Raise a ticket" message shortcut (manifest <c>shortcuts</c>, type <c>message</c>).</summary>
+    public const string RaiseShortcut = "raise_from_message";
+
+    /// <summary>The event subscriptions <see cref="OnEventAsync"/> handles (manifest <c>bot_events</c>); every other event is ignored.</summary>
+    public static IReadOnlySet<string> BotEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "app_mention", "message.im", "message.channels" };
+
+    /// <summary>The shortcut callback ids the interaction handler answers (manifest <c>shortcuts</c>).</summary>
+    public static IReadOnlySet<string> Shortcuts { get; } = new HashSet<string>(StringComparer.Ordinal) { RaiseShortcut };
+
+    /// <summary>The slash commands <see cref="OnCommandAsync"/> answers (manifest <c>slash_commands</c>).</summary>
+    public static IReadOnlySet<string> SlashCommands { get; } = new HashSet<string>(StringComparer.Ordinal) { TicketCommand, OnCallCommand };
+
+    /// <summary>How long a submission waits for <c>chat.getPermalink</c> (the answer to Slack must leave within 3 s).</summary>
+    public static readonly TimeSpan PermalinkBudget = TimeSpan.FromSeconds(1);
 
     /// <summary>The slash command that shows who is on call.</summary>
     public const string OnCallCommand = "/oncall";
@@ -53,7 +73,9 @@ public sealed partial class SlackInbound(
         var e = callback.Event;
         if (e.BotId is not null || e.Subtype is not null || string.IsNullOrEmpty(e.User) || e.Channel is not { Length: > 0 } channel) return SlackReply.Empty;
         var isDm = e.Type == "message" && e.ChannelType == "im";
-        if (e.Type != "app_mention" && !isDm) return SlackReply.Empty;
+        var threadReply = e.ThreadTs is { } parent && parent != e.Ts ? parent : null;
+        var inChannelThread = e.Type == "message" && e.ChannelType is "channel" or "group" && threadReply is not null && !MentionPattern().IsMatch(e.Text ?? "");
+        if (e.Type != "app_mention" && !isDm && !inChannelThread) return SlackReply.Empty;
         var id = callback.EventId ?? $"{channel}:{e.Ts}";
         var receipt = new InboundReceipt(Platform, "event:" + id);
         if (await inbound.SeenAsync(receipt, ct))
@@ -64,9 +86,20 @@ public sealed partial class SlackInbound(
 
         var threadTs = isDm ? e.ThreadTs : e.ThreadTs ?? e.Ts;
         var user = await people.ResolveAsync(e.User, null, ct);
-        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, SlackText.Decode(StripMentions(e.Text ?? "")))
+        var text = SlackText.Decode(StripMentions(e.Text ?? ""));
+        if (threadReply is not null && (isDm || inChannelThread) && await outbox.TicketOfThreadAsync(Platform, channel, threadReply, ownMessagesToo: isDm, ct) is { } ticket
+            && ChatIntentParser.Parse(text).Kind == ChatIntentKind.Unknown)
+        {
+            // A reply in a ticket's thread is a note on it (the reporter's resumes a ticket waiting on them); the answer stays in the thread.
+            await workflow.ExecuteAsync(ticket, new AddNote(user, text), new Inbound(receipt, r => Answer(user, new SlackRoute(channel, threadReply), r.Message, ticket)), ct);
+            return SlackReply.Empty;
+        }
+
+        if (inChannelThread) return SlackReply.Empty;
+        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, text)
         {
             Receipt = receipt,
+            Zone = ChatIntentParser.Parse(text).Kind == ChatIntentKind.OnCall ? await people.ZoneAsync(e.User, ct) : null,
             Answer = r => Answer(user, new SlackRoute(channel, threadTs, SuggestRaise: isDm ? r.SuggestRaise : null), r.Text, r.Card?.Number),
         }, ct);
         if (reply.Repeated) log.LogInformation("Slack event {EventId} was handled by an earlier delivery", id);
@@ -87,14 +120,15 @@ public sealed partial class SlackInbound(
 
         var typed = command.Command switch
         {
-            OnCallCommand => "oncall",
+            OnCallCommand => "oncall " + text,
             TicketCommand when text.Equals("help", StringComparison.OrdinalIgnoreCase) => "help",
             TicketCommand => "ticket " + text,
             _ => null,
         };
         if (typed is null) return SlackReply.Ephemeral($"I do not know the command {command.Command}. Try /ticket help.");
         var user = await people.ResolveAsync(command.UserId, command.UserName, ct);
-        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, typed) { Receipt = receipt }, ct);
+        var zone = command.Command == OnCallCommand ? await people.ZoneAsync(command.UserId, ct) : null;
+        var reply = await conversation.HandleAsync(new ChatRequest(user, Platform, typed) { Receipt = receipt, Zone = zone }, ct);
         return SlackReply.Ephemeral(SlackText.Cut(reply.Text, 3000), reply.Repeated ? null : BlockKitRenderer.Reply(reply.Text, reply.Card));
     }
 

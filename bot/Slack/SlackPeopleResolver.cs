@@ -1,3 +1,4 @@
+using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
@@ -18,7 +19,7 @@ namespace ChatEscalation.Bot.Slack;
 /// unreachable Slack API costs each person one wait, not every request.
 /// </remarks>
 public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, TimeProvider time, IOptionsMonitor<SlackOptions> options,
-    ILogger<SlackPeopleResolver> log, LookupFailures failures)
+    PersonZones zones, ILogger<SlackPeopleResolver> log, LookupFailures failures)
 {
     /// <summary>The platform name in <see cref="ChatDirectory"/> and on outbox rows.</summary>
     public const string Platform = "slack";
@@ -38,6 +39,7 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
             try
             {
                 var user = await api.GetUserAsync(userId, budget.Token);
+                zones.Remember(Platform, userId, user.TimeZone);
                 var email = user.Email?.Trim().ToLowerInvariant();
                 cached = new PlatformUser
                 {
@@ -60,6 +62,28 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
         return cached?.Email is { } known
             ? new UserRef(known, cached.Name)
             : new UserRef(KeyPrefix + userId, First(cached?.Name, fallbackName) ?? userId);
+    }
+
+    /// <summary>
+    /// The user's time zone (<c>users.info</c> <c>tz</c>): remembered from the last lookup, else asked once within
+    /// <see cref="SlackOptions.PeopleLookupBudget"/>; null when Slack does not say or the lookup fails.
+    /// </summary>
+    public async Task<TimeZoneInfo?> ZoneAsync(string? userId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(userId)) return null;
+        if (zones.Find(Platform, userId) is { } known) return known;
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        budget.CancelAfter(options.CurrentValue.PeopleLookupBudget);
+        try
+        {
+            zones.Remember(Platform, userId, (await api.GetUserAsync(userId, budget.Token)).TimeZone);
+        }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            log.LogInformation("users.info for {User} failed ({Error}); times in the desk's zone", userId, e.Message);
+        }
+
+        return zones.Find(Platform, userId);
     }
 
     private static string? First(params string?[] names) => names.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));

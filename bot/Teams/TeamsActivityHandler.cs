@@ -7,19 +7,21 @@ namespace ChatEscalation.Bot.Teams;
 
 /// <summary>
 /// Routes each authenticated Teams activity to the handler for its kind, as the Bot Framework's <c>ActivityHandler</c> does:
-/// messages (<see cref="TeamsMessageHandler"/>), card actions (<see cref="TeamsCardActionHandler"/>) and conversation updates
+/// messages (<see cref="TeamsMessageHandler"/>), card actions (<see cref="TeamsCardActionHandler"/>), the message extension
+/// (<see cref="TeamsMessageExtensionHandler"/>) and conversation updates
 /// (<see cref="TeamsConversationUpdateHandler"/>).
 /// </summary>
 /// <remarks>
 /// Each activity's receipt (conversation + activity id) is recorded in the same transaction as what it did (see
 /// <see cref="Persistence.Workflows.TicketWorkflow"/>), so Teams' redelivery of an activity (it resends after about 15 s without an
 /// answer) does the work once: a repeated message does nothing, a repeated card action answers with the card as it is now. Card
-/// refreshes are reads and have no receipt.
+/// refreshes are reads and have no receipt. An invoke with any other name is answered with an error (400, <c>UnknownInvoke</c>).
 /// </remarks>
 public sealed class TeamsActivityHandler(
     TeamsMessageHandler messages,
     TeamsCardActionHandler cardActions,
     TeamsConversationUpdateHandler conversationUpdates,
+    TeamsMessageExtensionHandler messageExtension,
     InboundEventStore inbound) : ITeamsActivityHandler
 {
     /// <summary>The platform name receipts are recorded under.</summary>
@@ -39,6 +41,10 @@ public sealed class TeamsActivityHandler(
         {
             case Activity.InvokeType when invoke is not null:
                 return await cardActions.OnActionAsync(activity, invoke, receipt, ct);
+            case Activity.InvokeType when activity.Name is TeamsMessageExtensionHandler.FetchTask or TeamsMessageExtensionHandler.SubmitAction:
+                return await messageExtension.OnInvokeAsync(activity, receipt, ct);
+            case Activity.InvokeType:
+                return InvokeResponse.Error(400, "UnknownInvoke", $"The bot does not handle '{activity.Name ?? "(no name)"}' invokes; it handles {AdaptiveCardInvoke.Name}, {TeamsMessageExtensionHandler.FetchTask} and {TeamsMessageExtensionHandler.SubmitAction}.");
             case Activity.MessageType when activity.Value is { ValueKind: JsonValueKind.Object } submit:
                 await cardActions.OnSubmitAsync(activity, submit, receipt, ct);
                 return null;

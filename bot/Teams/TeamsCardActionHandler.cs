@@ -35,8 +35,11 @@ public sealed class TeamsCardActionHandler(
     /// The clicker's refreshed card, or the engine's refusal as a message. A refusal is not recorded, so an invoke Teams sends again
     /// (its answer was lost) is judged again; a repeat of one that did something answers with the card as it is now.
     /// </summary>
+    /// <remarks>A verb that is no action of the bot's is answered with an error (400, <c>UnknownVerb</c>), not a toast: the card is wrong.</remarks>
     public async Task<InvokeResponse> OnActionAsync(Activity activity, AdaptiveCardInvoke invoke, InboundReceipt? receipt, CancellationToken ct)
     {
+        if (!TicketActions.IsKnown(TeamsVerbs.ToAction(invoke.Verb)))
+            return InvokeResponse.Error(400, "UnknownVerb", $"'{invoke.Verb ?? "(no verb)"}' is not an action this bot knows.");
         var user = await people.ResolveAsync(activity, ct);
         await memory.RememberPersonAsync(activity, user, ct);
         var result = await ExecuteAsync(invoke.Verb, invoke.Data, user, new Inbound(receipt, RecordRefusals: false), ct);

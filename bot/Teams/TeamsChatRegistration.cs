@@ -12,7 +12,8 @@ public static class TeamsChatRegistration
     /// Registers <see cref="TeamsActivityHandler"/> as <see cref="ITeamsActivityHandler"/> (replacing the protocol's placeholder) with the
     /// handlers it routes to (messages, card actions, conversation updates) and their helpers,
     /// <see cref="TeamsSender"/> as the <c>teams</c> <see cref="IChatSender"/>, and the scoped <see cref="ITeamsDirectory"/> (over the
-    /// persistence ChatDirectory) and <see cref="TeamsPeopleResolver"/>. Needs AddTeamsAdapter and the persistence services.
+    /// persistence ChatDirectory) and <see cref="TeamsPeopleResolver"/>, and the roster reader (<see cref="TeamsRoster"/>, its queue and
+    /// background worker, <see cref="TeamsRosterOptions"/> from the <c>Teams</c> section). Needs AddTeamsAdapter and the persistence services.
     /// </summary>
     public static IServiceCollection AddTeamsChat(this IServiceCollection services)
     {
@@ -24,8 +25,15 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsReplies>();
         services.TryAddScoped<TeamsMessageHandler>();
         services.TryAddScoped<TeamsCardActionHandler>();
+        services.TryAddScoped<TeamsMessageExtensionHandler>();
         services.TryAddScoped<TeamsConversationUpdateHandler>();
+        services.AddOptions<TeamsRosterOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<TeamsRoster>();
+        services.TryAddSingleton<TeamsRosterQueue>();
+        services.AddHostedService<TeamsRosterWorker>();
         services.TryAddScoped<ChatConversation>();
+        services.TryAddSingleton<PersonZones>();
+        services.TryAddSingleton<PageLinks>();
         services.Replace(ServiceDescriptor.Scoped<ITeamsActivityHandler, TeamsActivityHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IChatSender, TeamsSender>());
         return services;

@@ -12,7 +12,8 @@ namespace ChatEscalation.Bot.Teams;
 public sealed class TeamsMessageHandler(
     ChatConversation conversation,
     TeamsPeopleResolver people,
-    TeamsConversationMemory memory)
+    TeamsConversationMemory memory,
+    PersonZones zones)
 {
     public async Task OnMessageAsync(Activity activity, InboundReceipt? receipt, CancellationToken ct)
     {
@@ -20,10 +21,12 @@ public sealed class TeamsMessageHandler(
         if (!isPersonal && !activity.MentionsRecipient) return;
         var user = await people.ResolveAsync(activity, ct);
         if (isPersonal) await memory.RememberPersonAsync(activity, user, ct);
+        zones.Remember(TeamsActivityHandler.Platform, activity.From?.Id, activity.LocalTimezone);
         await conversation.HandleAsync(new ChatRequest(user, TeamsActivityHandler.Platform, MentionText.StripBotMention(activity))
         {
             Receipt = receipt,
             Answer = reply => TeamsReplies.InConversation(activity, user, reply),
+            Zone = zones.Find(TeamsActivityHandler.Platform, activity.From?.Id),
         }, ct);
     }
 }

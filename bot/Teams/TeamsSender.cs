@@ -20,8 +20,14 @@ namespace ChatEscalation.Bot.Teams;
 /// the same activity (<see cref="Delivery.ExistingCard"/>). ThreadUpdate: a reply in the card's thread (a new post when no card yet).
 /// Direct: the person's stored 1:1 conversation, or a new one from their Teams user id (cached when they were met in a channel),
 /// stored for next time; skipped when the person was never seen on Teams.
-/// Alert: a new post in the manager or on-call channel, @mentioning the managers or the paged person.
-/// Reply: the answer to a person where they wrote (<see cref="TeamsRoute"/>): a text, a ticket card or the raise form.
+/// Alert: a new post in the manager or on-call channel, @mentioning the managers or the paged person (<see cref="TicketCopies.Addressed"/>;
+/// a queue card mentions its owner and the paged person).
+/// Reply: the answer to a person where they wrote (<see cref="TeamsRoute"/>): a text, a ticket card or the raise form; the card is the
+/// reporter's copy for the reporter (their own buttons, kept up to date), without buttons for anybody else.
+/// Per-viewer cards: the current tier's queue card carries <c>refresh.userIds</c> (at most 60) of its owner, the tier's leads and
+/// members, the managers and the reporter, whoever the bot knows (from their messages or a team roster, <see cref="TeamsRoster"/>);
+/// every other copy (an earlier tier's card, an answer card, a message) carries none, so no refresh brings buttons back to it.
+/// Copies (<see cref="Delivery.EditCopy"/>): a PUT of the activity; one Teams no longer has (404) is Failed and forgotten.
 /// Errors: 429, 412 and 503 (not taken) → Retry after Retry-After or backoff; other 4xx → Failed (parked); a network error before
 /// the request left → Retry. Creating an activity (every POST but a 1:1 chat's creation) has no idempotency key in Bot Framework, so
 /// when its outcome is unknown (a timeout, a 500/502/504, a dropped connection, or an earlier attempt that may have arrived) it is
@@ -37,11 +43,12 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
 
     public string Platform => "teams";
 
-    public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken) => GuardAsync(() => delivery.Kind switch
+    public Task<DeliveryResult> DeliverAsync(Delivery delivery, CancellationToken cancellationToken) => GuardAsync(() => delivery switch
     {
-        NotificationKind.Card => CardAsync(delivery, cancellationToken),
-        NotificationKind.ThreadUpdate => ThreadAsync(delivery, cancellationToken),
-        NotificationKind.Direct => DirectAsync(delivery, cancellationToken),
+        { Kind: NotificationKind.Card } => CardAsync(delivery, cancellationToken),
+        { Kind: NotificationKind.ThreadUpdate } => ThreadAsync(delivery, cancellationToken),
+        { EditCopy: { } copy } => EditAsync(copy, delivery, cancellationToken),
+        { Kind: NotificationKind.Direct } => DirectAsync(delivery, cancellationToken),
         _ => AlertAsync(delivery, cancellationToken),
     });
 
@@ -55,11 +62,9 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
             answer = Activity.CardMessage(AdaptiveCardRenderer.RaiseCard(TicketForms.Raise(policy, text)));
             answer.Text = reply.Text;
         }
-        else if (reply.Card is { } view)
+        else if (reply.AnswerCard is { } view)
         {
-            var cardOptions = new TeamsCardOptions(options.Value.PublicBaseUrl, Forms: TicketForms.ForAll(view.Actions, policy, view.Tier));
-            answer = Activity.CardMessage(AdaptiveCardRenderer.TicketCard(view, view.Actions, cardOptions));
-            answer.Text = reply.Text;
+            answer = AnswerActivity(reply.Text, view);
         }
         else
         {
@@ -69,8 +74,20 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         var id = await CreateAsync(reply.Uncertain, () => route.ReplyToId is { } replyTo
             ? connector.ReplyToActivityAsync(route.ServiceUrl, route.ConversationId, replyTo, answer, cancellationToken)
             : connector.SendToConversationAsync(route.ServiceUrl, route.ConversationId, answer, cancellationToken));
-        return new DeliveryResult.Sent(id);
+        var copy = reply.IsReporterCopy && route.RaiseForm is null && id is not null
+            ? new CardRef(route.ConversationId, id, route.ConversationId, route.ServiceUrl)
+            : null;
+        return new DeliveryResult.Sent(id, copy);
     });
+
+    /// <summary>An answer with a ticket's card: <paramref name="view"/>'s own buttons (the reporter's copy, or none) and no refresh.</summary>
+    private Activity AnswerActivity(string text, TicketCardView view)
+    {
+        var cardOptions = new TeamsCardOptions(options.Value.PublicBaseUrl, Forms: TicketForms.ForAll(view.Actions, policies.Current, view.Tier));
+        var answer = Activity.CardMessage(AdaptiveCardRenderer.TicketCard(view, view.Actions, cardOptions));
+        answer.Text = text;
+        return answer;
+    }
 
     /// <summary>Maps the Connector's failures to what the outbox does next; see the remarks on unknown outcomes.</summary>
     private static async Task<DeliveryResult> GuardAsync(Func<Task<DeliveryResult>> send)
@@ -153,7 +170,8 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
 
     private async Task<DeliveryResult> CardAsync(Delivery d, CancellationToken ct)
     {
-        var card = AdaptiveCardRenderer.TicketCard(d.Card, d.Card.Actions, await CardOptionsAsync(d, [], withRefresh: true, ct));
+        var current = d.To.Kind == AudienceKind.TierQueue && d.To.Tier == d.Ticket.Tier;
+        var card = AdaptiveCardRenderer.TicketCard(d.Card, d.Card.Actions, await CardOptionsAsync(d, Addressed(d), withRefresh: current, ct));
         if (d.ExistingCard is { ServiceUrl: { } url } existing)
         {
             var activity = Activity.CardMessage(card);
@@ -182,14 +200,33 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
 
     private async Task<DeliveryResult> AlertAsync(Delivery d, CancellationToken ct)
     {
-        var policy = policies.Current;
-        IReadOnlyList<UserRef> mentioned = d.To.Kind == AudienceKind.ManagerChannel
-            ? policy.Managers.Select(policy.Person).ToList()
-            : d.Ticket.Page?.Person is { } paged ? [policy.Person(paged)] : [];
-        var card = AdaptiveCardRenderer.MessageCard(d.Text, d.Card, d.Actions, await CardOptionsAsync(d, mentioned, withRefresh: false, ct));
+        var card = AdaptiveCardRenderer.MessageCard(d.Text, d.Card, d.Actions, await CardOptionsAsync(d, Addressed(d), withRefresh: false, ct));
         var posted = await PostToChannelAsync(d, card, ct);
-        return posted is DeliveryResult.Sent sent ? new DeliveryResult.Sent(sent.MessageId) : posted;
+        return posted is DeliveryResult.Sent sent ? new DeliveryResult.Sent(sent.MessageId, d.Actions.Count > 0 ? sent.Card : null) : posted;
     }
+
+    /// <summary>Brings a copy posted before up to date with a PUT: the reporter's answer card, or a message's buttons.</summary>
+    private async Task<DeliveryResult> EditAsync(CardRef copy, Delivery d, CancellationToken ct)
+    {
+        if (copy.ServiceUrl is not { } url) return new DeliveryResult.Failed("the copy has no service URL to edit it through");
+        Activity activity;
+        if (d.Kind == NotificationKind.Reply)
+        {
+            activity = AnswerActivity(d.Text, d.Card);
+        }
+        else
+        {
+            activity = Activity.CardMessage(AdaptiveCardRenderer.MessageCard(d.Text, d.Card, d.Actions, await CardOptionsAsync(d, Addressed(d), withRefresh: false, ct)));
+            if (d.Kind == NotificationKind.Direct) activity.Text = d.Text;
+        }
+
+        activity.Id = copy.MessageId;
+        await connector.UpdateActivityAsync(url, copy.ConversationId ?? copy.ChannelId, copy.MessageId, activity, ct);
+        return new DeliveryResult.Sent(copy.MessageId, copy);
+    }
+
+    /// <summary>Whom the delivery addresses by name: @mentioned on the card (<see cref="TicketCopies.Addressed"/>).</summary>
+    private IReadOnlyList<UserRef> Addressed(Delivery d) => TicketCopies.Addressed(d.Ticket, d.To, d.Kind, policies.Current);
 
     private async Task<DeliveryResult> DirectAsync(Delivery d, CancellationToken ct)
     {
@@ -207,7 +244,7 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         var activity = Activity.CardMessage(card);
         activity.Text = d.Text;
         var id = await CreateAsync(d.Uncertain, () => connector.SendToConversationAsync(reference.ServiceUrl, conversationId, activity, ct));
-        return new DeliveryResult.Sent(id);
+        return new DeliveryResult.Sent(id, d.Actions.Count > 0 && id is not null ? new CardRef(conversationId, id, conversationId, reference.ServiceUrl) : null);
     }
 
     /// <summary>
@@ -247,42 +284,51 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         return new DeliveryResult.Sent(messageId, new CardRef(d.ChannelId, messageId, created.ConversationId, serviceUrl));
     }
 
+    /// <summary>
+    /// The card's mentions (<paramref name="mentioned"/> and the owner) and, <paramref name="withRefresh"/>, its <c>refresh.userIds</c>: the
+    /// owner, the tier's leads and members, the managers and the reporter, in that order, as far as the bot knows their Teams ids (people
+    /// from a roster included), at most <see cref="AdaptiveCardRenderer.MaxRefreshUserIds"/>.
+    /// </summary>
     private async Task<TeamsCardOptions> CardOptionsAsync(Delivery d, IReadOnlyList<UserRef> mentioned, bool withRefresh, CancellationToken ct)
     {
         var policy = policies.Current;
-        var people = new List<UserRef>(mentioned);
-        if (d.Card.Owner is { } owner) people.Add(owner);
-        var userIds = new Dictionary<string, (string UserId, string Name)>(StringComparer.OrdinalIgnoreCase);
-        async Task Resolve(string key)
-        {
-            if (userIds.ContainsKey(key)) return;
-            if (await directory.FindConversationAsync(key.ToLowerInvariant(), ct) is { UserId: { } id }) userIds[key] = (id, key);
-            else if (await directory.FindUserByEmailAsync(key, ct) is { UserId.Length: > 0 } met) userIds[key] = (met.UserId, key);
-        }
-
-        foreach (var p in people) await Resolve(p.Key);
-        var refresh = new List<string>();
+        var keys = mentioned.Select(p => p.Key).ToList();
+        if (d.Card.Owner is { } owner) keys.Add(owner.Key);
+        var refreshKeys = new List<string>();
         if (withRefresh)
         {
-            var tier = policy.Tiers.FirstOrDefault(t => t.Level == d.Card.Tier);
-            var keys = new List<string>();
-            if (d.Card.Owner is { } current) keys.Add(current.Key);
-            if (tier is not null) keys.AddRange(tier.Leads.Concat(tier.Members));
-            keys.AddRange(policy.Managers);
-            keys.Add(d.Card.Reporter.Key);
-            foreach (var key in keys.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                if (refresh.Count >= AdaptiveCardRenderer.MaxRefreshUserIds) break;
-                await Resolve(key);
-                if (userIds.TryGetValue(key, out var found)) refresh.Add(found.UserId);
-            }
+            if (d.Card.Owner is { } current) refreshKeys.Add(current.Key);
+            if (policy.Tiers.FirstOrDefault(t => t.Level == d.Card.Tier) is { } tier) refreshKeys.AddRange(tier.Leads.Order(StringComparer.Ordinal).Concat(tier.Members.Order(StringComparer.Ordinal)));
+            refreshKeys.AddRange(policy.Managers.Order(StringComparer.Ordinal));
+            refreshKeys.Add(d.Card.Reporter.Key);
         }
 
+        var userIds = await TeamsIdsAsync(keys.Concat(refreshKeys).Distinct(StringComparer.OrdinalIgnoreCase).ToList(), ct);
+        var refresh = refreshKeys.Distinct(StringComparer.OrdinalIgnoreCase).Select(k => userIds.GetValueOrDefault(k)).OfType<string>()
+            .Distinct(StringComparer.Ordinal).Take(AdaptiveCardRenderer.MaxRefreshUserIds).ToList();
         return new TeamsCardOptions(
             options.Value.PublicBaseUrl,
-            p => userIds.TryGetValue(p.Key, out var found) ? new TeamsMention(found.UserId, p.Name) : null,
+            p => userIds.TryGetValue(p.Key, out var id) ? new TeamsMention(id, p.Name) : null,
             mentioned,
             withRefresh ? refresh : null,
             TicketForms.ForAll(d.Actions.Union(d.Card.Actions), policy, d.Card.Tier));
+    }
+
+    /// <summary>The Teams user ids (<c>29:…</c>) of the people known by these keys: from the cache of people (rosters, lookups), else their 1:1 chat.</summary>
+    private async Task<Dictionary<string, string>> TeamsIdsAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (keys.Count == 0) return ids;
+        foreach (var (email, person) in await directory.FindUsersByEmailAsync(keys.Where(k => k.Contains('@', StringComparison.Ordinal)), ct))
+        {
+            if (person.UserId.Length > 0) ids[email] = person.UserId;
+        }
+
+        foreach (var key in keys.Where(k => !ids.ContainsKey(k)))
+        {
+            if (await directory.FindConversationAsync(key.ToLowerInvariant(), ct) is { UserId: { } id }) ids[key] = id;
+        }
+
+        return ids;
     }
 }

@@ -29,6 +29,7 @@ public sealed class OutboxDeliveryTelemetry : IDisposable
         span?.SetTag(EscalationTelemetry.TicketTag, message.TicketNumber);
         span?.SetTag(EscalationTelemetry.PlatformTag, message.Platform);
         span?.SetTag(EscalationTelemetry.KindTag, message.Kind.ToString());
+        span?.SetTag("chatescalation.audience", message.Audience); // "copies": the edits of every copy posted before
         span?.SetTag("chatescalation.outbox_id", message.Id);
         span?.SetTag("chatescalation.attempt", message.Attempts + 1);
     }

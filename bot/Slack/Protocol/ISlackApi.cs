@@ -45,6 +45,9 @@ public interface ISlackApi
     /// <summary><c>users.lookupByEmail</c>: the user id with that email, or null on <c>users_not_found</c>.</summary>
     Task<SlackUserInfo?> LookupUserByEmailAsync(string email, CancellationToken ct = default);
 
+    /// <summary><c>chat.getPermalink</c>: the permanent link to the message <paramref name="messageTs"/> in <paramref name="channel"/>.</summary>
+    Task<string> GetPermalinkAsync(string channel, string messageTs, CancellationToken ct = default);
+
     /// <summary><c>auth.test</c>: the bot's own user id and bot id.</summary>
     Task<SlackAuthIdentity> AuthTestAsync(CancellationToken ct = default);
 

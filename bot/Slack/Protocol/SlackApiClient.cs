@@ -80,7 +80,7 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
         var profile = user.TryGetProperty("profile", out var p) && p.ValueKind == JsonValueKind.Object ? p : default;
         string? FromProfile(string name) => profile.ValueKind == JsonValueKind.Object ? NonEmpty(Read(profile, name)) : null;
         var name = FromProfile("real_name") ?? NonEmpty(Read(user, "real_name")) ?? FromProfile("display_name") ?? Read(user, "name") ?? userId;
-        return new SlackUserInfo(Read(user, "id") ?? userId, name, FromProfile("email"));
+        return new SlackUserInfo(Read(user, "id") ?? userId, name, FromProfile("email"), NonEmpty(Read(user, "tz")));
     }
 
     /// <inheritdoc />
@@ -114,6 +114,13 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
         return Uri.TryCreate(Read(result, "url"), UriKind.Absolute, out var url)
             ? url
             : throw new SlackApiException("apps.connections.open", "invalid_response");
+    }
+
+    /// <inheritdoc />
+    public async Task<string> GetPermalinkAsync(string channel, string messageTs, CancellationToken ct = default)
+    {
+        var result = await GetAsync("chat.getPermalink", $"channel={Uri.EscapeDataString(channel)}&message_ts={Uri.EscapeDataString(messageTs)}", ct).ConfigureAwait(false);
+        return Read(result, "permalink") is { Length: > 0 } link ? link : throw new SlackApiException("chat.getPermalink", "invalid_response");
     }
 
     /// <inheritdoc />

@@ -15,7 +15,10 @@ namespace ChatEscalation.Bot.Slack.Protocol;
 public sealed record SlackInteraction
 {
     /// <summary>Payload type constants.</summary>
-    public const string BlockActions = "block_actions", ViewSubmission = "view_submission", ViewClosed = "view_closed";
+    public const string BlockActions = "block_actions", ViewSubmission = "view_submission", ViewClosed = "view_closed", MessageAction = "message_action";
+
+    /// <summary>The shortcut's <c>callback_id</c> (<c>message_action</c>: as the manifest's <c>shortcuts</c> names it).</summary>
+    public string? CallbackId { get; init; }
 
     /// <summary>Payload type.</summary>
     public string Type { get; init; } = "";

@@ -163,7 +163,8 @@ public static class AdaptiveCardRenderer
         line.Append(v.Owner is null ? "Nobody owns it yet" : "Owner: " + mentions.Name(v.Owner));
         line.Append(" · Reported by ").Append(CardText.Safe(v.Reporter.Name));
         body.Add(CardJson.Text(line.ToString()));
-        if (mentions.Extra.Count > 0) body.Add(CardJson.Text("For " + string.Join(", ", mentions.Extra.Select(mentions.Name))));
+        var others = mentions.Extra.Where(p => !p.Is(v.Owner)).ToList();
+        if (others.Count > 0) body.Add(CardJson.Text("For " + string.Join(", ", others.Select(mentions.Name))));
     }
 
     private static void AddHandoff(JsonArray body, HandoffNote note, string? url, double scale)

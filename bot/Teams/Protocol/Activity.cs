@@ -63,6 +63,9 @@ public sealed class Activity
     /// <summary>Invoke name, e.g. <c>adaptiveCard/action</c>, <c>task/fetch</c>.</summary>
     public string? Name { get; set; }
 
+    /// <summary>The sender's time zone as the client reports it (IANA id, e.g. <c>America/Los_Angeles</c>); may be absent.</summary>
+    public string? LocalTimezone { get; set; }
+
     /// <summary>Entities such as mentions; raw JSON objects.</summary>
     public List<JsonNode?>? Entities { get; set; }
 

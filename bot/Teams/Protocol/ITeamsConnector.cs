@@ -29,4 +29,10 @@ public interface ITeamsConnector
 
     /// <summary>Reads one member of a conversation.</summary>
     Task<TeamsMember> GetMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken ct = default);
+
+    /// <summary>
+    /// One page of a team's (or conversation's) roster: <c>GET /v3/conversations/{id}/pagedmembers?pageSize=&amp;continuationToken=</c>;
+    /// the next page is asked for with the answer's <see cref="TeamsMemberPage.ContinuationToken"/> until it is null.
+    /// </summary>
+    Task<TeamsMemberPage> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken ct = default);
 }

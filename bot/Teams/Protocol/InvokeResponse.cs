@@ -20,10 +20,13 @@ public sealed record InvokeResponse(int Status, JsonNode? Body)
         Universal(200, "application/vnd.microsoft.activity.message", JsonValue.Create(text));
 
     /// <summary>Universal Actions error shown on the card: <c>application/vnd.microsoft.error</c>.</summary>
-    public static InvokeResponse Error(int code, string message) =>
-        Universal(code, "application/vnd.microsoft.error", new JsonObject
+    public static InvokeResponse Error(int code, string message) => Error(code, code.ToString(System.Globalization.CultureInfo.InvariantCulture), message);
+
+    /// <summary>Universal Actions error with its own <paramref name="errorCode"/> (e.g. <c>UnknownInvoke</c>) in <c>value.code</c>.</summary>
+    public static InvokeResponse Error(int status, string errorCode, string message) =>
+        Universal(status, "application/vnd.microsoft.error", new JsonObject
         {
-            ["code"] = code.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["code"] = errorCode,
             ["message"] = message,
         });
 

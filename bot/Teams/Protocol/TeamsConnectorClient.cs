@@ -87,6 +87,20 @@ public sealed class TeamsConnectorClient(
             ReadString(m, "aadObjectId"));
     }
 
+    /// <inheritdoc />
+    public async Task<TeamsMemberPage> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken ct = default)
+    {
+        var query = $"pageSize={pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            + (string.IsNullOrEmpty(continuationToken) ? "" : "&continuationToken=" + Encode(continuationToken));
+        var page = await SendAsync(HttpMethod.Get, serviceUrl, $"v3/conversations/{Encode(conversationId)}/pagedmembers?{query}", null, ct).ConfigureAwait(false);
+        var members = page?["members"] is JsonArray list
+            ? list.OfType<JsonObject>().Where(m => ReadString(m, "id") is not null)
+                .Select(m => new TeamsMember(ReadString(m, "id")!, ReadString(m, "name"), ReadString(m, "email"), ReadString(m, "userPrincipalName"), ReadString(m, "aadObjectId")))
+                .ToList()
+            : [];
+        return new TeamsMemberPage(members, ReadString(page, "continuationToken") is { Length: > 0 } next ? next : null);
+    }
+
     /// <param name="idempotent">A POST that is safe to repeat; GET and PUT always are. Only these may be retried by the resilience pipeline.</param>
     private async Task<JsonNode?> SendAsync(HttpMethod method, string serviceUrl, string relativePath, JsonNode? body, CancellationToken ct, bool idempotent = false)
     {

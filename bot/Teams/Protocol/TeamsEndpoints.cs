@@ -14,6 +14,7 @@ namespace ChatEscalation.Bot.Teams.Protocol;
 /// <list type="number">
 /// <item>Teams not configured (no AppId) → 503 with a text reason.</item>
 /// <item>Header and token (scheme, algorithm, key, signature, issuer, audience, lifetime) → 401, empty body.</item>
+/// <item>A body that is not <c>application/json</c> (e.g. <c>text/plain</c>) → 415 with a text reason, nothing read or done.</item>
 /// <item>Body read once; malformed JSON, not an object or no <c>type</c> → 400 with a text reason (caller is authenticated).</item>
 /// <item>Key endorsement of <c>channelId</c> and <c>serviceurl</c> claim vs <c>serviceUrl</c> (Bot Service tokens) → 401, empty body.</item>
 /// <item>The activity's tenant is not <c>Teams:TenantId</c> or one of <c>Teams:AllowedTenantIds</c> (<see cref="TeamsTenantCheck"/>) → 403 with a text reason.</item>
@@ -44,6 +45,10 @@ public static class TeamsEndpoints
         var validator = services.Validator;
         var auth = await validator.AuthenticateAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } h ? h : null, ct);
         if (!auth.Succeeded) return Results.StatusCode(StatusCodes.Status401Unauthorized);
+        if (!http.Request.HasJsonContentType())
+        {
+            return Results.Text("An activity is JSON: send it as application/json.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
 
         Activity? activity;
         try

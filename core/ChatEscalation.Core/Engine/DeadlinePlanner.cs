@@ -42,7 +42,7 @@ public static class DeadlinePlanner
         if (t.Vendor is { } vendor)
         {
             list.Add(new Deadline(DeadlineKind.VendorChase, vendor.NextChaseAt, t.Tier));
-            if (!t.HasMark(Marks.VendorRespond)) list.Add(new Deadline(DeadlineKind.VendorRespondDue, vendor.RespondBy, t.Tier));
+            if (!t.HasMark(Marks.VendorRespond) && vendor.RespondedAt is null) list.Add(new Deadline(DeadlineKind.VendorRespondDue, vendor.RespondBy, t.Tier));
             if (!t.HasMark(Marks.VendorResolve)) list.Add(new Deadline(DeadlineKind.VendorResolveDue, vendor.ResolveBy, t.Tier));
         }
         if (t.Status == TicketStatus.WaitingOnUser) return;

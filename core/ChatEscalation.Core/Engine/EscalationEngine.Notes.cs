@@ -49,7 +49,7 @@ public static partial class EscalationEngine
         b.Ticket = t with { Status = TicketStatus.WaitingOnUser, Sla = SlaMath.Pause(t.Sla, now), TierClock = SlaMath.Pause(t.TierClock, now) };
         b.Event(EventKind.WaitingOnUser, $"Waiting on {t.Reporter.Name}; the SLA clock is paused.", note: question);
         b.QueueUpdate($"Waiting on {t.Reporter.Name}: {question}");
-        b.TellReporter($"{t.Key} update: {c.Actor.Name} needs something from you: {question} Reply with a note on {t.Key}; the clock is paused until then.");
+        b.TellReporter($"{t.Key} update: {c.Actor.Name} needs something from you: {question} Answer in the thread under this message (or type: note {t.Key} <your answer>); the clock is paused until then.");
         b.Reply($"{t.Key} is waiting on {t.Reporter.Name}; the SLA clock is paused.");
         return b.Build();
     }

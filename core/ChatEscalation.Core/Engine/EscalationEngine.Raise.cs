@@ -20,11 +20,15 @@ public static partial class EscalationEngine
         if (title.Length < 3)
             return Outcome.Refuse(RefusalCode.InvalidInput, "Say what the problem is (a few words at least), e.g. `ticket VPN drops every 10 minutes`.", FieldNames.Title);
         var description = (command.Description ?? "").Trim();
+        var raisedBy = command.RaisedBy is { } by && !by.Is(command.Reporter) ? policy.Named(by) : null;
         var cut = InputLimits.CutTitle(title);
         var titleMoved = cut != title;
         if (titleMoved) description = description.Length == 0 ? title : $"{title}\n\n{description}";
         if (InputLimits.CheckRaise(command, description, titleMoved) is { } tooLong) return tooLong;
         title = cut;
+        // The link is what the bot adds, not what the person typed: it is not counted against the description's limit.
+        if (!string.IsNullOrWhiteSpace(command.SourceLink))
+            description = (description.Length == 0 ? "" : description + "\n\n") + $"From the message: {command.SourceLink.Trim()}";
 
         var route = Routing.Decide(command, policy);
         var terms = policy.Terms[route.Priority];
@@ -53,8 +57,12 @@ public static partial class EscalationEngine
             TierClock = BusinessClock.StartAt(now),
             HighestTier = route.Tier,
         };
-        var b = new DecisionBuilder(ticket, policy, now, command.Reporter);
-        b.Event(EventKind.Raised, $"Raised by {command.Reporter.Name}: {route.Reason}. Queued at {policy.TierName(route.Tier)}.");
+        var b = new DecisionBuilder(ticket, policy, now, raisedBy ?? command.Reporter);
+        b.Event(EventKind.Raised, raisedBy is null
+            ? $"Raised by {command.Reporter.Name}: {route.Reason}. Queued at {policy.TierName(route.Tier)}."
+            : $"Raised by {raisedBy.Name} for {command.Reporter.Name} (from their message): {route.Reason}. Queued at {policy.TierName(route.Tier)}.");
+        if (raisedBy is not null)
+            b.TellReporter($"{b.Ticket.Key} was raised for you by {raisedBy.Name} from your message \"{title}\". You will get a message at every handoff.");
         QueueAt(b, route.Tier);
         PageIfAfterHours(b);
 

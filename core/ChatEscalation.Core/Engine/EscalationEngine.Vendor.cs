@@ -37,6 +37,38 @@ public static partial class EscalationEngine
         return b.Build();
     }
 
+    /// <summary>
+    /// The vendor answered on the linked case: their contracted response clock stops (no "response overdue" from now on), the chaser
+    /// restarts from now, and an update's text is recorded as the tier's latest note and posted in the card's thread.
+    /// </summary>
+    public static Outcome RecordVendorUpdate(Ticket t, RecordVendorUpdate c, EscalationPolicy policy, DateTimeOffset now)
+    {
+        if (RequireOpen(t) is { } closed) return closed;
+        if (t.Vendor is not { } vendor)
+            return Outcome.Refuse(RefusalCode.InvalidState, $"{t.Key} has no vendor case yet; link one first: vendor {t.Key} <vendor> case <id>.");
+        if (!MayDirect(t, c.Actor, policy)) return NotDirector(t, policy, "record the vendor's answer on");
+        var update = string.IsNullOrWhiteSpace(c.Update) ? null : c.Update.Trim();
+        var first = vendor.RespondedAt is null;
+        var chase = policy.Vendor(vendor.Vendor)?.ChaseEvery ?? TimeSpan.FromDays(1);
+
+        var b = new DecisionBuilder(t, policy, now, c.Actor);
+        b.Ticket = t with
+        {
+            Vendor = vendor with { RespondedAt = vendor.RespondedAt ?? now, NextChaseAt = now + chase },
+            LastNote = update ?? t.LastNote,
+        };
+        var text = update is null
+            ? $"{vendor.Vendor} responded on case {vendor.ExternalCaseId}."
+            : $"{vendor.Vendor} update on case {vendor.ExternalCaseId}: {update}";
+        b.Event(EventKind.VendorResponded, text, note: update);
+        b.QueueUpdate(text);
+        if (first) b.TellReporter($"{t.Key} update: the vendor {vendor.Vendor} has responded on case {vendor.ExternalCaseId}; {t.Owner?.Name ?? "we"} will keep you posted.");
+        b.Reply(first
+            ? $"Recorded: {vendor.Vendor} responded on {t.Key}; their response clock is stopped. Next chase reminder in {DurationText.Humanize(chase)}."
+            : $"Recorded the {vendor.Vendor} update on {t.Key}. Next chase reminder in {DurationText.Humanize(chase)}.");
+        return b.Build();
+    }
+
     private static void VendorDeadline(DecisionBuilder b, Deadlines.DeadlineKind kind)
     {
         var t = b.Ticket;

@@ -29,6 +29,7 @@ public static partial class EscalationEngine
         ReassignTicket c => Reassign(ticket, c, policy, now),
         TakeOverTicket c => TakeOver(ticket, c, policy, now),
         LinkVendorCase c => LinkVendorCase(ticket, c, policy, now),
+        RecordVendorUpdate c => RecordVendorUpdate(ticket, c, policy, now),
         CancelTicket c => Cancel(ticket, c, policy, now),
         OverridePriority c => OverridePriority(ticket, c, policy, now),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name, "Unknown command"),

@@ -31,6 +31,7 @@ public static class InputLimits
         CancelTicket c => Over(c.Reason, FieldNames.Reason, "reason", TextLimits.Note),
         WaitOnUser c => Over(c.Question, FieldNames.Question, "question", TextLimits.Note),
         LinkVendorCase c => Over(c.Vendor, FieldNames.Vendor, "vendor name", TextLimits.Short) ?? Over(c.ExternalCaseId, FieldNames.Case, "vendor case id", TextLimits.Short),
+        RecordVendorUpdate c => Over(c.Update, FieldNames.Update, "vendor update", TextLimits.Note),
         _ => null,
     };
 

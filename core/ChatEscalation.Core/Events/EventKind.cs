@@ -11,4 +11,6 @@ public enum EventKind
     WaitingOnUser, Resumed, Reassigned, PriorityOverridden, VendorLinked, VendorChased, VendorOverdue,
     /// <summary>The functional trigger fell due at the top internal tier: the clock moves the ticket no further, the managers are told.</summary>
     TopTierTimedOut,
+    /// <summary>The vendor answered on the linked case (with what they said, when given): their response clock stops.</summary>
+    VendorResponded,
 }

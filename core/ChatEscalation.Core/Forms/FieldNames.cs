@@ -31,5 +31,8 @@ public static class FieldNames
     public const string Question = "question";
     public const string Vendor = "vendor";
     public const string Case = "case";
+
+    /// <summary>What a vendor said on their case (optional: "they responded" alone is enough).</summary>
+    public const string Update = "update";
     public const string Priority = "priority";
 }

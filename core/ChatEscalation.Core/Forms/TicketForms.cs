@@ -37,6 +37,7 @@ public static class TicketForms
     {
         TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager, TicketActions.Reopen, TicketActions.Reassign,
         TicketActions.Note, TicketActions.Cancel, TicketActions.Wait, TicketActions.Vendor, TicketActions.Priority,
+        TicketActions.VendorUpdate,
     };
 
     /// <summary>True when <paramref name="action"/>'s button opens a form (<see cref="For"/> answers one).</summary>
@@ -84,6 +85,8 @@ public static class TicketForms
                     : Line(FieldNames.Vendor, "Vendor", required: true),
                 Line(FieldNames.Case, "The vendor's case number", required: true),
             ]),
+            TicketActions.VendorUpdate => new(action, "The vendor responded", "Record",
+                [Note(FieldNames.Update, "What did they say? (optional)", "Their answer, next steps, an ETA") with { Required = false }]),
             TicketActions.Priority => new(action, "Change the priority", "Change",
             [
                 Choice(FieldNames.Priority, "Priority", Enum.GetValues<Tickets.Priority>().Select(p => new FormChoice(p.ToString(), p.ToString())).ToList()) with { Required = true },
@@ -135,6 +138,7 @@ public static class TicketForms
             case TicketActions.Cancel: return new CancelTicket(actor, form.Optional(FieldNames.Reason));
             case TicketActions.Wait: return new WaitOnUser(actor, form[FieldNames.Question]);
             case TicketActions.Vendor: return new LinkVendorCase(actor, form[FieldNames.Vendor], form[FieldNames.Case]);
+            case TicketActions.VendorUpdate: return new RecordVendorUpdate(actor, form.Optional(FieldNames.Update));
             case TicketActions.Reassign:
                 return ReassignTicket.FromForm(actor, form[FieldNames.Tier], form[FieldNames.Owner], form[FieldNames.Reason]);
             case TicketActions.Escalate:

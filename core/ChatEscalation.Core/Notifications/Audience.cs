@@ -10,11 +10,18 @@ public sealed record Audience(AudienceKind Kind, int Tier = 0, UserRef? Person =
     public static Audience OnCall { get; } = new(AudienceKind.OnCallChannel);
     public static Audience To(UserRef person) => new(AudienceKind.Person, 0, person);
 
+    /// <summary>
+    /// Every copy the bot posted of the ticket (<see cref="AudienceKind.Copies"/>) except the queue card of tier
+    /// <paramref name="exceptQueue"/> (0: none), which a card notification of the same change already updates.
+    /// </summary>
+    public static Audience Copies(int exceptQueue) => new(AudienceKind.Copies, exceptQueue);
+
     public override string ToString() => Kind switch
     {
         AudienceKind.TierQueue => $"tier-{Tier}",
         AudienceKind.ManagerChannel => "managers",
         AudienceKind.OnCallChannel => "on-call",
+        AudienceKind.Copies => "copies",
         _ => $"dm:{Person?.Key}",
     };
 }

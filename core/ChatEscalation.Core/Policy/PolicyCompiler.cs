@@ -77,13 +77,15 @@ public static class PolicyCompiler
         foreach (var p in options.People.Where(p => !string.IsNullOrWhiteSpace(p.Email)))
             people[p.Email.Trim().ToLowerInvariant()] = string.IsNullOrWhiteSpace(p.Name) ? p.Email.Trim() : p.Name.Trim();
 
+        var managerChannel = Address(options.ManagerChannel, "Policy:ManagerChannel", errors);
+        var onCallChannel = Address(options.OnCallChannel, "Policy:OnCallChannel", errors);
         if (errors.Count > 0) return new PolicyCompilation(null, errors);
         return new PolicyCompilation(new EscalationPolicy
         {
             Tiers = tiers,
             Managers = managers,
-            ManagerChannel = Address(options.ManagerChannel),
-            OnCallChannel = Address(options.OnCallChannel),
+            ManagerChannel = managerChannel,
+            OnCallChannel = onCallChannel,
             PeopleNames = people,
             Categories = categories,
             DefaultCategory = options.DefaultCategory,
@@ -160,7 +162,7 @@ public static class PolicyCompiler
         return options.Tiers.Select((t, i) =>
         {
             if (string.IsNullOrWhiteSpace(t.Name)) errors.Add($"Policy:Tiers:{i}:Name: tier {t.Level} needs a name.");
-            var channel = Address(t.Channel);
+            var channel = Address(t.Channel) with { SlackUserGroup = UserGroup(t.Channel.SlackUserGroup, $"Policy:Tiers:{i}:Channel:SlackUserGroup", errors) };
             if (channel.Slack is null && channel.Teams is null && channel.Local is null)
                 errors.Add($"Policy:Tiers:{i}:Channel: tier {t.Level} needs a queue channel (Slack, Teams or Local).");
             return new TierPolicy(t.Level, t.Name, Emails(t.Members), Emails(t.Leads), channel, string.IsNullOrWhiteSpace(t.OnCallRotation) ? null : t.OnCallRotation);
@@ -268,6 +270,23 @@ public static class PolicyCompiler
 
     private static ChannelAddress Address(ChannelOptions c) =>
         new(Blank(c.Slack), Blank(c.Teams), Blank(c.Local));
+
+    /// <summary>A manager or on-call channel: a user group there would be ignored, so it is refused.</summary>
+    private static ChannelAddress Address(ChannelOptions c, string key, List<string> errors)
+    {
+        if (Blank(c.SlackUserGroup) is not null)
+            errors.Add($"{key}:SlackUserGroup: user groups are mentioned on tier cards only (Policy:Tiers:N:Channel:SlackUserGroup); alerts here mention the people they are for.");
+        return Address(c);
+    }
+
+    /// <summary>A Slack user group id (<c>S</c> then upper-case letters and digits), or null when not set.</summary>
+    private static string? UserGroup(string? text, string key, List<string> errors)
+    {
+        if (Blank(text) is not { } id) return null;
+        if (id.Length >= 3 && id[0] == 'S' && id.Skip(1).All(ch => ch is >= 'A' and <= 'Z' or >= '0' and <= '9')) return id;
+        errors.Add($"{key}: '{id}' is not a Slack user group id (like S0123ABCD: the group's profile in Slack shows it, or usergroups.list).");
+        return null;
+    }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

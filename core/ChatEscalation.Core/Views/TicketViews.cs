@@ -9,7 +9,7 @@ namespace ChatEscalation.Core.Views;
 public static class TicketViews
 {
     /// <param name="shownInQueue">The tier whose queue channel shows this card; a card left behind in an earlier tier's queue
-    /// says where the ticket went and offers no buttons (they belong to the current tier's card).</param>
+    /// says where the ticket went (or how it ended there) and never offers buttons: they belong to the current tier's card.</param>
     public static TicketCardView Card(Ticket t, EscalationPolicy policy, DateTimeOffset now, int? shownInQueue = null)
     {
         var (state, text, due) = Sla(t, policy, now);
@@ -32,9 +32,9 @@ public static class TicketViews
         var service = string.Equals(t.AffectedService?.Trim(), t.Category, StringComparison.OrdinalIgnoreCase) ? null : t.AffectedService;
         var view = new TicketCardView(t.Key, t.Number, t.Title, t.Description, t.Category, t.Priority, ReasonWithoutPriority(t), t.Tier, policy.TierName(t.Tier),
             t.Reporter, t.Owner, t.Status, status, service, t.IsVip, t.IsCriticalService, due, state, text,
-            t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t), t.Version);
-        if (shownInQueue is { } queue && queue != t.Tier && t.IsOpen)
-            return view with { StatusText = $"Moved to {policy.TierName(t.Tier)}: {status}", Actions = [] };
+            t.LastHandoff, t.Resolution, t.Vendor, paging, CardActions(t, policy), t.Version);
+        if (shownInQueue is { } queue && queue != t.Tier)
+            return view with { StatusText = t.IsOpen ? $"Moved to {policy.TierName(t.Tier)}: {status}" : $"At {policy.TierName(t.Tier)}: {status}", Actions = [] };
         return view;
     }
 
@@ -45,31 +45,50 @@ public static class TicketViews
         return t.RoutingReason.StartsWith(prefix, StringComparison.Ordinal) ? t.RoutingReason[prefix.Length..] : t.RoutingReason;
     }
 
-    /// <summary>The buttons a card offers to everyone in a channel; the engine still checks who presses them.</summary>
-    public static IReadOnlyList<string> CardActions(Ticket t) => t.Status switch
+    /// <summary>
+    /// The buttons a card offers to everyone in a channel; the engine still checks who presses them. Escalate is not offered at the
+    /// policy's last tier (it could only be refused, after the whole handoff form).
+    /// </summary>
+    public static IReadOnlyList<string> CardActions(Ticket t, EscalationPolicy policy) =>
+        t.Tier < policy.MaxTier ? ByStatus(t) : ByStatus(t).Where(a => a != TicketActions.Escalate).ToList();
+
+    private static IReadOnlyList<string> ByStatus(Ticket t) => t.Status switch
     {
         TicketStatus.Queued => t.Page is null
             ? [TicketActions.Accept, TicketActions.Escalate, TicketActions.EscalateManager]
             : [TicketActions.Accept, TicketActions.AckPage, TicketActions.Escalate, TicketActions.EscalateManager],
-        TicketStatus.Accepted or TicketStatus.WaitingOnUser => t.Page is null
-            ? [TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager]
-            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, TicketActions.EscalateManager],
+        TicketStatus.Accepted or TicketStatus.WaitingOnUser => WithVendor(t, t.Page is null
+            ? [TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager]
+            : [TicketActions.AckPage, TicketActions.Escalate, TicketActions.Resolve, WaitOrResume(t), TicketActions.EscalateManager]),
         TicketStatus.Resolved => [TicketActions.Reopen],
         _ => [],
     };
 
-    /// <summary>The buttons one person may use (Teams shows each viewer their own through card refresh).</summary>
+    /// <summary>The owner's pause button: ask the reporter (a short form) while working on it, resume while waiting on them.</summary>
+    private static string WaitOrResume(Ticket t) => t.Status == TicketStatus.WaitingOnUser ? TicketActions.Resume : TicketActions.Wait;
+
+    /// <summary>A ticket with a linked vendor case also offers "Vendor responded" (Tier 4).</summary>
+    private static IReadOnlyList<string> WithVendor(Ticket t, IReadOnlyList<string> actions) =>
+        t.Vendor is null ? actions : [.. actions, TicketActions.VendorUpdate];
+
+    /// <summary>
+    /// The buttons one person may use (Teams shows each viewer their own through card refresh); the reporter also gets their own
+    /// note and cancel (<see cref="TicketCopies.ReporterActions"/>).
+    /// </summary>
     public static IReadOnlyList<string> ActionsFor(Ticket t, EscalationPolicy policy, UserRef viewer)
     {
         var directs = viewer.Is(t.Owner) || policy.IsLead(viewer, t.Tier) || policy.IsManager(viewer);
         var involved = viewer.Is(t.Reporter) || policy.IsStaff(viewer);
-        return CardActions(t).Where(a => a switch
+        var reporters = viewer.Is(t.Reporter) ? TicketCopies.ReporterActions(t.Status) : [];
+        return CardActions(t, policy).Concat(reporters.Where(a => a is TicketActions.Note or TicketActions.Cancel)).Where(a => a switch
         {
             TicketActions.Accept => t.Owner is null && policy.IsTierMember(viewer, t.Tier),
-            TicketActions.Escalate or TicketActions.Resolve => directs,
+            TicketActions.Escalate or TicketActions.Resolve or TicketActions.VendorUpdate or TicketActions.Wait or TicketActions.Resume => directs,
             TicketActions.EscalateManager or TicketActions.Reopen => involved,
             TicketActions.AckPage => t.Page is { } p && (viewer.Is(p.Person) || policy.IsTierMember(viewer, p.Tier) || policy.IsManager(viewer)),
             TicketActions.TakeOver => policy.IsManager(viewer) || policy.IsLead(viewer, t.Tier),
+            TicketActions.Note => true,
+            TicketActions.Cancel => true,
             _ => false,
         }).ToList();
     }

@@ -57,6 +57,8 @@ public static class PersistenceServiceRegistration
         services.AddScoped<TicketWorkflow>();
         services.AddScoped<DeadlineSweeper>();
         services.AddScoped<OutboxStore>();
+        services.AddScoped<CardCopyStore>();
+        services.AddScoped<UnreachedPages>();
         services.AddScoped<InboundEventStore>();
         services.AddScoped<ChatDirectory>();
         services.AddScoped<EmulatorStore>();

@@ -31,6 +31,24 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
     }
 
     /// <summary>
+    /// The ticket a chat thread belongs to: the ticket of the bot's delivered message <paramref name="threadTs"/> (a DM about it, a
+    /// card), or of a reply the bot posted in that thread of <paramref name="conversation"/> (the thread under a message a ticket was
+    /// raised from); null when the bot never spoke about a ticket there.
+    /// </summary>
+    /// <param name="ownMessagesToo">False: only threads the bot answered in (a channel, where the bot's own cards keep their threads to
+    /// themselves); true: also threads under the bot's own messages (a DM).</param>
+    public async Task<long?> TicketOfThreadAsync(string platform, string conversation, string threadTs, bool ownMessagesToo, CancellationToken ct = default)
+    {
+        var replyLane = $"reply:{platform}:{conversation}";
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(o => o.Platform == platform && o.TicketNumber > 0 && o.State == OutboxState.Sent
+                && ((ownMessagesToo && o.PlatformMessageId == threadTs) || (o.Lane == replyLane && o.RouteJson != null && o.RouteJson.Contains(threadTs))))
+            .OrderByDescending(o => o.Id)
+            .Select(o => (long?)o.TicketNumber)
+            .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
     /// Claims <paramref name="due"/> for one send (one conditional <c>UPDATE</c>: only if nobody changed it since it was read); null when
     /// another dispatcher got it first. A message whose earlier claim ran out is handed out <see cref="OutboxMessage.Uncertain"/>.
     /// </summary>

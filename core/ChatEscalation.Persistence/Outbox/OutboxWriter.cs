@@ -10,7 +10,9 @@ namespace ChatEscalation.Persistence.Outbox;
 /// <remarks>
 /// A channel audience (tier queue, manager or on-call channel) gets a row on every platform whose channel id the policy sets.
 /// The reporter gets a row on the ticket's origin only; any other person one row per enabled platform (<c>local</c> always),
-/// and the sender resolves or skips people it does not know. The caller adds the rows to the same SaveChanges as the ticket.
+/// and the sender resolves or skips people it does not know. A change of an existing ticket that says anything also gets one
+/// <see cref="Audience.Copies"/> row per enabled platform, last in its lane: every copy posted before (earlier tiers' cards, the
+/// reporter's answer card, messages with buttons) is brought up to date. The caller adds the rows to the same SaveChanges as the ticket.
 /// </remarks>
 public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
 {
@@ -30,26 +32,44 @@ public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
             var n = decision.Notifications[i];
             foreach (var platform in PlatformsFor(n.To, decision, policy))
             {
-                rows.Add(new OutboxMessage
-                {
-                    TicketNumber = ticket.Number,
-                    Platform = platform,
-                    Kind = n.Kind,
-                    Audience = n.To.ToString(),
-                    AudienceJson = TicketJson.Serialize(n.To),
-                    Text = n.Text,
-                    ActionsJson = TicketJson.Serialize(n.Actions),
-                    Urgent = n.Urgent,
-                    TicketVersion = ticket.Version,
-                    State = OutboxState.Pending,
-                    NextAttemptAt = now,
-                    CreatedAt = now,
-                    IdempotencyKey = $"{ticket.Number}/{ticket.Version}/{i}/{platform}",
-                    Lane = OutboxMessage.TicketLane(ticket.Number, platform),
-                });
+                rows.Add(Notify(ticket.Number, ticket.Version, platform, n, now, $"{ticket.Number}/{ticket.Version}/{i}/{platform}"));
             }
         }
+
+        if (ticket.Version > 1 && decision.Notifications.Count > 0) rows.AddRange(Copies(decision, now));
         return rows;
+    }
+
+    /// <summary>
+    /// The pending row of notification <paramref name="n"/> about ticket <paramref name="ticketNumber"/> (at <paramref name="version"/>)
+    /// for <paramref name="platform"/>, in the ticket's lane on it; <paramref name="key"/> must be unique (it makes a row written twice fail).
+    /// </summary>
+    public static OutboxMessage Notify(long ticketNumber, int version, string platform, Notification n, DateTimeOffset now, string key) => new()
+    {
+        TicketNumber = ticketNumber,
+        Platform = platform,
+        Kind = n.Kind,
+        Audience = n.To.ToString(),
+        AudienceJson = TicketJson.Serialize(n.To),
+        Text = n.Text,
+        ActionsJson = TicketJson.Serialize(n.Actions),
+        Urgent = n.Urgent,
+        TicketVersion = version,
+        State = OutboxState.Pending,
+        NextAttemptAt = now,
+        CreatedAt = now,
+        IdempotencyKey = key,
+        Lane = OutboxMessage.TicketLane(ticketNumber, platform),
+    };
+
+    /// <summary>The copies rows of a change: the current queue's card is left out when the change updates it itself.</summary>
+    private IEnumerable<OutboxMessage> Copies(Decision decision, DateTimeOffset now)
+    {
+        var ticket = decision.Ticket;
+        var queue = Audience.Queue(ticket.Tier);
+        var to = Audience.Copies(decision.Notifications.Any(n => n.Kind == NotificationKind.Card && n.To == queue) ? ticket.Tier : 0);
+        return _enabled.Select(platform => Notify(ticket.Number, ticket.Version, platform, new Notification(NotificationKind.Card, to, "", []), now,
+            $"{ticket.Number}/{ticket.Version}/copies/{platform}"));
     }
 
     /// <summary>The row of a reply to the person who acted (<see cref="NotificationKind.Reply"/>), in its conversation's lane.</summary>

@@ -26,6 +26,17 @@ public sealed class ChatDirectory(EscalationDbContext db)
     public Task<ConversationReferenceRow?> FindConversationAsync(string platform, string key, CancellationToken ct = default) =>
         db.ConversationReferences.AsNoTracking().SingleOrDefaultAsync(r => r.Platform == platform && r.Key == key, ct);
 
+    /// <summary>Every stored reference of <paramref name="platform"/> whose key starts with <paramref name="keyPrefix"/> (e.g. the Teams teams, <c>team:</c>).</summary>
+    public async Task<IReadOnlyList<ConversationReferenceRow>> ConversationsAsync(string platform, string keyPrefix, CancellationToken ct = default) =>
+        await db.ConversationReferences.AsNoTracking().Where(r => r.Platform == platform && r.Key.StartsWith(keyPrefix)).OrderBy(r => r.Key).ToListAsync(ct);
+
+    /// <summary>The platform users with any of <paramref name="emails"/> (lower case compare), one query.</summary>
+    public async Task<IReadOnlyList<PlatformUser>> FindUsersByEmailAsync(string platform, IEnumerable<string> emails, CancellationToken ct = default)
+    {
+        var lower = emails.Select(e => e.ToLowerInvariant()).Distinct().ToList();
+        return await db.PlatformUsers.AsNoTracking().Where(u => u.Platform == platform && u.Email != null && lower.Contains(u.Email)).ToListAsync(ct);
+    }
+
     public Task UpsertConversationAsync(ConversationReferenceRow reference, CancellationToken ct = default) =>
         UpsertAsync(reference, r => r.Platform == reference.Platform && r.Key == reference.Key, ct);
 

@@ -70,6 +70,15 @@ public class ChatCommandTextTests
     [Fact]
     public void ToForm_NotATicketVerb_Null() => ChatCommandText.ToForm(ChatIntentParser.Parse("mine")).ShouldBeNull();
 
+    [Theory]
+    [InlineData("vendor INC-42 responded", null)]
+    [InlineData("vendor INC-42 Responded: they are on it", "they are on it")]
+    [InlineData("vendor INC-42 update Firmware fix ships tonight", "Firmware fix ships tonight")]
+    public void ToCommand_VendorAnswer_RecordsTheUpdate(string text, string? update)
+    {
+        Parse(text).ShouldBe(new RecordVendorUpdate(Maria, update));
+    }
+
     [Fact]
     public void ToForm_VendorArgumentOf200000Spaces_ParsedWithoutBacktracking()
     {

@@ -52,7 +52,8 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
         await DeliverEverythingAsync();
         var rows = await RowsAsync(_ => true);
         rows.ShouldAllBe(o => o.State == OutboxState.Sent || o.State == OutboxState.Skipped, string.Join("\n", rows.Select(o => $"{o.Id} {o.Kind} {o.State} {o.LastError}")));
-        var sent = rows.Where(o => o.State == OutboxState.Sent).ToList();
+        // Copies rows (each change's edits of the copies posted before: here the reporter's copy in Uma's DM) are checked below.
+        var sent = rows.Where(o => o.State == OutboxState.Sent && o.Audience != "copies").ToList();
         sent.Select(o => o.Kind).Distinct().Order().ShouldBe([NotificationKind.Card, NotificationKind.ThreadUpdate, NotificationKind.Direct, NotificationKind.Alert, NotificationKind.Reply]);
         // Each was refused once first; only a card update identical to the one before it went through at once: it is byte for byte
         // the same request as that one's retry, which the double cannot tell apart (chat.update is idempotent, so nothing needs to).
@@ -64,9 +65,19 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
         posts.Distinct().Count().ShouldBe(posts.Count);
         var ok = host.Api.Calls.Where(c => c.Response["ok"]?.GetValue<bool>() == true).ToList();
         ok.Count(c => c.Method == "chat.postEphemeral").ShouldBe(1);
-        ok.Count(c => c.Method == "chat.update").ShouldBe(sent.Count(o => o.Kind == NotificationKind.Card) - 1); // one per change after the first post
+        ok.Count(c => c.Method == "chat.update" && c["channel"] == RunningSlackChatHost.TierChannel(1))
+            .ShouldBe(sent.Count(o => o.Kind == NotificationKind.Card) - 1); // one per change after the first post
+        // The reporter's copy followed both changes (accept, ask a manager): both copies rows ran after the second change, so the
+        // first one's edit (after its 429) brought the copy up to date and the second found it current: one successful edit.
+        rows.Where(o => o.Audience == "copies").Count().ShouldBe(2);
+        rows.Where(o => o.Audience == "copies").ShouldAllBe(o => o.State == OutboxState.Sent);
+        ok.Count(c => c.Method == "chat.update" && c["channel"] == Uma.DmChannel).ShouldBe(1);
+        RateLimitedCopyEdit(host.Api.Calls).ShouldBeTrue();
         var rateLimited = host.Api.Calls.Where(c => c.Response["status"]?.GetValue<int>() == 429).Select(c => c.Method).Distinct().Order();
         rateLimited.ShouldBe(["chat.postEphemeral", "chat.postMessage", "chat.update", "conversations.open"]);
+
+        static bool RateLimitedCopyEdit(IEnumerable<SlackApiCall> calls) =>
+            calls.Any(c => c.Method == "chat.update" && c["channel"] == Uma.DmChannel && c.Response["status"]?.GetValue<int>() == 429);
     }
 
     [Fact]

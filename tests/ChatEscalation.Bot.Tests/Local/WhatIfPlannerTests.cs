@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Local;
+using ChatEscalation.Core.WhatIf;
 using ChatEscalation.Core.Tickets;
 
 namespace ChatEscalation.Bot.Tests.Local;

@@ -7,7 +7,7 @@ public sealed class SlackManifestTests
 {
     private static readonly string[] RequiredBotScopes =
     [
-        "chat:write", "commands", "im:write", "im:history", "app_mentions:read", "users:read", "users:read.email", "channels:read",
+        "chat:write", "commands", "im:write", "im:history", "app_mentions:read", "users:read", "users:read.email",
         "channels:history", "groups:history", // an uncertain post is looked up in the channel history before it is sent again
     ];
 
@@ -40,11 +40,27 @@ public sealed class SlackManifestTests
     {
         var manifest = Load(fileName);
 
-        Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldBe(["app_mention", "message.im"], ignoreOrder: true);
+        Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldBe(["app_mention", "message.channels", "message.im"], ignoreOrder: true);
         Strings(manifest["oauth_config"]!["scopes"]!["bot"]).ShouldBe(RequiredBotScopes, ignoreOrder: true);
         manifest["settings"]!["interactivity"]!["is_enabled"]!.GetValue<bool>().ShouldBeTrue();
         manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
         manifest["features"]!["app_home"]!["messages_tab_enabled"]!.GetValue<bool>().ShouldBeTrue("message.im needs the Messages tab");
+    }
+
+    [Theory]
+    [InlineData("manifest.yaml")]
+    [InlineData("manifest.socket.yaml")]
+    public void Manifest_EveryEventShortcutAndCommand_HasAHandler(string fileName)
+    {
+        var manifest = Load(fileName);
+        var shortcuts = manifest["features"]!["shortcuts"]!.AsArray();
+
+        Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldAllBe(e => ChatEscalation.Bot.Slack.SlackInbound.BotEvents.Contains(e));
+        shortcuts.Select(s => s!["callback_id"]!.GetValue<string>()).ShouldAllBe(id => ChatEscalation.Bot.Slack.SlackInbound.Shortcuts.Contains(id));
+        shortcuts.ShouldContain(s => s!["type"]!.GetValue<string>() == "message" && s["callback_id"]!.GetValue<string>() == ChatEscalation.Bot.Slack.SlackInbound.RaiseShortcut);
+        shortcuts.ShouldAllBe(s => s!["name"]!.GetValue<string>().Length <= 24 && s["description"]!.GetValue<string>().Length <= 150);
+        manifest["features"]!["slash_commands"]!.AsArray().Select(c => c!["command"]!.GetValue<string>())
+            .ShouldAllBe(c => ChatEscalation.Bot.Slack.SlackInbound.SlashCommands.Contains(c));
     }
 
     [Fact]

@@ -89,15 +89,31 @@ public sealed class TeamsManifestTests
     }
 
     [Fact]
-    public void Manifest_CommandList_HasTicketStatusMineOncallHelpWithDescriptions()
+    public void Manifest_CommandList_EveryCommandUnderstoodWithADescription()
     {
         var commands = Manifest()["bots"]![0]!["commandLists"]!.AsArray()
             .SelectMany(list => list!["commands"]!.AsArray())
             .ToList();
 
         commands.Select(c => c!["title"]!.GetValue<string>())
-            .ShouldBe(["ticket", "status", "mine", "oncall", "help"], ignoreOrder: true);
+            .ShouldBe(["ticket", "status", "mine", "oncall", "whatif", "help"], ignoreOrder: true);
         commands.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c!["description"]!.GetValue<string>()));
+        commands.ShouldAllBe(c => ChatEscalation.Bot.Conversations.ChatIntentParser.Parse(c!["title"]!.GetValue<string>() + " x").Kind
+            != ChatEscalation.Bot.Conversations.ChatIntentKind.Unknown);
+    }
+
+    [Fact]
+    public void Manifest_MessageExtension_RaiseFromMessageActionWithFetchTaskOnTheBot()
+    {
+        var manifest = Manifest();
+        var extension = manifest["composeExtensions"]!.AsArray().ShouldHaveSingleItem()!;
+        var command = extension["commands"]!.AsArray().ShouldHaveSingleItem()!;
+
+        extension["botId"]!.GetValue<string>().ShouldBe(manifest["bots"]![0]!["botId"]!.GetValue<string>());
+        command["id"]!.GetValue<string>().ShouldBe(ChatEscalation.Bot.Teams.TeamsMessageExtensionHandler.RaiseCommand);
+        command["type"]!.GetValue<string>().ShouldBe("action");
+        command["context"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["message"]);
+        command["fetchTask"]!.GetValue<bool>().ShouldBeTrue();
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public sealed class TeamsPackageTests
             packaged["bots"]![0]!["botId"]!.GetValue<string>().ShouldBe(BotAppId);
 
             source["bots"]![0]!["botId"] = BotAppId;
-            JsonNode.DeepEquals(packaged, source).ShouldBeTrue("nothing but botId may change");
+            source["composeExtensions"]![0]!["botId"] = BotAppId;
+            JsonNode.DeepEquals(packaged, source).ShouldBeTrue("nothing but the botIds may change");
         }
         finally
         {

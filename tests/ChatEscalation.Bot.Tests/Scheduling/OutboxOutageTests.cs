@@ -70,7 +70,8 @@ public sealed class OutboxOutageTests : IAsyncLifetime
         foreach (var ticket in tickets)
         {
             var delivered = _sender.Delivered.Where(d => d.Delivery.Ticket.Number == ticket).Select(d => d.Delivery.MessageId).ToList();
-            delivered.ShouldBe(outbox.Where(o => o.TicketNumber == ticket).Select(o => o.Id).ToList(), $"ticket {ticket}: delivery order");
+            // Copies rows (bringing earlier copies up to date) deliver nothing themselves: the scripted sender records no copies.
+            delivered.ShouldBe(outbox.Where(o => o.TicketNumber == ticket && o.Audience != "copies").Select(o => o.Id).ToList(), $"ticket {ticket}: delivery order");
         }
         foreach (var ticket in tickets)
             outbox.First(o => o.TicketNumber == ticket).Attempts.ShouldBeGreaterThan(3, $"ticket {ticket}: its first message was retried through the outage");

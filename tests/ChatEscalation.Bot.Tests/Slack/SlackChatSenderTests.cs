@@ -37,7 +37,7 @@ public sealed class SlackChatSenderTests : IAsyncLifetime
             ["Slack:ApiMaxRetries"] = "0",
             ["Slack:PublicBaseUrl"] = "https://desk.example.com",
         }).Build();
-        services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System)
+        services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System).AddSingleton(LocalFixtures.Policy)
             .AddEscalationPersistence(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "s.db")}"), ["slack"])
             .AddSlackAdapter(config)
             .AddSlackChat(config)
@@ -105,7 +105,7 @@ public sealed class SlackChatSenderTests : IAsyncLifetime
     [InlineData("internal_error", typeof(DeliveryResult.Retry))]
     public async Task DeliverAsync_OkFalse_PermanentParkedOthersRetried(string error, Type expected)
     {
-        api.Enqueue(200, $$"""{"ok":false,"error":"{{error}}"}""");
+        api.Enqueue(200, $$"""{"ok":false,"error":"{{error}}"}""", method: "chat.postMessage");
         var result = await Sender().DeliverAsync(DeliveryOf(NotificationKind.Alert, Audience.Managers, "C0MANAGERS", null, "P1 at risk"), default);
 
         result.ShouldBeOfType(expected);

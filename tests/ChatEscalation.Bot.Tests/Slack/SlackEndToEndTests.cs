@@ -112,13 +112,17 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         // Carol accepts the Tier 2 card.
         await InteractOkAsync(SlackChatPayloads.BlockAction(Carol, Tier2, tier2Ts, "accept", number, "1773136804.000100"));
         await host.DispatchAsync();
-        Describe(NewCalls("Carol accepts")).ShouldBe([
+        var afterCarol = NewCalls("Carol accepts");
+        Describe(afterCarol).ShouldBe([
             $"users.info {Carol.Id}",
             $"chat.update {Tier2} ts {tier2Ts}",
             $"chat.postMessage {Tier2} thread {tier2Ts}",
             $"conversations.open {Uma.Id}",
             $"chat.postMessage {Uma.DmChannel}",
+            $"chat.update {Tier1} ts {cardTs}", // the Tier 1 copy follows the ticket
         ]);
+        afterCarol[5].BlockText.ShouldContain("Moved to Tier 2 – Desktop &amp; Apps: In progress with Carol (Tier 2)");
+        afterCarol[5].ActionIds.ShouldBeEmpty();
 
         // Carol resolves through the modal.
         await InteractOkAsync(SlackChatPayloads.BlockAction(Carol, Tier2, tier2Ts, "resolve", number, "1773136805.000100"));
@@ -133,7 +137,11 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
             "users.lookupByEmail lena@demo.local",
             $"conversations.open {Uma.Id}",
             $"chat.postMessage {Uma.DmChannel}",
+            $"chat.update {Tier1} ts {cardTs}",
         ]);
+        // Tier 1's copy no longer says "Nobody owns it yet" or offers Accept: it says how the ticket ended, without buttons.
+        afterResolve[5].BlockText.ShouldContain("At Tier 2 – Desktop &amp; Apps: Resolved by Carol (Tier 2)");
+        afterResolve[5].ActionIds.ShouldBeEmpty();
         afterResolve[0].BlockText.ShouldContain("Replaced the VPN profile");
         afterResolve[0].ActionIds.ShouldNotContain("resolve");
         afterResolve[1]["text"]!.ShouldContain("Resolved by Carol");
@@ -173,7 +181,7 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         await host.DispatchAsync();
         var answer = await host.Api.WaitForAsync("chat.postMessage", seen);
         answer["channel"].ShouldBe(Uma.DmChannel);
-        answer["text"]!.ShouldContain("ticket <what is wrong>");
+        answer["text"]!.ShouldContain("ticket &lt;what is wrong&gt;"); // escaped once, as Slack wants mrkdwn: it shows "ticket <what is wrong>"
         NewCalls("help x3").Select(c => c.Method).ShouldBe(["users.info", "chat.postMessage"]);
     }
 

@@ -169,7 +169,7 @@ public sealed class AdaptiveCardRendererTests
     public void TicketCard_EveryVerb_CarriesOnlyTheTicketNumber()
     {
         var card = AdaptiveCardRenderer.TicketCard(Paged(), [.. TicketActions.All], Options());
-        Verbs(card).ShouldBe(["accept", "escalate", "escalateManager", "resolve", "ackPage", "takeOver", "reopen"], ignoreOrder: true);
+        Verbs(card).ShouldBe(["accept", "escalate", "escalateManager", "resolve", "ackPage", "takeOver", "reopen", "vendorUpdate", "wait", "resume", "note", "cancel"], ignoreOrder: true);
         Executes(card).ShouldAllBe(e => e["data"]!.ToJsonString() == """{"ticket":42}""");
     }
 

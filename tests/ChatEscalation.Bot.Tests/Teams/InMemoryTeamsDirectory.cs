@@ -15,6 +15,33 @@ public sealed class InMemoryTeamsDirectory : ITeamsDirectory
     public Task<TeamsPerson?> FindUserByEmailAsync(string email, CancellationToken ct) =>
         Task.FromResult(Users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)));
 
+    public ConcurrentDictionary<string, TeamsTeam> Teams { get; } = new();
+
+    /// <summary>The clock roster reads are stamped with.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    public Task<IReadOnlyDictionary<string, TeamsPerson>> FindUsersByEmailAsync(IEnumerable<string> emails, CancellationToken ct)
+    {
+        var wanted = emails.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        IReadOnlyDictionary<string, TeamsPerson> found = Users.Values.Where(u => u.Email is not null && wanted.Contains(u.Email))
+            .DistinctBy(u => u.Email!.ToLowerInvariant()).ToDictionary(u => u.Email!, StringComparer.OrdinalIgnoreCase);
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<TeamsTeam>> TeamsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<TeamsTeam>>(Teams.Values.OrderBy(t => t.TeamId).ToList());
+
+    public Task SaveTeamAsync(string teamId, ConversationReference reference, CancellationToken ct)
+    {
+        Teams.AddOrUpdate(teamId, new TeamsTeam(teamId, reference, null), (_, old) => old with { Reference = reference });
+        return Task.CompletedTask;
+    }
+
+    public Task RosterReadAsync(string teamId, CancellationToken ct)
+    {
+        Teams.AddOrUpdate(teamId, id => throw new InvalidOperationException($"Team {id} was never saved."), (_, old) => old with { RosterReadAt = Time.GetUtcNow() });
+        return Task.CompletedTask;
+    }
+
     public Task SaveUserAsync(TeamsPerson person, CancellationToken ct)
     {
         Users[person.AadObjectId] = person;

@@ -19,7 +19,7 @@ namespace ChatEscalation.Bot.Tests.Teams;
 /// <summary>
 /// The bot's real composition root (<see cref="ServiceRegistration.AddChatEscalation"/> + <see cref="ServiceRegistration.UseChatEscalationAsync"/>,
 /// exactly what Program.cs runs, with the repository's appsettings.json underneath) on Kestrel at 127.0.0.1:0, with a temporary SQLite
-/// file, the scheduler off, a <see cref="FakeTimeProvider"/> on a London business morning, Teams pointed at a
+/// file, the scheduler off (the outbox dispatched and rosters read when a test says), a <see cref="FakeTimeProvider"/> on a London business morning, Teams pointed at a
 /// <see cref="LocalBotFrameworkIssuer"/> and a <see cref="LocalTeamsConnector"/> answering through a <see cref="ConnectorSimulator"/>,
 /// and the demo policy's tier, manager and on-call channels given Teams channel ids.
 /// </summary>
@@ -65,7 +65,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
     /// <summary>The Teams channel id of tier <paramref name="level"/> (1–4).</summary>
     public static string TierChannel(int level) => $"19:tier{level}@thread.tacv2";
 
-    /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Outbox:SendTimeout</c>).</param>
+    /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Outbox:SendTimeout</c>, <c>Teams:RosterOnInstall=true</c>).</param>
     public static async Task<RunningTeamsHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var issuer = await LocalBotFrameworkIssuer.StartAsync();
@@ -96,6 +96,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
             ["ConnectionStrings:Escalation"] = $"Data Source={Path.Combine(folder, "e.db")}",
             ["Scheduler:Enabled"] = "false",
             ["Outbox:DispatchOnCommit"] = "false", // the tests dispatch when they choose
+            ["Teams:RosterOnInstall"] = "false", // and read the team rosters when they choose (ReadRostersAsync)
             ["Local:DemoClock"] = "false",
             ["Teams:AppId"] = AppId,
             ["Teams:AppPassword"] = "local-secret",
@@ -134,6 +135,13 @@ public sealed class RunningTeamsHost : IAsyncDisposable
         using var response = await PostAsync(activity);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+    }
+
+    /// <summary>Reads the roster of every team the bot knows whose roster is due (<see cref="TeamsRoster.RefreshDueAsync"/>, the scheduled job's pass).</summary>
+    public async Task<int> ReadRostersAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TeamsRoster>().RefreshDueAsync(default);
     }
 
     /// <summary>Runs the host's outbox dispatcher once (<see cref="IEscalationRunner.DispatchNowAsync"/>).</summary>

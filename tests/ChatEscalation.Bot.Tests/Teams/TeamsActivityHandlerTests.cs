@@ -244,7 +244,53 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
         // ackPage with no page out: the engine's refusal (so the verb reached the engine), not "unknown action".
         var ack = await InvokeMessageAsync(Act(Alice, "ackPage"));
         ack.ShouldNotContain("is not something a ticket can do");
-        (await InvokeMessageAsync(Act(Alice, "frobnicate"))).ShouldContain("'frobnicate' is not something a ticket can do");
+        // A verb the bot never put on a card: an error invoke response (400 with a code and a reason), not a toast.
+        var (status, unknown) = await host.InvokeAsync(Act(Alice, "frobnicate"));
+        status.ShouldBe(200);
+        unknown!["statusCode"]!.GetValue<int>().ShouldBe(400);
+        unknown["type"]!.GetValue<string>().ShouldBe("application/vnd.microsoft.error");
+        unknown["value"]!["code"]!.GetValue<string>().ShouldBe("UnknownVerb");
+        unknown["value"]!["message"]!.GetValue<string>().ShouldContain("'frobnicate'");
+    }
+
+    [Fact]
+    public async Task Invoke_UnknownName_Answers400ErrorWithReason_NothingDone()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var activity = activities.Execute(Alice, Tier1, thread, root, "accept", number);
+        activity["name"] = "application/search"; // an invoke Teams sends that this bot never registered for
+        var before = host.Connector.ConnectorRequests.Count;
+
+        var (status, body) = await host.InvokeAsync(activity);
+
+        status.ShouldBe(200); // the invoke's own status is in the body: an outer non-2xx shows "Something went wrong"
+        body!["statusCode"]!.GetValue<int>().ShouldBe(400);
+        body["type"]!.GetValue<string>().ShouldBe("application/vnd.microsoft.error");
+        body["value"]!["code"]!.GetValue<string>().ShouldBe("UnknownInvoke");
+        body["value"]!["message"]!.GetValue<string>().ShouldContain("application/search");
+        (await TicketAsync(number)).Owner.ShouldBeNull();
+        await host.DispatchAsync();
+        host.Connector.ConnectorRequests.Count.ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Post_ActivityAsTextPlain_Answers415_NothingDone()
+    {
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var activity = activities.Submit(Alice, Tier1, thread, root, "accept", number);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + host.ValidToken());
+
+        using var response = await host.Client.SendAsync(request);
+
+        ((int)response.StatusCode).ShouldBe(415);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("application/json");
+        (await TicketAsync(number)).Owner.ShouldBeNull();
     }
 
     [Fact]

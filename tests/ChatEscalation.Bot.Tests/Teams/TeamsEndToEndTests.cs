@@ -54,6 +54,10 @@ public sealed class TeamsEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
         raised.CardContentType.ShouldBe(AdaptiveCard);
         var number = long.Parse(Regex.Match(raised.Body["text"]!.GetValue<string>(), @"INC-(\d+)").Groups[1].Value);
         CardInspection.Text(raised.Card).ShouldContain("VPN drops every 10 minutes");
+        // Uma's copy is the reporter's: her own actions only (no accept), no refresh that could bring a technician's buttons back.
+        CardInspection.Verbs(raised.Card).ShouldBe(["note", "cancel", "escalateManager"]);
+        raised.Card!["refresh"].ShouldBeNull();
+        var umasCopy = host.Simulator.LastActivityIn(Uma.PersonalConversationId);
         var tier1Post = afterRaise[0];
         tier1Post.ToString().ShouldBe("POST /v3/conversations");
         tier1Post.Body!["isGroup"]!.GetValue<bool>().ShouldBeTrue();
@@ -77,7 +81,10 @@ public sealed class TeamsEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
             $"PUT /v3/conversations/{t1Thread}/activities/{t1Card}",
             $"POST /v3/conversations/{t1Thread}/activities/{t1Card}",
             "POST /v3/conversations/a:uma/activities",
+            $"PUT /v3/conversations/a:uma/activities/{umasCopy}",
         ]);
+        CardInspection.Text(afterAccept[3].Card).ShouldContain("In progress with Alice (Tier 1)");
+        CardInspection.Verbs(afterAccept[3].Card).ShouldBe(["note", "cancel", "escalateManager"]);
         afterAccept[0].Body!["id"]!.GetValue<string>().ShouldBe(t1Card);
         CardInspection.Text(afterAccept[0].Card).ShouldContain("Alice (Tier 1)");
         CardInspection.Verbs(afterAccept[0].Card).ShouldNotContain("accept");
@@ -104,8 +111,11 @@ public sealed class TeamsEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
             $"PUT /v3/conversations/{t1Thread}/activities/{t1Card}",
             "POST /v3/conversations",
             "POST /v3/conversations/a:uma/activities",
+            $"PUT /v3/conversations/a:uma/activities/{umasCopy}",
         ]);
         afterEscalate[0].Body!["text"]!.GetValue<string>().ShouldContain("Escalated by Alice");
+        CardInspection.Verbs(afterEscalate[1].Card).ShouldBeEmpty(); // left behind: no buttons, and no refresh to bring them back
+        afterEscalate[1].Card!["refresh"].ShouldBeNull();
         CardInspection.Text(afterEscalate[1].Card).ShouldContain("2 · Tier 2 – Desktop & Apps"); // the old queue's card now shows where it went
         afterEscalate[2].Body!["channelData"]!["channel"]!["id"]!.GetValue<string>().ShouldBe(Tier2);
         var tier2Card = CardInspection.Text(afterEscalate[2].Card);
@@ -124,8 +134,11 @@ public sealed class TeamsEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
             $"PUT /v3/conversations/{t2Thread}/activities/{t2Card}",
             $"POST /v3/conversations/{t2Thread}/activities/{t2Card}",
             "POST /v3/conversations/a:uma/activities",
+            $"PUT /v3/conversations/a:uma/activities/{umasCopy}",
+            $"PUT /v3/conversations/{t1Thread}/activities/{t1Card}",
         ]);
         afterCarol[2].Body!["text"]!.GetValue<string>().ShouldContain("Carol (Tier 2)");
+        CardInspection.Text(afterCarol[4].Card).ShouldContain("Moved to Tier 2 – Desktop & Apps: In progress with Carol (Tier 2)"); // Tier 1's copy follows
 
         // Bob (Tier 1) tries to resolve Carol's ticket: a toast with the engine's refusal, the card unchanged, nothing sent.
         var (status, refusal) = await host.InvokeAsync(activities.Execute(Bob, Tier2, t2Thread, t2Card, "resolve", number, new JsonObject { ["resolution"] = "Rebooted" }));
@@ -146,14 +159,22 @@ public sealed class TeamsEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
             $"PUT /v3/conversations/{t2Thread}/activities/{t2Card}",
             $"POST /v3/conversations/{t2Thread}/activities/{t2Card}",
             "POST /v3/conversations/a:uma/activities",
+            $"PUT /v3/conversations/a:uma/activities/{umasCopy}",
+            $"PUT /v3/conversations/{t1Thread}/activities/{t1Card}",
         ]);
         CardInspection.Text(afterResolve[0].Card).ShouldContain("Replaced the VPN profile");
         afterResolve[1].Body!["text"]!.GetValue<string>().ShouldContain("Resolved by Carol");
         afterResolve[2].Body!["text"]!.GetValue<string>().ShouldContain("Replaced the VPN profile");
+        // Every copy follows: Uma's shows the resolution with only Reopen; Tier 1's says how it ended, without Accept or a Tier 1 status.
+        CardInspection.Verbs(afterResolve[3].Card).ShouldBe(["reopen"]);
+        CardInspection.Text(afterResolve[3].Card).ShouldContain("Resolved by Carol (Tier 2)");
+        CardInspection.Verbs(afterResolve[4].Card).ShouldBeEmpty();
+        CardInspection.Text(afterResolve[4].Card).ShouldContain("At Tier 2 – Desktop & Apps: Resolved by Carol (Tier 2)");
+        CardInspection.Text(afterResolve[4].Card).ShouldNotContain("Nobody owns it yet");
 
-        // The whole life: 5 member lookups + 1 chat answer + 1 + 3 + 4 + 3 + 0 + 3 outbox sends = 20 calls, all with the one cached token.
+        // The whole life: 5 member lookups + 1 chat answer + 1 + 4 + 5 + 5 + 0 + 5 outbox sends = 26 calls, all with the one cached token.
         var all = host.Connector.ConnectorRequests;
-        all.Count.ShouldBe(20);
+        all.Count.ShouldBe(26);
         host.Connector.TokenRequests.Count.ShouldBe(1);
         host.Connector.TokenRequests[0].Body.ShouldContain("grant_type=client_credentials");
         host.Connector.TokenRequests[0].Body.ShouldContain("scope=https%3A%2F%2Fapi.botframework.com%2F.default");

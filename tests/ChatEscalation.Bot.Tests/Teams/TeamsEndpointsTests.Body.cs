@@ -15,6 +15,27 @@ public sealed partial class TeamsEndpointsTests
         host.Handler.Received.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task Post_AuthenticatedActivityNotJsonContentType_Answers415WithReason(string contentType)
+    {
+        var response = await host.PostAsync(host.MessageActivity().ToJsonString(), "Bearer " + host.ValidToken(), contentType);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("application/json");
+        host.Handler.Received.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Post_UnauthenticatedTextPlain_Answers401BeforeLookingAtTheBody()
+    {
+        var response = await host.PostAsync("hello", authorization: null, "text/plain");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        host.Handler.Received.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task Post_AuthenticatedActivityWithoutType_Answers400WithReason()
     {

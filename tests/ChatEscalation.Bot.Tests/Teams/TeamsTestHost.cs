@@ -93,11 +93,11 @@ public sealed class TeamsTestHost : IAsyncDisposable
     public string ValidToken() => Issuer.MintToken(AppId, Connector.ServiceUrl, Time.GetUtcNow());
 
     /// <summary>POSTs an activity body with the given Authorization header (null: no header).</summary>
-    public Task<HttpResponseMessage> PostAsync(string body, string? authorization)
+    public Task<HttpResponseMessage> PostAsync(string body, string? authorization, string contentType = "application/json")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, TeamsEndpoints.MessagesPath)
         {
-            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            Content = new StringContent(body, Encoding.UTF8, contentType),
         };
         if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
         return Client.SendAsync(request);

@@ -23,4 +23,14 @@ public sealed record TeamsTestUser(string Email, string Name, string UserId, str
 
     /// <summary>Everyone above.</summary>
     public static IReadOnlyList<TeamsTestUser> All { get; } = [Uma, Alice, Bob, Carol, Maria];
+
+    public static TeamsTestUser Dave { get; } = For("dave@demo.local", "Dave (Tier 2)");
+    public static TeamsTestUser Lena { get; } = For("lena@demo.local", "Lena (Tier 1 lead)");
+    public static TeamsTestUser Mike { get; } = For("mike@demo.local", "Mike (Tier 2 lead)");
+
+    /// <summary>Somebody in the team whom the policy does not name.</summary>
+    public static TeamsTestUser Zoe { get; } = For("zoe@demo.local", "Zoe (marketing)");
+
+    /// <summary>People in the team's roster whom the member lookup does not answer for (they never wrote to the bot).</summary>
+    public static IReadOnlyList<TeamsTestUser> RosterOnly { get; } = [Dave, Lena, Mike, Zoe];
 }

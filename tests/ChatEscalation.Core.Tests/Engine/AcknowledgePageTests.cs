@@ -9,14 +9,6 @@ namespace ChatEscalation.Core.Tests.Engine;
 
 public class AcknowledgePageTests
 {
-    /// <summary>A P2 payroll ticket raised Friday 18:30 (after hours) opens at Tier 2 and pages Carol, the Tier 2 primary.</summary>
-    private static Desk PagingCarol()
-    {
-        var desk = new Desk(start: At.Utc(2026, 1, 9, 18, 30));
-        desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
-        desk.Ticket.Page.ShouldNotBeNull().Person.ShouldBe("carol@demo.local");
-        return desk;
-    }
 
     [Fact]
     public void Acknowledge_NoPage_Refused()
@@ -30,7 +22,7 @@ public class AcknowledgePageTests
     [Fact]
     public void Acknowledge_PagedPerson_StopsPagingAndAcceptsTheTicket()
     {
-        var desk = PagingCarol();
+        var desk = Desk.PagingCarol();
         desk.Advance(TimeSpan.FromMinutes(4));
 
         var d = desk.Do(new AcknowledgePage(People.Carol));
@@ -45,7 +37,7 @@ public class AcknowledgePageTests
     [Fact]
     public void Acknowledge_Manager_StopsPagingWithoutTakingOwnership()
     {
-        var desk = PagingCarol();
+        var desk = Desk.PagingCarol();
 
         var d = desk.Do(new AcknowledgePage(People.Maria));
 
@@ -58,7 +50,7 @@ public class AcknowledgePageTests
     [InlineData("alice@demo.local")]
     public void Acknowledge_OutsideThePagedTier_RefusedNamingWhoIsPaged(string who)
     {
-        var desk = PagingCarol();
+        var desk = Desk.PagingCarol();
 
         var r = desk.Refuse(new AcknowledgePage(desk.Policy.Person(who)));
 
@@ -69,7 +61,7 @@ public class AcknowledgePageTests
     [Fact]
     public void Acknowledge_AfterAcknowledging_NoMoreRepages()
     {
-        var desk = PagingCarol();
+        var desk = Desk.PagingCarol();
         desk.Do(new AcknowledgePage(People.Carol));
 
         var later = desk.TickAt(At.Utc(2026, 1, 9, 23));

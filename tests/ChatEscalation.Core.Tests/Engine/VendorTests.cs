@@ -115,4 +115,59 @@ public class VendorTests
         second.Kinds().ShouldContain(EventKind.VendorChased);
         desk.Due(DeadlineKind.VendorChase).ShouldBe(At.MondayNine + TimeSpan.FromHours(12));
     }
+
+    [Fact]
+    public void RecordVendorUpdate_Responded_ResponseOverdueNeverFires()
+    {
+        var desk = AtTier4();
+        desk.Do(new LinkVendorCase(People.Gina, "Contoso Networks", "CN-4711"));
+        desk.Clock.Advance(TimeSpan.FromHours(1));
+
+        var d = desk.Do(new RecordVendorUpdate(People.Gina));
+        var later = desk.TickAt(At.MondayNine + TimeSpan.FromHours(3));
+
+        d.Single(EventKind.VendorResponded).Text.ShouldContain("responded");
+        d.Ticket.Vendor!.RespondedAt.ShouldBe(At.MondayNine + TimeSpan.FromHours(1));
+        d.DirectTo(People.Uma).Text.ShouldContain("has responded");
+        DeadlinePlanner.Plan(desk.Ticket, desk.Policy).ShouldNotContain(x => x.Kind == DeadlineKind.VendorRespondDue);
+        later.Kinds().ShouldNotContain(EventKind.VendorOverdue);
+    }
+
+    [Fact]
+    public void RecordVendorUpdate_WithText_NoteKeptChaseRestartedReporterToldOnce()
+    {
+        var desk = AtTier4();
+        desk.Do(new LinkVendorCase(People.Gina, "Contoso Networks", "CN-4711"));
+        desk.Clock.Advance(TimeSpan.FromHours(3));
+
+        var first = desk.Do(new RecordVendorUpdate(People.Gina, "Firmware fix ships tonight"));
+        var second = desk.Do(new RecordVendorUpdate(People.Gina, "Fix installed, monitoring"));
+
+        first.Single(EventKind.VendorResponded).Note.ShouldBe("Firmware fix ships tonight");
+        second.Ticket.LastNote.ShouldBe("Fix installed, monitoring");
+        second.Ticket.Vendor!.RespondedAt.ShouldBe(At.MondayNine + TimeSpan.FromHours(3));
+        desk.Due(DeadlineKind.VendorChase).ShouldBe(At.MondayNine + TimeSpan.FromHours(7));
+        first.DirectTo(People.Uma).ShouldNotBeNull();
+        second.DirectsTo(People.Uma).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void RecordVendorUpdate_NoVendorCase_RefusedSayingHowToLink()
+    {
+        var desk = AtTier4();
+
+        var r = desk.Refuse(new RecordVendorUpdate(People.Gina));
+
+        r.Code.ShouldBe(RefusalCode.InvalidState);
+        r.Reason.ShouldContain("vendor INC-000042 <vendor> case <id>");
+    }
+
+    [Fact]
+    public void RecordVendorUpdate_NotDirector_Refused()
+    {
+        var desk = AtTier4();
+        desk.Do(new LinkVendorCase(People.Gina, "Contoso Networks", "CN-4711"));
+
+        desk.Refuse(new RecordVendorUpdate(People.Uma)).Code.ShouldBe(RefusalCode.NotAllowed);
+    }
 }

@@ -31,6 +31,8 @@ public class TicketFormsTests
         { TicketActions.Cancel, [(FieldNames.Reason, "Works now")], new CancelTicket(Alice, "Works now") },
         { TicketActions.Wait, [(FieldNames.Question, "Which laptop?")], new WaitOnUser(Alice, "Which laptop?") },
         { TicketActions.Vendor, [(FieldNames.Vendor, "Contoso Networks"), (FieldNames.Case, "CN-1234")], new LinkVendorCase(Alice, "Contoso Networks", "CN-1234") },
+        { TicketActions.VendorUpdate, [], new RecordVendorUpdate(Alice) },
+        { TicketActions.VendorUpdate, [(FieldNames.Update, "Fix ships tonight")], new RecordVendorUpdate(Alice, "Fix ships tonight") },
         { TicketActions.Priority, [(FieldNames.Priority, "p1"), (FieldNames.Reason, "Whole office down")], new OverridePriority(Alice, Priority.P1, "Whole office down") },
     };
 

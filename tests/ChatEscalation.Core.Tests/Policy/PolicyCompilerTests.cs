@@ -255,6 +255,38 @@ public class PolicyCompilerTests
     }
 
     [Fact]
+    public void Compile_TierSlackUserGroup_KeptOnTheTiersChannel()
+    {
+        var options = TestPolicy.Options();
+        options.Tiers[0].Channel.SlackUserGroup = " S0TIER1DESK ";
+
+        var policy = PolicyCompiler.Compile(options).Policy.ShouldNotBeNull();
+
+        policy.Tier(1).Channel.SlackUserGroup.ShouldBe("S0TIER1DESK");
+        policy.Tier(2).Channel.SlackUserGroup.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("U0ALICE")]
+    [InlineData("<!subteam^S0X>")]
+    [InlineData("s0lower")]
+    [InlineData("S")]
+    public void Compile_TierSlackUserGroupNotAnId_RefusedNamingTheKey(string group)
+    {
+        var errors = ErrorsAfter(o => o.Tiers[1].Channel.SlackUserGroup = group);
+
+        errors.ShouldContain(e => e.StartsWith("Policy:Tiers:1:Channel:SlackUserGroup:", StringComparison.Ordinal) && e.Contains($"'{group}'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compile_SlackUserGroupOnTheManagerChannel_RefusedAsUnused()
+    {
+        var errors = ErrorsAfter(o => o.ManagerChannel.SlackUserGroup = "S0MANAGERS");
+
+        errors.ShouldContain(e => e.StartsWith("Policy:ManagerChannel:SlackUserGroup:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Compile_CategoryMappedToAnUnknownVendor_NamedByKey() =>
         ErrorsAfter(o => o.Categories["Network"].Vendor = "Nobody Networks")
             .ShouldContain("Policy:Categories:Network:Vendor: 'Nobody Networks' is not a vendor under Policy:Vendors.");

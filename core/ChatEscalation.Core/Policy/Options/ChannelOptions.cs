@@ -9,4 +9,6 @@ public sealed class ChannelOptions
     public string? Teams { get; set; }
     /// <summary>The local emulator's channel name, e.g. <c>tier-1</c>.</summary>
     public string? Local { get; set; }
+    /// <summary>Tier channels only: a Slack user group id (<c>S0123ABCD</c>) the tier's new cards mention; empty for none.</summary>
+    public string? SlackUserGroup { get; set; }
 }

@@ -34,6 +34,9 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Actions")
+                        .HasColumnType("text");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -47,6 +50,9 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("text");
+
+                    b.Property<int>("ShownVersion")
+                        .HasColumnType("integer");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");

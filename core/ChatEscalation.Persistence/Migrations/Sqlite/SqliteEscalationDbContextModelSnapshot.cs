@@ -29,6 +29,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Actions")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -42,6 +45,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ShownVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");

@@ -24,7 +24,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
 {
     private readonly object sync = new();
     private readonly List<SlackApiCall> calls = [];
-    private readonly Queue<(int Status, string Body, string? RetryAfter)> script = new();
+    private readonly List<(int Status, string Body, string? RetryAfter, string? Method)> script = [];
     private readonly Dictionary<string, TimeSpan> stalls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> rateLimitFirst = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TimeSpan By, int Times)> slowAnswers = new(StringComparer.Ordinal);
@@ -71,10 +71,13 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         throw new TimeoutException($"No {method} call arrived; calls: {string.Join(", ", Calls.Skip(after))}");
     }
 
-    /// <summary>Queues a raw answer for the next call (instead of the usual one), e.g. 429 with Retry-After or <c>ok:false</c>.</summary>
-    public void Enqueue(int status, string body, string? retryAfter = null)
+    /// <summary>
+    /// Queues a raw answer for the next call (instead of the usual one), e.g. 429 with Retry-After or <c>ok:false</c>; with
+    /// <paramref name="method"/>, for the next call of that method only (other calls are answered as usual meanwhile).
+    /// </summary>
+    public void Enqueue(int status, string body, string? retryAfter = null, string? method = null)
     {
-        lock (sync) script.Enqueue((status, body, retryAfter));
+        lock (sync) script.Add((status, body, retryAfter, method));
     }
 
     /// <summary>Makes every later call of <paramref name="method"/> wait <paramref name="by"/> before answering (zero: answer at once again).</summary>
@@ -160,12 +163,14 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 return; // the caller gave up
             }
         }
-        (int Status, string Body, string? RetryAfter)? scripted = null;
+        (int Status, string Body, string? RetryAfter, string? Method)? scripted = null;
         lock (sync)
         {
-            if (script.Count > 0)
+            var at = script.FindIndex(e => e.Method is null || e.Method == method);
+            if (at >= 0)
             {
-                scripted = script.Dequeue();
+                scripted = script[at];
+                script.RemoveAt(at);
                 calls.Add(call);
             }
             else if (rateLimitFirst.Remove(method, out var retryAfter))
@@ -216,7 +221,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         await context.Response.WriteAsync(answer.ToJsonString());
     }
 
-    private static (int Status, string Body, string? RetryAfter) RateLimited(string? retryAfter) => (429, "{\"ok\":false,\"error\":\"ratelimited\"}", retryAfter);
+    private static (int Status, string Body, string? RetryAfter, string? Method) RateLimited(string? retryAfter) => (429, "{\"ok\":false,\"error\":\"ratelimited\"}", retryAfter, null);
 
     /// <summary>What makes a write the same write again (its retry), or null for reads.</summary>
     private static string? Identity(SlackApiCall call) => call.Method switch
@@ -232,7 +237,9 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     {
         var profile = new JsonObject { ["real_name"] = user.Name };
         if (user.Email.Length > 0) profile["email"] = user.Email;
-        return new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile };
+        var answer = new JsonObject { ["id"] = user.Id, ["name"] = user.Id.ToLowerInvariant(), ["profile"] = profile };
+        if (user.Tz is not null) answer["tz"] = user.Tz;
+        return answer;
     }
 
     private JsonObject Answer(SlackApiCall call)
@@ -265,6 +272,8 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 };
             case "chat.update":
                 return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["ts"] = call["ts"] };
+            case "chat.getPermalink":
+                return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["permalink"] = $"https://desk.slack.com/archives/{call["channel"]}/p{call["message_ts"]?.Replace(".", "")}" };
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = "1773136899.000001" };
             case "views.open":

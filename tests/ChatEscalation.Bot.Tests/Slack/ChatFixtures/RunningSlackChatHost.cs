@@ -55,7 +55,7 @@ public sealed class RunningSlackChatHost : IAsyncDisposable
     /// Deliver outbox messages right after each commit, as production does (default); false: only when the test calls
     /// <see cref="DispatchAsync"/>, for tests that assert every Web API call in order.
     /// </param>
-    /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Slack:ApiAttemptTimeout</c>).</param>
+    /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Slack:ApiAttemptTimeout</c>, a tier's <c>SlackUserGroup</c>).</param>
     public static async Task<RunningSlackChatHost> StartAsync(bool dispatchOnCommit = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var api = await FakeSlackWebApi.StartAsync();

@@ -98,6 +98,34 @@ public static class SlackChatPayloads
         return Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
     }
 
+    /// <summary>
+    /// The form body of a message shortcut (<c>message_action</c>) used by <paramref name="user"/> on the message <paramref name="ts"/>
+    /// that <paramref name="author"/> wrote in <paramref name="channel"/>, with <paramref name="files"/> (name, permalink) shared with it.
+    /// </summary>
+    public static string MessageShortcut(SlackChatUser user, string callbackId, string channel, SlackChatUser author, string text, string ts,
+        params (string Name, string Permalink)[] files)
+    {
+        var message = new JsonObject { ["type"] = "message", ["user"] = author.Id, ["text"] = text, ["ts"] = ts, ["team"] = TeamId };
+        if (files.Length > 0)
+            message["files"] = new JsonArray(files.Select(f => (JsonNode)new JsonObject { ["id"] = "F0" + f.Name.GetHashCode(StringComparison.Ordinal).ToString("X", CultureInfo.InvariantCulture), ["name"] = f.Name, ["permalink"] = f.Permalink }).ToArray());
+        var payload = new JsonObject
+        {
+            ["type"] = "message_action",
+            ["token"] = "deprecated",
+            ["action_ts"] = "1773136900.100000",
+            ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "desk" },
+            ["user"] = User(user),
+            ["channel"] = new JsonObject { ["id"] = channel, ["name"] = "it-help" },
+            ["is_enterprise_install"] = false,
+            ["callback_id"] = callbackId,
+            ["trigger_id"] = NextTrigger(),
+            ["response_url"] = "https://hooks.slack.com/app/T0DESK/1/short",
+            ["message_ts"] = ts,
+            ["message"] = message,
+        };
+        return Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+    }
+
     /// <summary>An <c>event_callback</c> envelope for a DM (<c>message</c> in an <c>im</c>) from <paramref name="user"/>.</summary>
     public static string DirectMessage(SlackChatUser user, string text, string eventId, string ts) => new JsonObject
     {

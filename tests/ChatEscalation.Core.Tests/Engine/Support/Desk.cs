@@ -69,6 +69,15 @@ internal sealed class Desk
         return outcome.Refusal!;
     }
 
+    /// <summary>A P2 payroll ticket raised Friday 18:30 (after hours) opens at Tier 2 and pages Carol, the Tier 2 primary.</summary>
+    public static Desk PagingCarol()
+    {
+        var desk = new Desk(start: At.Utc(2026, 1, 9, 18, 30));
+        desk.Raise("Payroll export fails", impact: Impact.High, urgency: Urgency.Medium);
+        desk.Ticket.Page.ShouldNotBeNull().Person.ShouldBe("carol@demo.local");
+        return desk;
+    }
+
     public Decision Accept(UserRef? who = null) => Do(new AcceptTicket(who ?? People.Alice));
 
     public Decision Escalate(UserRef who, int? toTier = null) => Do(new EscalateTicket(who, Handoffs.Good, toTier));

@@ -1,7 +1,7 @@
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
 
-namespace ChatEscalation.Bot.Local;
+namespace ChatEscalation.Core.WhatIf;
 
 /// <summary>The dry run of a <see cref="WhatIfRequest"/>: when it would be raised, as what, and the engine's timeline for people.</summary>
 /// <param name="Priority">The priority the ticket gets (a VIP's or a critical service's raise included); the dry run simulates this one.</param>

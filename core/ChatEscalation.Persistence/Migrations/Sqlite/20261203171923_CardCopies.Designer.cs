@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatEscalation.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEscalationDbContext))]
-    [Migration("20261203172805_TicketOwnerReporterStatusIndexes")]
-    partial class TicketOwnerReporterStatusIndexes
+    [Migration("20261203171923_CardCopies")]
+    partial class CardCopies
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -32,6 +32,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Actions")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -45,6 +48,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ShownVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -534,11 +540,11 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasKey("Number");
 
+                    b.HasIndex("OwnerKey");
+
                     b.HasIndex("RaisedAt");
 
-                    b.HasIndex("OwnerKey", "Status");
-
-                    b.HasIndex("ReporterKey", "Status");
+                    b.HasIndex("ReporterKey");
 
                     b.HasIndex("Status", "Tier");
 

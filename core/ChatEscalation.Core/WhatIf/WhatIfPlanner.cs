@@ -4,17 +4,21 @@ using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Core.Views;
 
-namespace ChatEscalation.Bot.Local;
+namespace ChatEscalation.Core.WhatIf;
 
 /// <summary>Turns a <see cref="WhatIfRequest"/> into the engine's <see cref="DryRun"/>: the same code as a real ticket, with the clock jumping from deadline to deadline.</summary>
+/// <remarks>Pure, in core, so the what-if page and the <c>whatif</c> chat command plan the same way (the chat does not need the emulator).</remarks>
 public static class WhatIfPlanner
 {
+    /// <summary>The origin the hypothetical ticket is raised from (it is never stored or sent).</summary>
+    public const string Origin = "whatif";
+
     public static WhatIfResult Plan(WhatIfRequest request, EscalationPolicy policy, DateTimeOffset now)
     {
         var (impact, urgency) = Axes(request, policy);
         var reporter = policy.Person(request.Reporter);
         var raisedAt = NextLocal(now, request.Day, request.TimeOfDay, policy.Staffed.Zone);
-        var command = new RaiseTicket(reporter, LocalSender.PlatformName, request.Title, null, request.Category, impact, urgency, request.AffectedService);
+        var command = new RaiseTicket(reporter, Origin, request.Title, null, request.Category, impact, urgency, request.AffectedService);
         var route = Routing.Decide(command, policy);
         var lines = TimelineViews.Lines(DryRun.Simulate(command, raisedAt, policy), policy);
         var asked = request.Priority ?? policy.PriorityFor(impact, urgency);

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChatEscalation.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEscalationDbContext))]
-    [Migration("20261203172911_TicketOwnerReporterStatusIndexes")]
+    [Migration("20261203183320_TicketOwnerReporterStatusIndexes")]
     partial class TicketOwnerReporterStatusIndexes
     {
         /// <inheritdoc />
@@ -37,6 +37,9 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("Actions")
+                        .HasColumnType("text");
+
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("text");
@@ -50,6 +53,9 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.Property<string>("ServiceUrl")
                         .HasColumnType("text");
+
+                    b.Property<int>("ShownVersion")
+                        .HasColumnType("integer");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("bigint");

@@ -1,6 +1,6 @@
 using ChatEscalation.Core.Tickets;
 
-namespace ChatEscalation.Bot.Local;
+namespace ChatEscalation.Core.WhatIf;
 
 /// <summary>A hypothetical ticket for the "what if" panel ("a P1 from a VIP on Saturday at 02:00").</summary>
 /// <param name="Priority">When given (and impact/urgency are not), the first impact × urgency pair of the matrix that yields it is used.</param>
