@@ -4,7 +4,6 @@ using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
-using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Bot.Slack.Protocol;
 
 namespace ChatEscalation.Bot.Slack;
