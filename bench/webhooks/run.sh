@@ -15,6 +15,10 @@
 # loopback); (4) run_peers.sh with two more targets, both started by start_bot.sh:
 #   bot-slack  slack_interaction.lua -> /slack/interactions   (signed; signature checked)
 #   bot-teams  teams_invoke.lua      -> /api/messages         (Bearer JWT; auth ON, the peer's is off)
+#   bot-raise  first_time/raise/…    -> /slack/commands       (FIRST-TIME: a new signed `/ticket <unique text>` per request)
+#   bot-accept first_time/accept/…   -> /slack/interactions   (FIRST-TIME: Accept on another unowned ticket per request)
+# The first-time targets run against a Slack Web API stand-in (ChatEscalation.Bench.FullPath slack-api on loopback, users.info
+# answers, posts succeed) and count as Slack targets in run_peers.sh's checks; see start_first_time.sh and first_time/first_time.lua.
 #
 # Environment: PEERS_SRC (default ../shared/bench/peers beside the repository), PEERS, BOT_OUT, KEEP_LOGS=1 (keep
 # run_peers.sh's and the bot's logs and databases), BOT_ARGS (extra bot command-line arguments, e.g.
@@ -62,6 +66,12 @@ if ! out="$(dotnet publish "$REPO/bot/ChatEscalation.Bot.csproj" -c Release --ar
   echo "$out" >&2; exit 1
 fi
 export BOT_DLL="$BOT_OUT/bot/ChatEscalation.Bot.dll"
+echo "run.sh: building bench/ChatEscalation.Bench.FullPath (Release) to $BOT_OUT/tool"
+if ! out="$(dotnet build "$REPO/bench/ChatEscalation.Bench.FullPath/ChatEscalation.Bench.FullPath.csproj" -c Release \
+    --artifacts-path "$BOT_OUT/artifacts" -o "$BOT_OUT/tool" -nologo -v q 2>&1)"; then
+  echo "$out" >&2; exit 1
+fi
+export BENCH_TOOL="$BOT_OUT/tool/ChatEscalation.Bench.FullPath.dll"
 if [ -n "$(git -C "$REPO" status --porcelain -- bot core 2>/dev/null)" ]; then
   echo "run.sh: note: bot/ or core/ has uncommitted changes; the commit column of the TSV does not describe this build"
 fi
@@ -69,8 +79,10 @@ fi
 # 3. Local Bot Framework issuer; the token's serviceurl is the serviceUrl of the Teams request body.
 BENCH_TMP="$(mktemp -d "${TMPDIR:-/tmp}/chatescalation-webhooks.XXXXXX")"
 ISSUER_PID=""
+STANDIN_PID=""
 cleanup() {
   if [ -n "$ISSUER_PID" ]; then kill "$ISSUER_PID" 2>/dev/null || true; wait "$ISSUER_PID" 2>/dev/null || true; fi
+  if [ -n "$STANDIN_PID" ]; then kill "$STANDIN_PID" 2>/dev/null || true; wait "$STANDIN_PID" 2>/dev/null || true; fi
   if [ "${KEEP_LOGS:-0}" = 1 ]; then echo "run.sh: bot databases and issuer output kept in $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
 }
 trap cleanup EXIT
@@ -94,6 +106,13 @@ export TEAMS_APP_ID BENCH_TMP
 # The prefix the bot may send its Connector token to: scheme://host:port/ of that serviceUrl.
 export TEAMS_SERVICE_URL_PREFIX="$(sed -E 's#^([A-Za-z]+://[^/]+).*#\1/#' <<< "$SERVICE_URL")"
 
+# 3b. The Slack Web API stand-in for the first-time targets, and where their signed bodies go.
+STANDIN_PORT="${STANDIN_PORT:-18999}"
+dotnet "$BENCH_TOOL" slack-api --port "$STANDIN_PORT" > "$BENCH_TMP/standin.out" 2>&1 &
+STANDIN_PID=$!
+export SLACK_API_URL="http://127.0.0.1:$STANDIN_PORT/api/" FIRST_TIME_BODIES="$BENCH_TMP/first-time" FIRST_TIME_DIR="$HERE/first_time"
+FIRST="$(printf '%q' "$HERE/start_first_time.sh")"
+
 # 4. Measure. TEAMS_AUTHORIZATION is sent to every teams_invoke.lua target; the botbuilder peer runs
 # with auth off and ignores it, the bot validates it on every request.
 START="$(printf '%q' "$HERE/start_bot.sh")"
@@ -103,5 +122,7 @@ status=0
 "$PEERS/run_peers.sh" \
   --add "bot-slack|slack_interaction.lua|/slack/interactions|$START bot-slack ${BOT_ARGS:-}" \
   --add "bot-teams|teams_invoke.lua|/api/messages|$START bot-teams ${BOT_ARGS:-}" \
+  --add "bot-raise|$HERE/first_time/raise/slack_interaction.lua|/slack/interactions|$FIRST slack-raise ${BOT_ARGS:-}" \
+  --add "bot-accept|$HERE/first_time/accept/slack_interaction.lua|/slack/interactions|$FIRST slack-accept ${BOT_ARGS:-}" \
   "${ARGS[@]}" || status=$?
 exit "$status"

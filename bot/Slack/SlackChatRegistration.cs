@@ -25,6 +25,7 @@ public static class SlackChatRegistration
         }
 
         services.TryAddScoped<SlackPeopleResolver>();
+        services.TryAddSingleton<LookupFailures>();
         services.TryAddScoped<ChatConversation>();
         services.TryAddSingleton<PersonZones>();
         services.TryAddSingleton<PageLinks>();

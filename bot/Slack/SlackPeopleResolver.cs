@@ -14,10 +14,11 @@ namespace ChatEscalation.Bot.Slack;
 /// Someone with no e-mail (scope missing, guest, bot) or whose lookup failed gets the key <c>slack:&lt;id&gt;</c>: they can raise and
 /// follow their own tickets. Once an e-mail is cached, <c>users.info</c> is not called again for that user. Lookup failures never throw,
 /// and a lookup never takes longer than <see cref="SlackOptions.PeopleLookupBudget"/>, so a slow Slack API cannot make the bot miss
-/// the 3-second answer.
+/// the 3-second answer. A failed lookup is not repeated for <see cref="LookupFailures.RetryAfter"/> (<see cref="LookupFailures"/>): an
+/// unreachable Slack API costs each person one wait, not every request.
 /// </remarks>
 public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, TimeProvider time, IOptionsMonitor<SlackOptions> options,
-    PersonZones zones, ILogger<SlackPeopleResolver> log)
+    PersonZones zones, ILogger<SlackPeopleResolver> log, LookupFailures failures)
 {
     /// <summary>The platform name in <see cref="ChatDirectory"/> and on outbox rows.</summary>
     public const string Platform = "slack";
@@ -30,7 +31,7 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
     {
         if (string.IsNullOrWhiteSpace(userId)) return new UserRef(KeyPrefix + "unknown", "Slack user");
         var cached = await directory.FindUserAsync(Platform, userId, ct);
-        if (cached?.Email is null)
+        if (cached?.Email is null && !failures.RecentlyFailed(KeyPrefix + userId))
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
             budget.CancelAfter(options.CurrentValue.PeopleLookupBudget);
@@ -48,9 +49,11 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
                     UpdatedAt = time.GetUtcNow(),
                 };
                 await directory.UpsertUserAsync(cached, ct);
+                failures.Succeeded(KeyPrefix + userId);
             }
             catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
             {
+                failures.Failed(KeyPrefix + userId);
                 log.LogInformation("users.info for {User} failed ({Error}); acting as slack:{User}", userId, e.Message, userId);
             }
         }

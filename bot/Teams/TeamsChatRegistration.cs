@@ -19,6 +19,7 @@ public static class TeamsChatRegistration
     {
         services.TryAddScoped<ITeamsDirectory, PersistedTeamsDirectory>();
         services.TryAddScoped<TeamsPeopleResolver>();
+        services.TryAddSingleton<LookupFailures>();
         services.TryAddScoped<TeamsConversationMemory>();
         services.TryAddScoped<TeamsCardViews>();
         services.TryAddScoped<TeamsReplies>();

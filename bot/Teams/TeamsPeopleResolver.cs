@@ -1,3 +1,4 @@
+using ChatEscalation.Bot.Conversations;
 using ChatEscalation.Core.Tickets;
 using Microsoft.Extensions.Options;
 using ChatEscalation.Bot.Teams.Protocol;
@@ -11,9 +12,9 @@ namespace ChatEscalation.Bot.Teams;
 /// <remarks>
 /// In a team the lookup asks the team (<c>channelData.team.id</c>), as the Bot Framework SDK's <c>TeamsInfo.getMember</c> does;
 /// elsewhere the activity's conversation. It is cut off after <see cref="TeamsOptions.PeopleLookupBudget"/>, so a slow Connector
-/// cannot make the bot miss its answer.
+/// cannot make the bot miss its answer; a failed lookup is not repeated for <see cref="LookupFailures.RetryAfter"/>.
 /// </remarks>
-public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnector connector, IOptionsMonitor<TeamsOptions> options)
+public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnector connector, IOptionsMonitor<TeamsOptions> options, LookupFailures failures)
 {
     /// <summary>The person who sent <paramref name="activity"/>; never throws for lookup failures.</summary>
     public async Task<UserRef> ResolveAsync(Activity activity, CancellationToken ct)
@@ -23,7 +24,7 @@ public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnect
         var name = string.IsNullOrWhiteSpace(from?.Name) ? "Teams user" : from!.Name!;
         if (string.IsNullOrEmpty(aad)) return new UserRef($"teams:{from?.Id}", name);
         var cached = await directory.FindUserAsync(aad, ct);
-        if (cached?.Email is null && from?.Id is { } userId && activity is { ServiceUrl: { } url, Conversation.Id: { } conversation })
+        if (cached?.Email is null && !failures.RecentlyFailed("teams:" + aad) && from?.Id is { } userId && activity is { ServiceUrl: { } url, Conversation.Id: { } conversation })
         {
             using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
             budget.CancelAfter(options.CurrentValue.PeopleLookupBudget);
@@ -33,10 +34,12 @@ public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnect
                 var email = (member.Email ?? member.UserPrincipalName)?.ToLowerInvariant();
                 cached = new TeamsPerson(aad, userId, email, member.Name ?? name);
                 await directory.SaveUserAsync(cached, ct);
+                failures.Succeeded("teams:" + aad);
             }
             catch (Exception e) when (e is TeamsConnectorException or TeamsThrottledException or HttpRequestException or TeamsServiceUrlNotAllowedException
                                           or OperationCanceledException && !ct.IsCancellationRequested)
             {
+                failures.Failed("teams:" + aad);
                 // The person can still raise and follow their own tickets under their Teams key.
             }
         }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ChatEscalation.Persistence.Hosting;
 
 /// <summary>
-/// Registers the database, the workflows, the outbox and the product's metrics (<see cref="EscalationMetrics"/>, derived from committed
+/// Registers the database (pooled contexts), the workflows (on SQLite through one <see cref="GroupCommitWriter"/>), the outbox and the product's metrics (<see cref="EscalationMetrics"/>, derived from committed
 /// events by <see cref="TelemetrySaveChangesInterceptor"/>); <see cref="MigrateAsync"/> applies the committed migrations at start.
 /// </summary>
 /// <remarks>
@@ -32,14 +32,14 @@ public static class PersistenceServiceRegistration
         services.AddSingleton(settings);
         if (settings.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContext<PostgresEscalationDbContext>((sp, o) => o.UseNpgsql(settings.ConnectionString)
+            services.AddDbContextPool<PostgresEscalationDbContext>((sp, o) => o.UseNpgsql(settings.ConnectionString)
                 .AddInterceptors(sp.GetRequiredService<TelemetrySaveChangesInterceptor>()));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<PostgresEscalationDbContext>());
             services.AddScoped<IKnowledgeSearch, PostgresKnowledgeSearch>();
         }
         else
         {
-            services.AddDbContext<SqliteEscalationDbContext>((sp, o) => o.UseSqlite(settings.ConnectionString)
+            services.AddDbContextPool<SqliteEscalationDbContext>((sp, o) => o.UseSqlite(settings.ConnectionString)
                 .AddInterceptors(new SqlitePragmas(), sp.GetRequiredService<TelemetrySaveChangesInterceptor>()));
             services.AddScoped<EscalationDbContext>(sp => sp.GetRequiredService<SqliteEscalationDbContext>());
             services.AddScoped<IKnowledgeSearch, SqliteKnowledgeSearch>();
@@ -54,6 +54,9 @@ public static class PersistenceServiceRegistration
         services.AddSingleton(new OutboxWriter(enabledPlatforms));
         services.TryAddSingleton<IOutboxWakeup, NoOutboxWakeup>();
         services.AddSingleton<DecisionWriter>();
+        services.TryAddSingleton<RecentReceipts>();
+        services.TryAddSingleton(sp => new GroupCommitWriter(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOutboxWakeup>(),
+            sp.GetRequiredService<RecentReceipts>(), enabled: settings.Provider == DatabaseProvider.Sqlite));
         services.AddScoped<TicketWorkflow>();
         services.AddScoped<DeadlineSweeper>();
         services.AddScoped<KnowledgeIntake>();

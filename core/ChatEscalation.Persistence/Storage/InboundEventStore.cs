@@ -7,17 +7,30 @@ namespace ChatEscalation.Persistence.Storage;
 /// <remarks>
 /// A receipt is written by <see cref="Workflows.TicketWorkflow"/> in the same transaction as what the request did (the ticket change,
 /// its outbox rows, the reply), never before: a crash in between leaves nothing, and the platform's redelivery does the work once.
-/// <see cref="SeenAsync"/> is the cheap early check for a retry; the commit is the authority (a redelivery racing the first delivery
-/// loses on the primary key and does nothing).
+/// <see cref="SeenAsync"/> is the cheap early check for a retry (memory first, <see cref="RecentReceipts"/>, then the database);
+/// the commit is the authority (a redelivery racing the first delivery loses on the primary key and does nothing).
 /// </remarks>
-public sealed class InboundEventStore(EscalationDbContext db)
+public sealed class InboundEventStore(EscalationDbContext db, RecentReceipts? recent = null)
 {
-    /// <summary>True when the request was handled and committed before.</summary>
-    public Task<bool> SeenAsync(InboundReceipt receipt, CancellationToken ct = default)
+    /// <summary>The process's memory of recent receipts (a private one when none was given).</summary>
+    public RecentReceipts Recent { get; } = recent ?? new RecentReceipts(1024);
+
+    /// <summary>True when the request was handled and committed before: remembered in memory, else found in the database.</summary>
+    public async Task<bool> SeenAsync(InboundReceipt receipt, CancellationToken ct = default)
     {
+        if (Recent.Contains(receipt)) return true;
         var key = receipt.StoredKey;
-        return db.InboundEvents.AsNoTracking().AnyAsync(e => e.Platform == receipt.Platform && e.EventId == key, ct);
+        if (!await db.InboundEvents.AsNoTracking().AnyAsync(e => e.Platform == receipt.Platform && e.EventId == key, ct)) return false;
+        Recent.Remember(receipt);
+        return true;
     }
+
+    /// <summary>
+    /// True when this process remembers the request as handled (no database read). False is not proof of a first delivery: a writer
+    /// that relies on it commits the receipt with its work, and the primary key turns a repeat into a conflict it checks with
+    /// <see cref="SeenAsync"/>.
+    /// </summary>
+    public bool SeenRecently(InboundReceipt receipt) => Recent.Contains(receipt);
 
     /// <summary>Adds the receipt to the caller's unit of work (its SaveChanges commits it with the work).</summary>
     public static void Stage(EscalationDbContext db, InboundReceipt receipt, DateTimeOffset now) =>
@@ -33,6 +46,7 @@ public sealed class InboundEventStore(EscalationDbContext db)
         var inserted = await db.Database.ExecuteSqlAsync(
             $"""INSERT INTO "InboundEvents" ("Platform", "EventId", "ReceivedAt") VALUES ({receipt.Platform}, {key}, {now.UtcTicks}) ON CONFLICT DO NOTHING""",
             ct);
+        Recent.Remember(receipt);
         return inserted == 1;
     }
 

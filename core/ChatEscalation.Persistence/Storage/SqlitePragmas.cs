@@ -1,11 +1,19 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ChatEscalation.Persistence.Storage;
 
 /// <summary>Turns on WAL (readers never block the writer) and a busy timeout on every SQLite connection as it opens.</summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite pools native connections, and the settings stay with the native connection: they are set once per native
+/// connection (remembered by its handle), not on every logical open.
+/// </remarks>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
+    private static readonly ConditionalWeakTable<object, object> Configured = new();
+
     /// <summary>How long a writer waits for the lock before SQLite gives up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
@@ -13,6 +21,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection)) return;
         using var command = connection.CreateCommand();
         command.CommandText = Sql;
         command.ExecuteNonQuery();
@@ -20,8 +29,13 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection)) return;
         await using var command = connection.CreateCommand();
         command.CommandText = Sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>True the first time this native connection is seen (always true for a connection that is not SQLite's).</summary>
+    private static bool FirstOpen(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
 }

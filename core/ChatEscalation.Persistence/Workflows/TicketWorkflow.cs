@@ -18,15 +18,23 @@ namespace ChatEscalation.Persistence.Workflows;
 /// once, and a redelivery after it finds the receipt and does nothing (<see cref="CommandResult.Repeat"/>). A save that loses
 /// an optimistic-concurrency race (or a receipt race) is decided again on the reloaded ticket, so two simultaneous accepts give one
 /// owner and the engine's refusal for the other. Reads the clock once per operation.
+/// <para>
+/// With an enabled <see cref="GroupCommitWriter"/> (SQLite) the writes are queued to it and committed with whatever else is waiting,
+/// one transaction for many; without (PostgreSQL, several instances) each operation is its own transaction. A receipt this process
+/// remembers (<see cref="RecentReceipts"/>) is a repeat without a database read; otherwise the receipt's primary key at the commit
+/// decides, and a repeat that reaches it is found and answered as one.
+/// </para>
 /// </remarks>
 public sealed class TicketWorkflow(
     EscalationDbContext db, TimeProvider time, IPolicyProvider policies, DecisionWriter writer, InboundEventStore receipts, IOutboxWakeup outbox,
-    Knowledge.KnowledgeSettings? knowledge = null)
+    Knowledge.KnowledgeSettings? knowledge = null, GroupCommitWriter? group = null)
 {
     /// <summary>How many times a command is decided again after losing a race before the conflict is thrown.</summary>
     public const int MaxAttempts = 8;
 
     private static readonly TicketStatus[] OpenStatuses = [TicketStatus.Queued, TicketStatus.Accepted, TicketStatus.WaitingOnUser];
+
+    private bool Grouped => group is { Enabled: true };
 
     public Task<CommandResult> RaiseAsync(RaiseTicket command, CancellationToken ct = default) => RaiseAsync(command, Inbound.None, ct);
 
@@ -41,26 +49,24 @@ public sealed class TicketWorkflow(
         var (now, policy) = (time.GetUtcNow(), policies.Current);
         if (knowledge?.AtIntake == true) command = command with { AwaitKnowledge = true };
         using var span = EscalationTelemetry.StartDecision("raise", null);
+        if (inbound.Receipt is { } known && receipts.SeenRecently(known)) return CommandResult.Repeat;
+        if (Grouped) return await group!.RaiseAsync(command, inbound, policy, now, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            if (inbound.Receipt is { } seen && await receipts.SeenAsync(seen, ct)) return CommandResult.Repeat;
+            if (attempt > 1 && inbound.Receipt is { } seen && await receipts.SeenAsync(seen, ct)) return CommandResult.Repeat;
             CommandResult result;
             int messages;
             await using (var transaction = await db.Database.BeginTransactionAsync(ct))
             {
-                var number = (await db.Database
-                    .SqlQuery<long>($"UPDATE \"Counters\" SET \"Value\" = \"Value\" + 1 WHERE \"Name\" = {Counter.Tickets} RETURNING \"Value\"")
-                    .ToListAsync(ct)).Single();
-                var outcome = EscalationEngine.Raise(command, number, policy, now);
-                result = CommandResult.From(outcome, null);
-                if (!outcome.IsDecision)
+                (result, var decision) = await WorkflowSteps.DecideRaiseAsync(db, command, policy, now, ct);
+                if (decision is null)
                 {
                     await transaction.RollbackAsync(ct);
                     return await AnswerAsync(result, inbound, ct);
                 }
 
-                messages = await writer.StageAsync(db, null, outcome.Decision, policy, now, ct) + StageInbound(inbound, result, now);
+                messages = await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, result, inbound, policy, now, ct);
                 try
                 {
                     await db.SaveChangesAsync(ct);
@@ -72,7 +78,7 @@ public sealed class TicketWorkflow(
                 }
             }
 
-            if (messages > 0) outbox.Wake();
+            Committed(inbound.Receipt, messages);
             return result;
         }
     }
@@ -84,29 +90,39 @@ public sealed class TicketWorkflow(
     {
         var (now, policy) = (time.GetUtcNow(), policies.Current);
         using var span = EscalationTelemetry.StartDecision(command.GetType().Name, number);
+        if (inbound.Receipt is { } known && receipts.SeenRecently(known)) return CommandResult.Repeat;
+        if (Grouped)
+        {
+            try
+            {
+                return await group!.ExecuteAsync(number, command, inbound, policy, now, ct);
+            }
+            catch (FollowUpsNeedOwnTransactionException)
+            {
+                // The decision sets off changes on other tickets (links, a cascade): decided again below, with them, in one transaction.
+            }
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            if (inbound.Receipt is { } seen && await receipts.SeenAsync(seen, ct)) return CommandResult.Repeat;
-            var row = await db.Tickets.SingleOrDefaultAsync(t => t.Number == number, ct);
-            if (row is null) return await AnswerAsync(CommandResult.Missing(number), inbound, ct);
-            var ticket = RowMapper.ToTicket(row);
-            var outcome = EscalationEngine.Decide(ticket, command, policy, now);
-            var result = CommandResult.From(outcome, ticket);
-            if (!outcome.IsDecision || !outcome.Decision.Changed) return await AnswerAsync(result, inbound, ct);
-            var messages = await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
-            var followUps = await StageFollowUpsAsync(outcome.Decision, policy, now, ct);
+            if (attempt > 1 && inbound.Receipt is { } seen && await receipts.SeenAsync(seen, ct)) return CommandResult.Repeat;
+            var (result, row, decision) = await WorkflowSteps.DecideAsync(db, number, command, policy, now, ct);
+            if (decision is null) return await AnswerAsync(result, inbound, ct);
+            var before = decision.FollowUps.Count > 0 ? RowMapper.ToTicket(row!) : null;
+            var messages = await WorkflowSteps.StageDecisionAsync(db, writer, row, decision, result, inbound, policy, now, ct);
+            var followUps = await StageFollowUpsAsync(decision, policy, now, ct);
             if (followUps.Refused is { } refused)
             {
                 db.ChangeTracker.Clear();
-                return await AnswerAsync(new CommandResult(ticket, null, refused, null), inbound, ct);
+                return await AnswerAsync(new CommandResult(before, null, refused, null), inbound, ct);
             }
 
-            messages += followUps.Messages + StageInbound(inbound, result, now);
+            messages += followUps.Messages;
             try
             {
                 await db.SaveChangesAsync(ct);
-                if (messages > 0) outbox.Wake();
+                Committed(inbound.Receipt, messages);
                 return result;
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts && SaveConflict.Is(e)) { }
@@ -149,10 +165,11 @@ public sealed class TicketWorkflow(
     public async Task<bool> RecordAsync(InboundReceipt? receipt, OutboxReply? reply, CancellationToken ct = default)
     {
         if (receipt is null && reply is null) return true;
+        if (receipt is not null && receipts.SeenRecently(receipt)) return false;
         var now = time.GetUtcNow();
+        if (Grouped) return await group!.RecordAsync(receipt, reply, policies.Current, now, ct);
         db.ChangeTracker.Clear();
-        if (receipt is not null) InboundEventStore.Stage(db, receipt, now);
-        if (reply is not null) db.OutboxMessages.Add(OutboxWriter.Reply(reply, receipt, now));
+        var messages = WorkflowSteps.StageRecord(db, receipt, reply, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -163,7 +180,7 @@ public sealed class TicketWorkflow(
             return false;
         }
 
-        if (reply is not null) outbox.Wake();
+        Committed(receipt, messages);
         return true;
     }
 
@@ -177,9 +194,10 @@ public sealed class TicketWorkflow(
     public async Task<IReadOnlyList<Ticket>> ListOpenForAsync(UserRef user, CancellationToken ct = default)
     {
         var (key, lower) = (user.Key, user.Key.ToLowerInvariant());
-        var rows = await db.Tickets.AsNoTracking()
-            .Where(t => OpenStatuses.Contains(t.Status))
-            .Where(t => t.OwnerKey == key || t.OwnerKey == lower || t.ReporterKey == key || t.ReporterKey == lower)
+        // Two searches (owner, reporter), each by its (key, status) index; one OR over both columns would read every open ticket.
+        var open = db.Tickets.AsNoTracking().Where(t => OpenStatuses.Contains(t.Status));
+        var rows = await open.Where(t => t.OwnerKey == key || t.OwnerKey == lower)
+            .Union(open.Where(t => t.ReporterKey == key || t.ReporterKey == lower))
             .OrderBy(t => t.Number)
             .ToListAsync(ct);
         return rows.Select(RowMapper.ToTicket).ToList();
@@ -192,13 +210,11 @@ public sealed class TicketWorkflow(
         return rows.Select(RowMapper.ToEvent).ToList();
     }
 
-    /// <summary>Stages the request's receipt and the answer to the person in the caller's unit of work; returns the outbox rows added.</summary>
-    private int StageInbound(Inbound inbound, CommandResult result, DateTimeOffset now)
+    /// <summary>After a commit: remember the receipt, wake the outbox when messages were written.</summary>
+    private void Committed(InboundReceipt? receipt, int messages)
     {
-        if (inbound.Receipt is { } receipt) InboundEventStore.Stage(db, receipt, now);
-        if (inbound.Answer?.Invoke(result) is not { } reply) return 0;
-        db.OutboxMessages.Add(OutboxWriter.Reply(reply, inbound.Receipt, now));
-        return 1;
+        if (receipt is not null) receipts.Recent.Remember(receipt);
+        if (messages > 0) outbox.Wake();
     }
 
     /// <summary>A refused, unchanged or unknown-ticket request: its receipt and answer alone (unless refusals are not recorded).</summary>

@@ -1,3 +1,4 @@
+using ChatEscalation.Bot.Conversations;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -156,7 +157,7 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
-    public async Task BlockAction_UsersInfoStalls_AnsweredWellWithinSlacksDeadline_NextClickAfterRecoveryWorks()
+    public async Task BlockAction_UsersInfoStalls_AnsweredWithinSlacksDeadline_NotAskedAgainForAMinute_ThenLookedUpAgain()
     {
         Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "Monitor flickers")));
         await host.DispatchAsync();
@@ -169,7 +170,13 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
         (await host.Api.WaitForAsync("chat.postEphemeral", 0))["user"].ShouldBe(Alice.Id); // unknown for now: refused, told so
 
         host.Api.Stall("users.info", TimeSpan.Zero);
+        var lookups = host.Api.Calls.Count(c => c.Method == "users.info");
+        (await PostAsync("/slack/interactions", SlackChatPayloads.BlockAction(Alice, card["channel"]!, card.AnsweredTs!, "accept", 1, "1773136840.000200"))).ShouldBeEmpty();
+        host.Api.Calls.Count(c => c.Method == "users.info").ShouldBe(lookups);
+
+        host.Time.Advance(LookupFailures.RetryAfter);
         (await PostAsync("/slack/interactions", SlackChatPayloads.BlockAction(Alice, card["channel"]!, card.AnsweredTs!, "accept", 1, "1773136841.000100"))).ShouldBeEmpty();
+        host.Api.Calls.Count(c => c.Method == "users.info").ShouldBe(lookups + 1);
         var status = Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "status INC-1")));
         status["text"]!.GetValue<string>().ShouldContain("Alice");
     }

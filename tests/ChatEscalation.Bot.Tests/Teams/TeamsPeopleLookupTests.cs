@@ -1,3 +1,4 @@
+using ChatEscalation.Bot.Conversations;
 using System.Diagnostics;
 using System.Net;
 using ChatEscalation.Core.Tickets;
@@ -45,6 +46,23 @@ public sealed class TeamsPeopleLookupTests : IAsyncLifetime
 
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10)); // Teams:PeopleLookupBudget (2 s), not the 30 s stall
         (await ReporterOfAsync(1)).Key.ShouldBe($"teams:{Alice.AadObjectId}");
+    }
+
+    [Fact]
+    public async Task ChannelMention_MemberLookupFailed_NotAskedAgainForAMinute_ThenAskedAgain()
+    {
+        host.Connector.Enqueue(new ScriptedResponse(200, "{}", Delay: TimeSpan.FromSeconds(30)));
+        await PostOkAsync(activities.ChannelMention(Alice, Tier1, "ticket Printer on floor 2 jams"));
+        var lookups = host.Connector.ConnectorRequests.Count(r => r.Method == "GET");
+
+        await PostOkAsync(activities.ChannelMention(Alice, Tier1, "ticket Printer on floor 3 jams"));
+        host.Connector.ConnectorRequests.Count(r => r.Method == "GET").ShouldBe(lookups); // the failure is remembered
+        (await ReporterOfAsync(2)).Key.ShouldBe($"teams:{Alice.AadObjectId}");
+
+        host.Time.Advance(LookupFailures.RetryAfter);
+        await PostOkAsync(activities.ChannelMention(Alice, Tier1, "ticket Printer on floor 4 jams"));
+        host.Connector.ConnectorRequests.Count(r => r.Method == "GET").ShouldBe(lookups + 1);
+        (await ReporterOfAsync(3)).Key.ShouldBe("alice@demo.local");
     }
 
     [Fact]

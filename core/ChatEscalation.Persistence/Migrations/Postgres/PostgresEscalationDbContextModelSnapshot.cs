@@ -624,17 +624,17 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.HasIndex("IntakePending");
 
-                    b.HasIndex("OwnerKey");
-
                     b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
 
-                    b.HasIndex("ReporterKey");
-
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("OwnerKey", "Status");
+
+                    b.HasIndex("ReporterKey", "Status");
 
                     b.HasIndex("Status", "Tier");
 

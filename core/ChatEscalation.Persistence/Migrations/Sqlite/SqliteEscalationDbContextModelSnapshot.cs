@@ -596,13 +596,13 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("IntakePending");
 
-                    b.HasIndex("OwnerKey");
-
                     b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
 
-                    b.HasIndex("ReporterKey");
+                    b.HasIndex("OwnerKey", "Status");
+
+                    b.HasIndex("ReporterKey", "Status");
 
                     b.HasIndex("Status", "Tier");
 

@@ -1,0 +1,61 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence;
+using ChatEscalation.Persistence.Hosting;
+using ChatEscalation.Persistence.Rows;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatEscalation.Bench.FullPath;
+
+/// <summary>
+/// A database holding <c>n</c> queued, unowned Tier 1 tickets (each with its deadlines, raised now): one ticket is raised through the
+/// real workflow on the committed migrations, then cloned by SQL (a recursive CTE, one transaction), each clone's number written into
+/// its JSON state. A million tickets take well under a minute.
+/// </summary>
+public static class Seeder
+{
+    public static async Task SeedAsync(string path, int tickets)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        var services = new ServiceCollection()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton(InProcessBotPolicy.Load())
+            .AddEscalationPersistence(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={path}"), ["slack"])
+            .BuildServiceProvider();
+        await using (services)
+        {
+            await PersistenceServiceRegistration.MigrateAsync(services);
+            if (tickets == 0) return;
+            await using var scope = services.CreateAsyncScope();
+            var workflow = scope.ServiceProvider.GetRequiredService<TicketWorkflow>();
+            var template = (await workflow.RaiseAsync(new RaiseTicket(new UserRef("uma@demo.local", "Uma"), "slack", "printer on floor 1 jams"))).Ticket!.Number;
+            var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
+            var sequence = $"WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < {tickets})";
+            var sql = $"""
+                BEGIN;
+                CREATE TEMP TABLE TplTickets AS SELECT * FROM Tickets;
+                CREATE TEMP TABLE TplDeadlines AS SELECT * FROM Deadlines;
+                DELETE FROM Deadlines; DELETE FROM TicketEvents; DELETE FROM OutboxMessages; DELETE FROM Tickets;
+                INSERT INTO Tickets (Number, Status, Tier, Priority, Category, OwnerKey, ReporterKey, Origin, RaisedAt, ResolvedAt, ClosedAt,
+                                     FirstAcceptedAt, EscalationCount, ReopenCount, IsVip, State, Version)
+                {sequence}
+                SELECT i, t.Status, t.Tier, t.Priority, t.Category, t.OwnerKey, t.ReporterKey, t.Origin, t.RaisedAt, t.ResolvedAt, t.ClosedAt,
+                       t.FirstAcceptedAt, t.EscalationCount, t.ReopenCount, t.IsVip,
+                       replace(t.State, '"number":{template},', '"number":' || i || ','), t.Version
+                FROM seq JOIN TplTickets t ON t.Number = {template};
+                INSERT INTO Deadlines (TicketNumber, Kind, DueAt, Tier, ClaimedUntil)
+                {sequence}
+                SELECT i, d.Kind, d.DueAt, d.Tier, NULL FROM seq JOIN TplDeadlines d ON d.TicketNumber = {template};
+                UPDATE Counters SET Value = {tickets} WHERE Name = '{Counter.Tickets}';
+                COMMIT;
+                PRAGMA wal_checkpoint(TRUNCATE);
+                """;
+            await db.Database.ExecuteSqlRawAsync(sql);
+        }
+
+        SqliteConnection.ClearAllPools();
+    }
+}

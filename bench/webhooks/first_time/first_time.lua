@@ -1,0 +1,54 @@
+-- wrk script: first-time Slack requests, each body unique and signed beforehand (wrk's Lua has no HMAC).
+-- The bodies are made by `ChatEscalation.Bench.FullPath sign` into $FIRST_TIME_BODIES/<kind>.tsv, one per line:
+-- timestamp TAB signature TAB body. Thread t of T sends lines offset+t, offset+t+T, ... so no body is sent twice; done()
+-- moves the offset past what this run used, so the measured run after the warm-up starts on fresh bodies.
+-- Loaded by first_time/<target>/slack_interaction.lua, which sets FIRST_TIME_KIND and FIRST_TIME_PATH (that file name makes
+-- run_peers.sh check the target as a Slack one: signed 2xx, wrong signature 401, stale timestamp 401).
+local dir = assert(os.getenv("FIRST_TIME_BODIES"), "FIRST_TIME_BODIES is not set")
+local file = dir .. "/" .. FIRST_TIME_KIND .. ".tsv"
+local offset_file = dir .. "/" .. FIRST_TIME_KIND .. ".offset"
+local count = 0
+
+local function read_offset()
+  local f = io.open(offset_file, "r")
+  if f == nil then return 0 end
+  local n = tonumber(f:read("*l")) or 0
+  f:close()
+  return n
+end
+
+function setup(thread)
+  count = count + 1
+  thread:set("id", count)
+end
+
+function init(args)
+  local threads = tonumber(os.getenv("THREADS") or "2")
+  local start = read_offset()
+  lines = {}
+  local i = 0
+  for line in io.lines(file) do
+    if i >= start and (i - start) % threads == (id - 1) then lines[#lines + 1] = line end
+    i = i + 1
+  end
+  next_line = 1
+  repeated = 0
+end
+
+function request()
+  local line = lines[next_line]
+  if line == nil then line = lines[#lines]; repeated = repeated + 1 else next_line = next_line + 1 end
+  local ts, sig, body = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
+  return wrk.format("POST", FIRST_TIME_PATH, {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["X-Slack-Request-Timestamp"] = ts,
+    ["X-Slack-Signature"] = sig,
+    ["User-Agent"] = "Slackbot 1.0 (+https://api.slack.com/robots)",
+  }, body)
+end
+
+function done(summary, latency, requests)
+  local f = assert(io.open(offset_file, "w"))
+  f:write(tostring(read_offset() + summary.requests + 1000))
+  f:close()
+end

@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatEscalation.Persistence.Workflows;
+
+/// <summary>
+/// The single writer of <see cref="TicketWorkflow"/>'s operations on SQLite (which allows one writer at a time): callers queue their
+/// raise, command or record; one loop takes what is waiting (up to <see cref="MaxBatch"/>), decides each on its ticket's state as
+/// stored (earlier operations of the same batch included), and commits them all in one transaction. Each caller's task completes
+/// after that commit, with its own result.
+/// </summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item>Order: operations are taken in the order they were queued; commands on one ticket commit in that order (one that must be
+/// decided again holds back the later ones of its ticket to the next batch).</item>
+/// <item>Races: each operation reads the ticket inside the batch's transaction, so a second accept sees the first one's owner and the
+/// engine refuses it. A ticket changed by another writer meanwhile (the sweep) fails the version check: that operation alone is
+/// rolled back to its savepoint and decided again in the next batch (at most <see cref="TicketWorkflow.MaxAttempts"/> times).</item>
+/// <item>Failures: an operation that throws is rolled back to its savepoint and fails alone; the rest of the batch commits. A commit
+/// that fails is retried one operation per transaction, so again only the failing one fails.</item>
+/// <item>Receipts: a repeat of a request committed before (or earlier in the same batch) loses on the receipt's primary key and is
+/// answered <see cref="CommandResult.Repeat"/>; committed receipts are remembered in <see cref="RecentReceipts"/>.</item>
+/// </list>
+/// The outbox is woken once per commit that wrote messages. Disabled (<see cref="Enabled"/> false) the workflow writes directly, one
+/// transaction per operation (PostgreSQL, where several instances write at once).
+/// </remarks>
+public sealed class GroupCommitWriter : IAsyncDisposable
+{
+    /// <summary>Default for the most operations committed in one transaction.</summary>
+    public const int DefaultMaxBatch = 64;
+
+    private const string Savepoint = "op";
+    private static readonly CommandResult Recorded = new(null, null, null, null);
+
+    private readonly Channel<WriteRequest> queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IServiceScopeFactory scopes;
+    private readonly IOutboxWakeup outbox;
+    private readonly RecentReceipts recent;
+    private readonly Lock start = new();
+    private Task? loop;
+    private long transactions;
+    private long operations;
+
+    public GroupCommitWriter(IServiceScopeFactory scopes, IOutboxWakeup outbox, RecentReceipts recent, bool enabled, int maxBatch = DefaultMaxBatch)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        (this.scopes, this.outbox, this.recent, Enabled, MaxBatch) = (scopes, outbox, recent, enabled, maxBatch);
+    }
+
+    /// <summary>Whether the workflow queues its writes here (SQLite) or writes them itself.</summary>
+    public bool Enabled { get; }
+
+    public int MaxBatch { get; }
+
+    /// <summary>Where committed receipts are remembered (the same memory the workflow checks first).</summary>
+    public RecentReceipts Recent => recent;
+
+    /// <summary>Transactions committed so far.</summary>
+    public long Transactions => Interlocked.Read(ref transactions);
+
+    /// <summary>Operations committed so far (with a result; repeats and unchanged answers included).</summary>
+    public long Operations => Interlocked.Read(ref operations);
+
+    internal Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
+        Enqueue(WriteRequest.ForRaise(command, inbound, policy, now, ct));
+
+    internal Task<CommandResult> ExecuteAsync(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
+        Enqueue(WriteRequest.ForCommand(number, command, inbound, policy, now, ct));
+
+    internal async Task<bool> RecordAsync(InboundReceipt? receipt, OutboxReply? reply, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
+        !(await Enqueue(WriteRequest.ForRecord(receipt, reply, policy, now, ct))).Repeated;
+
+    private Task<CommandResult> Enqueue(WriteRequest request)
+    {
+        lock (start) loop ??= Task.Run(RunAsync);
+        if (!queue.Writer.TryWrite(request)) throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        return request.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var carried = new List<WriteRequest>();
+        while (carried.Count > 0 || await queue.Reader.WaitToReadAsync())
+        {
+            var batch = new List<WriteRequest>(carried);
+            carried.Clear();
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+            try
+            {
+                carried.AddRange(await CommitAsync(batch));
+            }
+            catch (Exception e) when (batch.Count > 1)
+            {
+                // The batch's transaction itself failed (begin, savepoint or commit): one operation per transaction, so only the cause fails.
+                foreach (var request in batch) carried.AddRange(await CommitAloneAsync(request, e));
+            }
+            catch (Exception e)
+            {
+                batch[0].Done.TrySetException(e);
+            }
+        }
+    }
+
+    private async Task<List<WriteRequest>> CommitAloneAsync(WriteRequest request, Exception batchError)
+    {
+        if (request.Done.Task.IsCompleted) return [];
+        try
+        {
+            return await CommitAsync([request]);
+        }
+        catch (Exception e)
+        {
+            request.Done.TrySetException(new AggregateException(e, batchError));
+            return [];
+        }
+    }
+
+    /// <summary>Decides and stages each request in one transaction and commits; returns the requests to decide again.</summary>
+    private async Task<List<WriteRequest>> CommitAsync(List<WriteRequest> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<EscalationDbContext>();
+        var writer = services.GetRequiredService<DecisionWriter>();
+        var receipts = services.GetRequiredService<InboundEventStore>();
+        var staged = new List<(WriteRequest Request, CommandResult Result)>(batch.Count);
+        var again = new List<WriteRequest>();
+        var heldTickets = new HashSet<long>();
+        var messages = 0;
+
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            foreach (var request in batch)
+            {
+                if (request.Cancellation.IsCancellationRequested)
+                {
+                    request.Done.TrySetCanceled(request.Cancellation);
+                    continue;
+                }
+
+                if (request.TicketNumber is { } held && heldTickets.Contains(held))
+                {
+                    again.Add(request);
+                    continue;
+                }
+
+                var caller = Activity.Current;
+                Activity.Current = request.Parent;
+                await transaction.CreateSavepointAsync(Savepoint);
+                try
+                {
+                    var (result, added) = await StageAsync(db, writer, transaction, request);
+                    messages += added;
+                    staged.Add((request, result));
+                    await transaction.ReleaseSavepointAsync(Savepoint);
+                }
+                catch (Exception e)
+                {
+                    db.ChangeTracker.Clear();
+                    await transaction.RollbackToSavepointAsync(Savepoint);
+                    if (e is DbUpdateException repeat && UniqueViolation.Is(repeat) && request.Inbound.Receipt is { } receipt && await receipts.SeenAsync(receipt))
+                    {
+                        staged.Add((request, CommandResult.Repeat));
+                    }
+                    else if (e is DbUpdateException conflict && SaveConflict.Is(conflict) && request.Attempts + 1 < TicketWorkflow.MaxAttempts)
+                    {
+                        request.Attempts++;
+                        again.Add(request);
+                        if (request.TicketNumber is { } number) heldTickets.Add(number);
+                    }
+                    else
+                    {
+                        request.Done.TrySetException(e);
+                    }
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                    Activity.Current = caller;
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        Interlocked.Increment(ref transactions);
+        Interlocked.Add(ref operations, staged.Count);
+        foreach (var (request, result) in staged)
+        {
+            if (request.Inbound.Receipt is { } receipt) recent.Remember(receipt);
+            request.Done.TrySetResult(result);
+        }
+
+        if (messages > 0) outbox.Wake();
+        return again;
+    }
+
+    /// <summary>Stages one request (its SaveChanges runs inside the batch's transaction); returns its result and the outbox rows it added.</summary>
+    private static async Task<(CommandResult Result, int Messages)> StageAsync(EscalationDbContext db, DecisionWriter writer, IDbContextTransaction transaction, WriteRequest request)
+    {
+        var (inbound, policy, now, ct) = (request.Inbound, request.Policy, request.Now, request.Cancellation);
+        int? messages;
+        CommandResult result;
+        if (request.IsRecord)
+        {
+            (result, messages) = (Recorded, WorkflowSteps.StageRecord(db, inbound.Receipt, request.Reply, now));
+        }
+        else if (request.Raise is { } raise)
+        {
+            (result, var decision) = await WorkflowSteps.DecideRaiseAsync(db, raise, policy, now, ct);
+            if (decision is null) await transaction.RollbackToSavepointAsync(Savepoint, ct); // a refused raise uses no number
+            messages = decision is null
+                ? WorkflowSteps.StageAnswer(db, result, inbound, now)
+                : await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, result, inbound, policy, now, ct);
+        }
+        else
+        {
+            (result, var row, var decision) = await WorkflowSteps.DecideAsync(db, request.TicketNumber!.Value, request.Command!, policy, now, ct);
+            if (decision is { FollowUps.Count: > 0 }) throw new FollowUpsNeedOwnTransactionException(); // its savepoint is rolled back
+            messages = decision is null
+                ? WorkflowSteps.StageAnswer(db, result, inbound, now)
+                : await WorkflowSteps.StageDecisionAsync(db, writer, row, decision, result, inbound, policy, now, ct);
+        }
+
+        if (messages is null) return (result, 0);
+        await db.SaveChangesAsync(ct);
+        return (result, messages.Value);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (loop is { } running) await running.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Policy;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Storage;
+
+namespace ChatEscalation.Persistence.Workflows;
+
+/// <summary>
+/// One operation waiting for <see cref="GroupCommitWriter"/>: a raise, a command on ticket <see cref="TicketNumber"/>, or a record of a
+/// receipt and a reply. It carries the clock reading and policy of its caller and the caller's trace (<see cref="Parent"/>), so what it
+/// commits is linked to the request that asked for it.
+/// </summary>
+internal sealed class WriteRequest
+{
+    private WriteRequest(Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
+    {
+        (Inbound, Policy, Now, Cancellation) = (inbound, policy, now, ct);
+        Parent = Activity.Current;
+    }
+
+    public RaiseTicket? Raise { get; private init; }
+
+    public TicketCommand? Command { get; private init; }
+
+    /// <summary>The ticket a command acts on (commands on one ticket commit in the order they were queued); null for raises and records.</summary>
+    public long? TicketNumber { get; private init; }
+
+    /// <summary>For a record: the reply (the receipt is <see cref="Inbound"/>'s).</summary>
+    public OutboxReply? Reply { get; private init; }
+
+    public bool IsRecord { get; private init; }
+
+    public Inbound Inbound { get; }
+
+    public EscalationPolicy Policy { get; }
+
+    public DateTimeOffset Now { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    public Activity? Parent { get; }
+
+    /// <summary>Times this request lost an optimistic-concurrency race and was decided again.</summary>
+    public int Attempts { get; set; }
+
+    public TaskCompletionSource<CommandResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static WriteRequest ForRaise(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
+        new(inbound, policy, now, ct) { Raise = command };
+
+    public static WriteRequest ForCommand(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
+        new(inbound, policy, now, ct) { Command = command, TicketNumber = number };
+
+    public static WriteRequest ForRecord(InboundReceipt? receipt, OutboxReply? reply, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
+        new(new Inbound(receipt), policy, now, ct) { Reply = reply, IsRecord = true };
+}

@@ -1,0 +1,193 @@
+using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Events;
+using ChatEscalation.Core.Tickets;
+using ChatEscalation.Persistence.Outbox;
+using ChatEscalation.Persistence.Storage;
+using ChatEscalation.Persistence.Workflows;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static ChatEscalation.Persistence.Tests.TestPolicy;
+
+namespace ChatEscalation.Persistence.Tests;
+
+/// <summary>
+/// The SQLite single writer: what is queued while it works commits in one transaction, each caller gets its own result, order per
+/// ticket holds, races give one owner, and a failing operation fails alone. Batches are made deterministic by holding the writer on a
+/// first operation (its answer callback waits) while the others queue.
+/// </summary>
+public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
+{
+    [Fact]
+    public async Task RaiseAsync_FortyQueuedWhileTheWriterIsBusy_AllRaisedWithConsecutiveNumbersInOneMoreTransaction()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var before = writer.Transactions;
+
+        var results = await WhileHeldAsync(h, writer, () => Enumerable.Range(0, 40).Select(i => Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", $"Printer {i} jams"))));
+
+        var numbers = results.Select(r => r.Ticket!.Number).ToList();
+        numbers.ShouldBe(numbers.Order().ToList()); // queued order is commit order
+        (numbers[^1] - numbers[0]).ShouldBe(39);
+        (writer.Transactions - before).ShouldBe(2); // the held one, then the forty together
+        foreach (var n in numbers) (await h.Workflow().GetAsync(n)).ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_LinkAndTheParentsResolveThroughTheWriter_FollowUpsCommittedWithTheirCommandInATransactionOfItsOwn()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var parent = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Wifi down in building C"))).Ticket!.Number;
+        var report = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(new UserRef("ravi@demo.local", "Ravi"), "local", "No wifi in building C"))).Ticket!.Number;
+        var before = writer.Operations;
+
+        (await Workflow(h, writer).ExecuteAsync(report, new LinkTicket(Alice, parent))).Succeeded.ShouldBeTrue();
+        (await Workflow(h, writer).ExecuteAsync(parent, new AcceptTicket(Alice))).Succeeded.ShouldBeTrue();
+        (await Workflow(h, writer).ExecuteAsync(parent, new ResolveTicket(Alice, "Restarted the access points"))).Succeeded.ShouldBeTrue();
+
+        (await h.Workflow().GetAsync(parent))!.Reports.Select(r => r.TicketNumber).ShouldBe([report]);
+        (await h.Workflow().GetAsync(report))!.Status.ShouldBe(TicketStatus.Resolved); // the cascade committed with the parent's resolve
+        (writer.Operations - before).ShouldBe(1); // only the accept was committed by the writer: the link and the resolve set off follow-ups
+    }
+
+    [Fact]
+    public async Task RaiseAsync_OneOperationThrowsInsideABatch_FailsAloneAndTheRestCommit()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var failing = new Inbound(new InboundReceipt("slack", "failing-" + Guid.NewGuid()), _ => throw new InvalidOperationException("renderer broke"));
+        Task<CommandResult>? bad = null;
+
+        var good = await WhileHeldAsync(h, writer, () =>
+        {
+            var first = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Printer A jams"));
+            bad = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Printer B jams"), failing);
+            return [first, Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Printer C jams"))];
+        });
+
+        (await Should.ThrowAsync<InvalidOperationException>(bad!)).Message.ShouldBe("renderer broke");
+        good.ShouldAllBe(r => r.Succeeded);
+        (good[1].Ticket!.Number - good[0].Ticket!.Number).ShouldBe(1); // the failed raise's number was rolled back with it
+        await using var db = database.NewContext();
+        (await db.InboundEvents.AnyAsync(e => e.EventId == failing.Receipt!.Key)).ShouldBeFalse();
+        (await db.Tickets.CountAsync(t => t.Number == good[0].Ticket!.Number || t.Number == good[1].Ticket!.Number)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AcceptThenResolveOfOneTicketInOneBatch_CommitInQueuedOrder()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var number = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Printer on floor 2 jams"))).Ticket!.Number;
+
+        var results = await WhileHeldAsync(h, writer, () =>
+        [
+            Workflow(h, writer).ExecuteAsync(number, new AcceptTicket(Alice)),
+            Workflow(h, writer).ExecuteAsync(number, new ResolveTicket(Alice, "Cleared the paper path")),
+        ]);
+
+        results.ShouldAllBe(r => r.Succeeded);
+        (await h.Workflow().GetAsync(number))!.Status.ShouldBe(TicketStatus.Resolved);
+        (await h.Workflow().EventsAsync(number)).Select(e => e.Kind).ShouldBe([EventKind.Raised, EventKind.Accepted, EventKind.Resolved], ignoreOrder: false);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_RacingAcceptsThroughTheWriterAndAnotherInstance_ExactlyOneOwner()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var number = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "VPN drops every 10 minutes"))).Ticket!.Number;
+        var direct = Tier1Crowd.Take(4).Select(u => (User: u, Workflow: h.Workflow())).ToList(); // another instance: one transaction each
+
+        using var start = new ManualResetEventSlim();
+        var racing = direct.Select(d => Task.Run(async () => { start.Wait(); return (d.User, Result: await d.Workflow.ExecuteAsync(number, new AcceptTicket(d.User))); })).ToList();
+        var grouped = await WhileHeldAsync(h, writer, () =>
+        {
+            start.Set();
+            return Tier1Crowd.Skip(4).Select(u => Workflow(h, writer).ExecuteAsync(number, new AcceptTicket(u)));
+        });
+        var all = (await Task.WhenAll(racing)).Select(r => r.Result).Concat(grouped).ToList();
+
+        all.Count(r => r.Succeeded).ShouldBe(1);
+        var owner = (await h.Workflow().GetAsync(number))!.Owner.ShouldNotBeNull();
+        all.Where(r => !r.Succeeded).ShouldAllBe(r => r.Message == $"{TicketKey.Format(number)} is already owned by {owner.Name}.");
+        (await h.Workflow().EventsAsync(number)).Count(e => e.Kind == EventKind.Accepted).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_SameReceiptTwiceInOneBatch_RaisedOnceAndTheOtherIsARepeat()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var receipt = new InboundReceipt("slack", "command:" + Guid.NewGuid());
+
+        var results = await WhileHeldAsync(h, writer, () =>
+        [
+            Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "slack", "Monitor flickers"), new Inbound(receipt)),
+            Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "slack", "Monitor flickers"), new Inbound(receipt)),
+        ]);
+
+        results[0].Succeeded.ShouldBeTrue();
+        results[1].Repeated.ShouldBeTrue();
+        await using var db = database.NewContext();
+        (await db.Tickets.MaxAsync(t => t.Number)).ShouldBe(results[0].Ticket!.Number);
+        (await db.InboundEvents.CountAsync(e => e.EventId == receipt.StoredKey)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_ReceiptCommittedByAnotherProcess_RepeatFromTheDatabaseNotMemory()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var receipt = new InboundReceipt("slack", "command:" + Guid.NewGuid());
+        var first = await Workflow(h, NewWriter(h)).RaiseAsync(new RaiseTicket(Uma, "slack", "Dock is dead"), new Inbound(receipt));
+        var elsewhere = NewWriter(h); // a fresh memory: a restart, or the other instance
+
+        var again = await Workflow(h, elsewhere).RaiseAsync(new RaiseTicket(Uma, "slack", "Dock is dead"), new Inbound(receipt));
+        var third = await Workflow(h, elsewhere).RaiseAsync(new RaiseTicket(Uma, "slack", "Dock is dead"), new Inbound(receipt));
+
+        first.Succeeded.ShouldBeTrue();
+        again.Repeated.ShouldBeTrue();
+        third.Repeated.ShouldBeTrue(); // now remembered
+        await using var db = database.NewContext();
+        (await db.Tickets.MaxAsync(t => t.Number)).ShouldBe(first.Ticket!.Number);
+    }
+
+    [Fact]
+    public async Task RecordAsync_RepeatedAnswerThroughTheWriter_FalseTheSecondTime()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var receipt = new InboundReceipt("slack", "event:" + Guid.NewGuid());
+        var reply = new OutboxReply("slack", "D0UMA", Uma, "Your open tickets: none", null, "{}");
+
+        (await Workflow(h, writer).RecordAsync(receipt, reply)).ShouldBeTrue();
+        (await Workflow(h, NewWriter(h)).RecordAsync(receipt, reply)).ShouldBeFalse();
+
+        await using var db = database.NewContext();
+        (await db.OutboxMessages.CountAsync(o => o.IdempotencyKey == $"reply/slack/{receipt.Hash}")).ShouldBe(1);
+    }
+
+    private GroupCommitWriter NewWriter(Harness h) =>
+        new(database.Services.GetRequiredService<IServiceScopeFactory>(), h.Wakeups, new RecentReceipts(), enabled: true);
+
+    private static TicketWorkflow Workflow(Harness h, GroupCommitWriter writer)
+    {
+        var db = h.Context();
+        return new(db, h.Time, new FixedPolicyProvider(Harness.Policy), Harness.Writer, new InboundEventStore(db, writer.Recent), h.Wakeups, group: writer);
+    }
+
+    /// <summary>Holds the writer on a raise whose answer waits, queues the operations, then lets it go; returns their results in order.</summary>
+    private static async Task<CommandResult[]> WhileHeldAsync(Harness h, GroupCommitWriter writer, Func<IEnumerable<Task<CommandResult>>> queue)
+    {
+        using var entered = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var held = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Holding the writer"),
+            new Inbound(null, _ => { entered.Set(); release.Wait(); return null; }));
+        entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
+        var queued = queue().ToList();
+        release.Set();
+        await held;
+        return await Task.WhenAll(queued);
+    }
+}
