@@ -8,9 +8,9 @@
 #
 # Every argument goes to run_peers.sh (--pin, --rounds, --only, --out; see run_peers.sh --help).
 # Without --out the rows are appended to bench/results/webhooks-<UTC date>.tsv.
-# Steps: (1) copy the peers folder to $PEERS (default /tmp/peers) when it is missing or differs,
+# Steps: (1) copy the peers folder to $PEERS (default chatescalation-peers in the temporary folder) when it is missing or differs,
 # run its setup.sh (idempotent: apt wrk, npm ci, kestrel build); (2) publish the bot in Release to
-# $BOT_OUT/bot (default /tmp/chatescalation-bench; obj/bin under $BOT_OUT too, not in the tree);
+# $BOT_OUT/bot (default artifacts/bench in the repository, git-ignored; obj/bin under $BOT_OUT too);
 # (3) start local_issuer.js (Bot Framework metadata, JWKS, token endpoint and a signed token on
 # loopback); (4) run_peers.sh with two more targets, both started by start_bot.sh:
 #   bot-slack  slack_interaction.lua -> /slack/interactions   (signed; signature checked)
@@ -31,8 +31,10 @@ case "${1:-}" in -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}
 
 # The peers are optional material beside the checkout (../shared/bench/peers), never part of the repository.
 PEERS_SRC="${PEERS_SRC:-$REPO/../shared/bench/peers}"
-PEERS="${PEERS:-${TMPDIR:-/tmp}/peers}"
-BOT_OUT="${BOT_OUT:-${TMPDIR:-/tmp}/chatescalation-bench}"
+BOT_OUT="${BOT_OUT:-$REPO/artifacts/bench}"
+# The peers build with their own settings, so their copy stays outside the repository (whose Directory.*.props would apply):
+# in the system's temporary folder ($TMPDIR honoured).
+PEERS="${PEERS:-$(dirname "$(mktemp -u)")/chatescalation-peers}"
 TEAMS_APP_ID=00000000-0000-0000-0000-0000000000b0   # the recipient id in teams_invoke.lua is 28:<this>
 
 # Pass every argument through; make --out absolute (run_peers.sh runs from the repository root).
@@ -77,7 +79,7 @@ if [ -n "$(git -C "$REPO" status --porcelain -- bot core 2>/dev/null)" ]; then
 fi
 
 # 3. Local Bot Framework issuer; the token's serviceurl is the serviceUrl of the Teams request body.
-BENCH_TMP="$(mktemp -d "${TMPDIR:-/tmp}/chatescalation-webhooks.XXXXXX")"
+BENCH_TMP="$(mktemp -d -t chatescalation-webhooks.XXXXXX)"
 ISSUER_PID=""
 STANDIN_PID=""
 cleanup() {

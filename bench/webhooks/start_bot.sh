@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built bot for one run_peers.sh target and execs it (run_peers.sh stops it by PID).
 #
-#   PORT=18084 SLACK_SIGNING_SECRET=... BOT_DLL=/tmp/.../ChatEscalation.Bot.dll start_bot.sh NAME [BOT_ARGS...]
+#   PORT=18084 SLACK_SIGNING_SECRET=... BOT_DLL=<published bot>/ChatEscalation.Bot.dll start_bot.sh NAME [BOT_ARGS...]
 #
 # BOT_ARGS go to the bot's command line (configuration overrides such as --Logging:LogLevel:X=None).
 #
@@ -16,8 +16,9 @@
 set -euo pipefail
 : "${PORT:?PORT is not set}" "${SLACK_SIGNING_SECRET:?SLACK_SIGNING_SECRET is not set}"
 NAME="${1:-bot}"; shift || true
-BOT_DLL="${BOT_DLL:-${TMPDIR:-/tmp}/chatescalation-bench/bot/ChatEscalation.Bot.dll}"
-BENCH_TMP="${BENCH_TMP:-${TMPDIR:-/tmp}/chatescalation-bench}"
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+BOT_DLL="${BOT_DLL:-$REPO/artifacts/bench/bot/ChatEscalation.Bot.dll}"
+BENCH_TMP="${BENCH_TMP:-$REPO/artifacts/bench}"
 [ -f "$BOT_DLL" ] || { echo "start_bot.sh: $BOT_DLL not found (run run.sh, or set BOT_DLL)" >&2; exit 1; }
 mkdir -p "$BENCH_TMP/db"
 # A fresh database for every start: the de-duplication table starts empty each time.

@@ -5,7 +5,7 @@
 #   deploy/container/offline/build-offline.sh [out.tar.gz]
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-BASE_DIR="${BASE_DIR:-${TMPDIR:-/tmp}/chatescalation-offline-base}"
+BASE_DIR="${BASE_DIR:-$HERE/../../../artifacts/offline-base}"   # inside the repository, git-ignored
 [ -f "$BASE_DIR/manifest.json" ] || python3 "$HERE/make_base.py" "$BASE_DIR"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 python3 "$HERE/registry.py" "$BASE_DIR" "$PORT" > "$BASE_DIR/registry.log" 2>&1 &

@@ -6,7 +6,7 @@
 #   deploy/container/offline/smoke-run.sh artifacts/container/chatescalation.tar.gz
 set -euo pipefail
 IMAGE="$(realpath "$1")"
-ROOT="$(mktemp -d "${TMPDIR:-/tmp}/chatescalation-rootfs.XXXXXX")"
+ROOT="$(mktemp -d -t chatescalation-rootfs.XXXXXX)"
 chmod 755 "$ROOT"   # the image's / (mktemp makes it 0700, which the image's user could not enter)
 stop() {
   # unshare --fork ignores SIGTERM while its child runs: stop the bot (its child) and let unshare end with it.
