@@ -137,7 +137,7 @@ public static class BlockKitRenderer
         blocks.Add(new JsonObject { ["type"] = "actions", ["block_id"] = $"ticket-{value}", ["elements"] = elements });
     }
 
-    private static JsonObject Button(string actionId, string text, string value, string? style)
+    internal static JsonObject Button(string actionId, string text, string value, string? style)
     {
         var button = new JsonObject
         {
@@ -150,13 +150,13 @@ public static class BlockKitRenderer
         return button;
     }
 
-    private static JsonObject Header(string text) => new()
+    internal static JsonObject Header(string text) => new()
     {
         ["type"] = "header",
         ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = SlackText.Cut(text, MaxHeaderText), ["emoji"] = false },
     };
 
-    private static JsonObject Section(string mrkdwn, string? more) => new()
+    internal static JsonObject Section(string mrkdwn, string? more) => new()
     {
         ["type"] = "section",
         ["text"] = Mrkdwn(SlackText.Cut(mrkdwn.Length == 0 ? " " : mrkdwn, MaxSectionText, more)),
@@ -166,7 +166,7 @@ public static class BlockKitRenderer
 
     private static JsonObject FieldRaw(string label, string mrkdwnValue) => Mrkdwn($"*{label}*\n{mrkdwnValue}");
 
-    private static JsonObject Context(string mrkdwn) => new()
+    internal static JsonObject Context(string mrkdwn) => new()
     {
         ["type"] = "context",
         ["elements"] = new JsonArray(Mrkdwn(SlackText.Cut(mrkdwn, MaxSectionText))),

@@ -20,6 +20,7 @@ namespace ChatEscalation.Bot.Slack;
 /// <c>views.open</c> (after the ack, <c>private_metadata</c> = ticket number); <c>raise</c> opens the raise modal prefilled with the
 /// button's value; any other button acts at once. A refusal reaches the clicker with <c>chat.postEphemeral</c>, through the outbox.
 /// Each click (user + action + <c>action_ts</c>) has one effect.</item>
+/// <item>A button on the App Home (<c>view.type: home</c>) acts the same; its success is also confirmed in the app's DM.</item>
 /// <item><c>message_action</c> with callback id <see cref="RaiseShortcut"/> (the "Raise a ticket" message shortcut): the raise modal
 /// prefilled from the message; its submission raises for the message's author, records the clicker, puts the message's permalink on the
 /// ticket and answers in the message's thread.</item>
@@ -76,8 +77,13 @@ public sealed partial class SlackInbound
             return SlackReply.Empty;
         }
 
-        // A refusal reaches the clicker alone; a success speaks through the card and the thread.
-        await workflow.ExecuteAsync(number, read.Command, new Inbound(receipt, result => result.Succeeded ? null : Ephemeral(i, user, result.Message)), ct);
+        // A refusal reaches the clicker alone; a success speaks through the card and the thread. A click on the App Home (no channel,
+        // no message) is confirmed in the app's DM too, and the home is republished by the change itself (SlackHomeRefresher).
+        var fromHome = i.View?.Type == "home";
+        await workflow.ExecuteAsync(number, read.Command, new Inbound(receipt, result =>
+            !result.Succeeded ? Ephemeral(i, user, result.Message)
+            : fromHome ? Answer(user, new SlackRoute(userId), result.Message, number)
+            : null), ct);
         return SlackReply.Empty;
     }
 

@@ -22,6 +22,7 @@ namespace ChatEscalation.Bot.Slack;
 /// does nothing. The same keys serve HTTP callbacks and Socket Mode envelopes (a redelivered envelope carries the same payload).</item>
 /// <item>A reply in a ticket's thread (under the bot's DM about it, or in a channel under the message it was raised from, where the bot
 /// answered) is a note on the ticket; the reporter's resumes a ticket waiting on them. Typed commands there still work as commands.</item>
+/// <item><c>app_home_opened</c> (Home tab): the person's App Home is published (<see cref="SlackHomeRefresher"/>).</item>
 /// <item>Events: <c>app_mention</c>, DMs (<c>message</c> in an <c>im</c>) and thread replies in channels (<c>message.channels</c>) only; bot posts and message subtypes are ignored (so the bot
 /// never answers itself). The answer goes through the outbox (in the mention's thread; in a DM, text the bot did not understand gets a
 /// button that opens the raise modal prefilled), so a 429 or an outage delays it but cannot lose it.</item>
@@ -41,6 +42,7 @@ public sealed partial class SlackInbound(
     SlackBackgroundWork background,
     ISlackApi api,
     OutboxStore outbox,
+    SlackHomeRefresher homes,
     TimeProvider time,
     ILogger<SlackInbound> log) : ISlackInbound
 {
@@ -53,7 +55,10 @@ public sealed partial class SlackInbound(
     public const string RaiseShortcut = "raise_from_message";
 
     /// <summary>The event subscriptions <see cref="OnEventAsync"/> handles (manifest <c>bot_events</c>); every other event is ignored.</summary>
-    public static IReadOnlySet<string> BotEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "app_mention", "message.im", "message.channels" };
+    public static IReadOnlySet<string> BotEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "app_mention", "message.im", "message.channels", AppHomeOpened };
+
+    /// <summary>The event Slack sends when a person opens the app's Home (or Messages) tab.</summary>
+    public const string AppHomeOpened = "app_home_opened";
 
     /// <summary>The shortcut callback ids the interaction handler answers (manifest <c>shortcuts</c>).</summary>
     public static IReadOnlySet<string> Shortcuts { get; } = new HashSet<string>(StringComparer.Ordinal) { RaiseShortcut };
@@ -71,6 +76,7 @@ public sealed partial class SlackInbound(
     public async Task<SlackReply> OnEventAsync(SlackEventCallback callback, CancellationToken ct)
     {
         var e = callback.Event;
+        if (e.Type == AppHomeOpened) return await HomeOpenedAsync(e, ct);
         if (e.BotId is not null || e.Subtype is not null || string.IsNullOrEmpty(e.User) || e.Channel is not { Length: > 0 } channel) return SlackReply.Empty;
         var isDm = e.Type == "message" && e.ChannelType == "im";
         var threadReply = e.ThreadTs is { } parent && parent != e.Ts ? parent : null;
@@ -103,6 +109,20 @@ public sealed partial class SlackInbound(
             Answer = r => Answer(user, new SlackRoute(channel, threadTs, SuggestRaise: isDm ? r.SuggestRaise : null), r.Text, r.Card?.Number),
         }, ct);
         if (reply.Repeated) log.LogInformation("Slack event {EventId} was handled by an earlier delivery", id);
+        return SlackReply.Empty;
+    }
+
+    /// <summary>
+    /// <c>app_home_opened</c> on the Home tab: the person's home is published at once, after the ack (<see cref="SlackHomeRefresher"/>), and
+    /// republished when a ticket change concerns them. A redelivery publishes again (a read: harmless). The Messages tab is ignored.
+    /// </summary>
+    private async Task<SlackReply> HomeOpenedAsync(SlackEvent e, CancellationToken ct)
+    {
+        var tab = e.Raw.ValueKind == System.Text.Json.JsonValueKind.Object && e.Raw.TryGetProperty("tab", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String
+            ? t.GetString()
+            : null;
+        if (tab != "home" || string.IsNullOrEmpty(e.User)) return SlackReply.Empty;
+        homes.Opened(await people.ResolveAsync(e.User, null, ct), e.User);
         return SlackReply.Empty;
     }
 

@@ -36,6 +36,12 @@ public interface ISlackApi
     /// <summary><c>views.open</c>: opens a modal (the trigger id is valid 3 s, once); returns the view id.</summary>
     Task<string?> OpenViewAsync(string triggerId, JsonNode view, CancellationToken ct = default);
 
+    /// <summary>
+    /// <c>views.publish</c>: replaces the App Home of <paramref name="userId"/> with <paramref name="view"/> (a <c>home</c> view, at most 100
+    /// blocks). Needs no scope; Slack answers <c>not_enabled</c> when the app's Home tab is off. Idempotent (the same view again changes nothing).
+    /// </summary>
+    Task PublishHomeAsync(string userId, JsonNode view, CancellationToken ct = default);
+
     /// <summary><c>conversations.open</c>: the DM channel id with a user.</summary>
     Task<string> OpenConversationAsync(string userId, CancellationToken ct = default);
 

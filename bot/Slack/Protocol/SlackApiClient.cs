@@ -54,6 +54,10 @@ public sealed class SlackApiClient(HttpClient http, IOptionsMonitor<SlackOptions
     }
 
     /// <inheritdoc />
+    public async Task PublishHomeAsync(string userId, JsonNode view, CancellationToken ct = default) =>
+        await PostJsonAsync("views.publish", new JsonObject { ["user_id"] = userId, ["view"] = view.DeepClone() }, ct).ConfigureAwait(false);
+
+    /// <inheritdoc />
     public async Task<string> OpenConversationAsync(string userId, CancellationToken ct = default)
     {
         var result = await PostJsonAsync("conversations.open", new JsonObject { ["users"] = userId }, ct).ConfigureAwait(false);

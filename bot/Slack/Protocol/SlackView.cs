@@ -1,10 +1,13 @@
 namespace ChatEscalation.Bot.Slack.Protocol;
 
-/// <summary>The <c>view</c> of a <c>view_submission</c> / <c>view_closed</c> payload (a modal).</summary>
+/// <summary>The <c>view</c> of a <c>view_submission</c> / <c>view_closed</c> payload (a modal), or of a <c>block_actions</c> payload from a modal or the App Home.</summary>
 public sealed record SlackView
 {
     /// <summary>View id (<c>V…</c>).</summary>
     public string? Id { get; init; }
+
+    /// <summary><c>modal</c>, or <c>home</c> for an action on the App Home.</summary>
+    public string? Type { get; init; }
 
     /// <summary>The bot's <c>callback_id</c> naming which modal this is.</summary>
     public string? CallbackId { get; init; }

@@ -53,6 +53,7 @@ public static class PersistenceServiceRegistration
         services.TryAddSingleton<IPolicyProvider>(sp => new FixedPolicyProvider(sp.GetRequiredService<EscalationPolicy>()));
         services.AddSingleton(new OutboxWriter(enabledPlatforms));
         services.TryAddSingleton<IOutboxWakeup, NoOutboxWakeup>();
+        services.TryAddSingleton<ITicketChanges, NoTicketChanges>();
         services.AddSingleton<DecisionWriter>();
         services.TryAddSingleton<RecentReceipts>();
         services.TryAddSingleton(sp => new GroupCommitWriter(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOutboxWakeup>(),

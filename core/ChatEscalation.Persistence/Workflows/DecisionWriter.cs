@@ -9,17 +9,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatEscalation.Persistence.Workflows;
 
-/// <summary>Stages everything a decision changes (ticket, events, deadlines, outbox, knowledge drafts) for the caller's one SaveChanges.</summary>
+/// <summary>Stages everything a decision changes (ticket, events, deadlines, outbox, knowledge drafts) for the caller's one SaveChanges, and tells
+/// <see cref="ITicketChanges"/> of the change.</summary>
 /// <remarks>
 /// An existing ticket row must be tracked with its stored Version: EF's update then checks it, so a decision made on a stale
 /// ticket fails with <see cref="DbUpdateConcurrencyException"/> and nothing is written.
 /// </remarks>
-public sealed class DecisionWriter(OutboxWriter outbox)
+public sealed class DecisionWriter(OutboxWriter outbox, ITicketChanges? changes = null)
 {
     /// <summary>Stages the decision's changes; returns how many outbox rows it staged (the caller wakes the outbox after its commit when any).</summary>
     public async Task<int> StageAsync(EscalationDbContext db, TicketRow? row, Decision decision, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
         var ticket = decision.Ticket;
+        if (decision.Changed && changes is not null) changes.Staged(new Core.Views.HomeChange(row?.Status, row?.Tier, row?.OwnerKey, ticket));
         if (row is null) db.Tickets.Add(RowMapper.ToRow(ticket));
         else if (decision.Changed) RowMapper.Copy(ticket, row);
         else db.Entry(row).Property(r => r.Version).IsModified = true;

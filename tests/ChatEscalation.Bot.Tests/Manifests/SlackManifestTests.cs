@@ -40,7 +40,7 @@ public sealed class SlackManifestTests
     {
         var manifest = Load(fileName);
 
-        Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldBe(["app_mention", "message.channels", "message.im"], ignoreOrder: true);
+        Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldBe(["app_home_opened", "app_mention", "message.channels", "message.im"], ignoreOrder: true);
         Strings(manifest["oauth_config"]!["scopes"]!["bot"]).ShouldBe(RequiredBotScopes, ignoreOrder: true);
         manifest["settings"]!["interactivity"]!["is_enabled"]!.GetValue<bool>().ShouldBeTrue();
         manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();
@@ -56,6 +56,7 @@ public sealed class SlackManifestTests
         var shortcuts = manifest["features"]!["shortcuts"]!.AsArray();
 
         Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldAllBe(e => ChatEscalation.Bot.Slack.SlackInbound.BotEvents.Contains(e));
+        ChatEscalation.Bot.Slack.SlackInbound.BotEvents.ShouldBe(Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]), ignoreOrder: true); // nothing handled goes unsubscribed
         shortcuts.Select(s => s!["callback_id"]!.GetValue<string>()).ShouldAllBe(id => ChatEscalation.Bot.Slack.SlackInbound.Shortcuts.Contains(id));
         shortcuts.ShouldContain(s => s!["type"]!.GetValue<string>() == "message" && s["callback_id"]!.GetValue<string>() == ChatEscalation.Bot.Slack.SlackInbound.RaiseShortcut);
         shortcuts.ShouldAllBe(s => s!["name"]!.GetValue<string>().Length <= 24 && s["description"]!.GetValue<string>().Length <= 150);
@@ -101,6 +102,19 @@ public sealed class SlackManifestTests
         }
 
         JsonNode.DeepEquals(http, Load("manifest.socket.yaml")).ShouldBeTrue("the two variants drifted apart");
+    }
+
+    [Theory]
+    [InlineData("manifest.yaml")]
+    [InlineData("manifest.socket.yaml")]
+    public void Manifest_AppHome_HomeTabOnWithTheMessagesTabAndOnlyDocumentedFields(string fileName)
+    {
+        var home = Load(fileName)["features"]!["app_home"]!.AsObject();
+
+        home["home_tab_enabled"]!.GetValue<bool>().ShouldBeTrue("app_home_opened and views.publish need the Home tab");
+        home["messages_tab_enabled"]!.GetValue<bool>().ShouldBeTrue();
+        home.Select(p => p.Key).ShouldAllBe(k => k == "home_tab_enabled" || k == "messages_tab_enabled" || k == "messages_tab_read_only_enabled");
+        home.Select(p => p.Value).ShouldAllBe(v => v!.GetValueKind() == System.Text.Json.JsonValueKind.True || v.GetValueKind() == System.Text.Json.JsonValueKind.False);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 /// <summary>
 /// A fake Slack Web API on plain-HTTP loopback Kestrel (<c>http://127.0.0.1:port/api/</c>) that records every call and answers like Slack:
 /// <c>chat.postMessage</c> → a fresh ts per message (kept with its metadata, so <c>conversations.history</c> / <c>conversations.replies</c>
-/// return it); <c>chat.update</c> → the same ts; <c>chat.postEphemeral</c>; <c>views.open</c>; <c>conversations.open</c> →
+/// return it); <c>chat.update</c> → the same ts; <c>chat.postEphemeral</c>; <c>views.open</c>; <c>views.publish</c>; <c>conversations.open</c> →
 /// <see cref="SlackChatUser.DmChannel"/>; <c>users.info</c> / <c>users.lookupByEmail</c> from <see cref="SlackChatUser.Known"/>.
 /// Faults are scripted: a queued raw answer (<see cref="Enqueue"/>), a 429 on the next call of a method (<see cref="RateLimitFirst"/>),
 /// a stall before the work (<see cref="Stall"/>: Slack never got it) or after it (<see cref="SlowAnswer"/>: Slack did it, answered late).
@@ -276,6 +276,8 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
                 return new JsonObject { ["ok"] = true, ["channel"] = call["channel"], ["permalink"] = $"https://desk.slack.com/archives/{call["channel"]}/p{call["message_ts"]?.Replace(".", "")}" };
             case "chat.postEphemeral":
                 return new JsonObject { ["ok"] = true, ["message_ts"] = "1773136899.000001" };
+            case "views.publish":
+                return new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0HOME" + call["user_id"], ["type"] = "home" } };
             case "views.open":
                 return new JsonObject { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V0MODAL" } };
             case "conversations.open":

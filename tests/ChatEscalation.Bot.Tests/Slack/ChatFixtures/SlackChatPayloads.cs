@@ -158,6 +158,47 @@ public static class SlackChatPayloads
         ["event_time"] = 1773136800,
     }.ToJsonString();
 
+    /// <summary>An <c>event_callback</c> envelope for <c>app_home_opened</c>: <paramref name="user"/> opened the app's <paramref name="tab"/> tab.</summary>
+    public static string HomeOpened(SlackChatUser user, string eventId, string tab = "home") => new JsonObject
+    {
+        ["team_id"] = TeamId,
+        ["api_app_id"] = AppId,
+        ["event"] = new JsonObject { ["type"] = "app_home_opened", ["user"] = user.Id, ["channel"] = user.DmChannel, ["tab"] = tab, ["event_ts"] = "1773136800.000001" },
+        ["type"] = "event_callback",
+        ["event_id"] = eventId,
+        ["event_time"] = 1773136800,
+    }.ToJsonString();
+
+    /// <summary>The form body of a button click on the App Home: <c>container.type: view</c>, <c>view.type: home</c>, no channel or message.</summary>
+    public static string HomeBlockAction(SlackChatUser user, string actionId, long ticket, string actionTs)
+    {
+        var payload = new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = User(user),
+            ["api_app_id"] = AppId,
+            ["token"] = "deprecated",
+            ["container"] = new JsonObject { ["type"] = "view", ["view_id"] = "V0HOME" + user.Id },
+            ["trigger_id"] = NextTrigger(),
+            ["team"] = new JsonObject { ["id"] = TeamId, ["domain"] = "desk" },
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V0HOME" + user.Id, ["type"] = "home", ["callback_id"] = "chatescalation_home", ["team_id"] = TeamId,
+                ["blocks"] = new JsonArray(), ["state"] = new JsonObject { ["values"] = new JsonObject() }, ["hash"] = "1773136800.abc",
+            },
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button",
+                ["action_id"] = actionId,
+                ["block_id"] = "home-" + ticket.ToString(CultureInfo.InvariantCulture),
+                ["value"] = ticket.ToString(CultureInfo.InvariantCulture),
+                ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = actionId },
+                ["action_ts"] = actionTs,
+            }),
+        };
+        return Form(new Dictionary<string, string> { ["payload"] = payload.ToJsonString() });
+    }
+
     private static JsonObject User(SlackChatUser user) => new()
     {
         ["id"] = user.Id, ["username"] = user.Id.ToLowerInvariant(), ["name"] = user.Id.ToLowerInvariant(), ["team_id"] = TeamId,
