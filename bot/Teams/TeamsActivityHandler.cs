@@ -15,7 +15,7 @@ namespace ChatEscalation.Bot.Teams;
 /// Each activity's receipt (conversation + activity id) is recorded in the same transaction as what it did (see
 /// <see cref="Persistence.Workflows.TicketWorkflow"/>), so Teams' redelivery of an activity (it resends after about 15 s without an
 /// answer) does the work once: a repeated message does nothing, a repeated card action answers with the card as it is now. Card
-/// refreshes are reads and have no receipt. An invoke with any other name is answered with an error (400, <c>UnknownInvoke</c>).
+/// refreshes (and the home card's Refresh, <see cref="TeamsHome"/>) are reads and have no receipt. An invoke with any other name is answered with an error (400, <c>UnknownInvoke</c>).
 /// </remarks>
 public sealed class TeamsActivityHandler(
     TeamsMessageHandler messages,
@@ -30,6 +30,7 @@ public sealed class TeamsActivityHandler(
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken ct)
     {
         var invoke = activity.IsInvoke && activity.Name == AdaptiveCardInvoke.Name ? AdaptiveCardInvoke.From(activity) : null;
+        if (invoke?.Verb == TeamsHomeCard.RefreshVerb) return await cardActions.OnHomeRefreshAsync(activity, ct); // a read: no receipt
         if (invoke?.IsRefresh(TeamsVerbs.Refresh) == true) return await cardActions.OnRefreshAsync(activity, invoke, ct);
         var receipt = activity.Id is { } id ? new InboundReceipt(Platform, $"{activity.Conversation?.Id}|{id}") : null;
         if (receipt is not null && await inbound.SeenAsync(receipt, ct))

@@ -19,10 +19,12 @@ public sealed class TeamsCardActionHandler(
     TeamsPeopleResolver people,
     TeamsConversationMemory memory,
     TeamsCardViews views,
-    TeamsReplies replies)
+    TeamsReplies replies,
+    TeamsHome home)
 {
     public async Task<InvokeResponse> OnRefreshAsync(Activity activity, AdaptiveCardInvoke invoke, CancellationToken ct)
     {
+        if (TeamsHome.IsHomeAction(invoke.Data)) return await OnHomeRefreshAsync(activity, ct);
         if (TeamsForms.TicketNumber(invoke.Data) is not { } number || await workflow.GetAsync(number, ct) is not { } ticket)
         {
             return InvokeResponse.Error(404, "This ticket no longer exists.");
@@ -30,6 +32,10 @@ public sealed class TeamsCardActionHandler(
 
         return InvokeResponse.AdaptiveCard(views.ViewerCard(ticket, await people.ResolveAsync(activity, ct), activity.From?.Id));
     }
+
+    /// <summary>The home card's Refresh (or its automatic refresh): the clicker's home as it is now, replacing the card in place.</summary>
+    public async Task<InvokeResponse> OnHomeRefreshAsync(Activity activity, CancellationToken ct) =>
+        InvokeResponse.AdaptiveCard(await home.CardAsync(await people.ResolveAsync(activity, ct), activity.From?.Id, ct));
 
     /// <summary>
     /// The clicker's refreshed card, or the engine's refusal as a message. A refusal is not recorded, so an invoke Teams sends again
@@ -44,6 +50,8 @@ public sealed class TeamsCardActionHandler(
         await memory.RememberPersonAsync(activity, user, ct);
         var result = await ExecuteAsync(invoke.Verb, invoke.Data, user, new Inbound(receipt, RecordRefusals: false), ct);
         if (result.Repeated) return await OnRefreshAsync(activity, invoke, ct);
+        if (TeamsHome.IsHomeAction(invoke.Data)) // a button on the home card: the home rebuilt (or the refusal), in place
+            return result.Succeeded ? InvokeResponse.AdaptiveCard(await home.CardAsync(user, activity.From?.Id, ct)) : InvokeResponse.Message(result.Message);
         return result.Ticket is { } ticket && result.Succeeded
             ? InvokeResponse.AdaptiveCard(views.ViewerCard(ticket, user, activity.From?.Id))
             : InvokeResponse.Message(result.Message);

@@ -25,6 +25,8 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsReplies>();
         services.TryAddScoped<TeamsMessageHandler>();
         services.TryAddScoped<TeamsCardActionHandler>();
+        services.TryAddScoped<TeamsHome>();
+        services.TryAddScoped<Home.HomeBuilder>();
         services.TryAddScoped<TeamsMessageExtensionHandler>();
         services.TryAddScoped<TeamsConversationUpdateHandler>();
         services.AddOptions<TeamsRosterOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -91,15 +91,29 @@ public sealed class TeamsManifestTests
     [Fact]
     public void Manifest_CommandList_EveryCommandUnderstoodWithADescription()
     {
-        var commands = Manifest()["bots"]![0]!["commandLists"]!.AsArray()
-            .SelectMany(list => list!["commands"]!.AsArray())
-            .ToList();
+        var lists = Manifest()["bots"]![0]!["commandLists"]!.AsArray();
+        var commands = lists.SelectMany(list => list!["commands"]!.AsArray()).ToList();
 
-        commands.Select(c => c!["title"]!.GetValue<string>())
-            .ShouldBe(["ticket", "status", "mine", "oncall", "whatif", "help"], ignoreOrder: true);
-        commands.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c!["description"]!.GetValue<string>()));
-        commands.ShouldAllBe(c => ChatEscalation.Bot.Conversations.ChatIntentParser.Parse(c!["title"]!.GetValue<string>() + " x").Kind
-            != ChatEscalation.Bot.Conversations.ChatIntentKind.Unknown);
+        commands.Select(c => c!["title"]!.GetValue<string>()).Distinct()
+            .ShouldBe(["home", "ticket", "status", "mine", "oncall", "whatif", "help"], ignoreOrder: true);
+        commands.ShouldAllBe(c => !string.IsNullOrWhiteSpace(c!["description"]!.GetValue<string>()) && c["description"]!.GetValue<string>().Length <= 128);
+        commands.Where(c => c!["title"]!.GetValue<string>() != ChatEscalation.Bot.Teams.TeamsHome.Command)
+            .ShouldAllBe(c => ChatEscalation.Bot.Conversations.ChatIntentParser.Parse(c!["title"]!.GetValue<string>() + " x").Kind
+                != ChatEscalation.Bot.Conversations.ChatIntentKind.Unknown);
+        ChatEscalation.Bot.Teams.TeamsHome.IsCommand("home").ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Manifest_CommandLists_HomeInThePersonalScopeOnlyAndEachScopeListedOnce()
+    {
+        var lists = Manifest()["bots"]![0]!["commandLists"]!.AsArray();
+        IEnumerable<string> Scopes(JsonNode? list) => list!["scopes"]!.AsArray().Select(s => s!.GetValue<string>());
+        IEnumerable<string> Titles(JsonNode? list) => list!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>());
+
+        lists.SelectMany(Scopes).ShouldBe(["personal", "team", "groupChat"], ignoreOrder: true); // each scope in one list
+        Titles(lists.Single(l => Scopes(l).Contains("personal"))).ShouldContain("home");
+        lists.Where(l => !Scopes(l).Contains("personal")).SelectMany(Titles).ShouldNotContain("home");
+        lists.ShouldAllBe(l => l!["commands"]!.AsArray().Count <= 10);
     }
 
     [Fact]
