@@ -37,6 +37,7 @@ public static class LocalEndpoints
         local.MapPost("/local/messages", LocalInbound.MessageAsync);
         local.MapPost("/local/actions", LocalInbound.ActionAsync);
         local.MapGet("/local/forms/{action}", LocalInbound.FormAsync);
+        local.MapGet("/local/home", LocalHome.GetAsync);
         return app;
     }
 

@@ -89,7 +89,7 @@ public static class HomeViews
     {
         var view = TicketViews.Card(t, policy, now);
         var state = t.IsOpen && t.HasMark(Engine.Marks.Breached) ? SlaState.Breached : view.SlaState;
-        var due = view.SlaDueAt is { } at ? $"{TimeText.At(at, zone, now)} ({view.SlaText})" : view.SlaText;
+        var due = view.SlaDueAt is { } at ? $"{TimeText.At(at, zone, now)}, {view.SlaText}" : view.SlaText;
         var canAccept = IsUnaccepted(t) && TicketViews.ActionsFor(t, policy, reader).Contains(TicketActions.Accept);
         return new HomeTicket(t.Number, view.Key, view.Title, view.Priority, view.StatusText, view.TierName, view.Owner?.Name, due, state, canAccept);
     }
