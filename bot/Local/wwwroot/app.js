@@ -194,7 +194,14 @@
     AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => { result.outputHtml = markdown(text); result.didProcess = true; };
   }
 
+  // The Teams rendering submits what Teams would (the verb, and the data with the card's inputs merged in); the bot reads it
+  // exactly as it reads Teams, so a form filled in on this card gives the same command as in Teams.
   function renderAdaptive(m) {
+    return adaptiveCard(m.adaptiveCard, (action) => sendTeams(action.verb, action.data || {}, m.ticket));
+  }
+
+  // An Adaptive Card drawn by the adaptivecards library; onExecute gets each Action.Execute (home.js draws the home card with it too).
+  function adaptiveCard(json, onExecute) {
     if (!window.AdaptiveCards) {
       const p = document.createElement("p");
       p.className = "error";
@@ -203,11 +210,9 @@
     }
     const card = new AdaptiveCards.AdaptiveCard();
     card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "Segoe UI, Helvetica Neue, Arial, sans-serif" });
-    // The Teams rendering submits what Teams would (the verb, and the data with the card's inputs merged in); the bot reads it
-    // exactly as it reads Teams, so a form filled in on this card gives the same command as in Teams.
-    card.onExecuteAction = (action) => sendTeams(action.verb, action.data || {}, m.ticket);
+    card.onExecuteAction = onExecute;
     try {
-      card.parse(m.adaptiveCard);
+      card.parse(json);
       const el = card.render();
       return el || document.createTextNode("(empty card)");
     } catch (e) {
@@ -320,5 +325,6 @@
   $("toggle-channels").addEventListener("click", () => showChannels(!document.body.classList.contains("channels-open")));
   document.querySelectorAll("[data-jump]").forEach((b) => b.addEventListener("click", () => jump(b.dataset.jump)));
 
+  window.CeEmulator = { adaptiveCard };
   loadState().then(connect);
 })();

@@ -49,21 +49,10 @@
   }
 
   function adaptive(json) {
-    if (!window.AdaptiveCards) {
-      const p = document.createElement("p");
-      p.className = "error";
-      p.textContent = "The adaptivecards library is missing (the build installs it with npm ci).";
-      return p;
-    }
-    const card = new AdaptiveCards.AdaptiveCard();
-    card.hostConfig = new AdaptiveCards.HostConfig({ fontFamily: "Segoe UI, Helvetica Neue, Arial, sans-serif" });
-    card.onExecuteAction = (action) => {
-      const data = action.data || {};
-      if (action.verb === "homeRefresh") { load(); return; }
-      sendTeams(action.verb, data);
-    };
-    card.parse(json);
-    return card.render() || document.createTextNode("(empty card)");
+    return window.CeEmulator.adaptiveCard(json, (action) => {
+      if (action.verb === "homeRefresh") load();
+      else sendTeams(action.verb, action.data || {});
+    });
   }
 
   async function post(body) {
