@@ -7,7 +7,8 @@ namespace ChatEscalation.Bot.Tests.Browser;
 
 /// <summary>
 /// The emulator's Home for the person picked in the top bar: their Slack App Home and Teams home card side by side; Accept on it takes the
-/// ticket, and the home follows. Saves <c>home.png</c> (copied to <c>$CE_SCREENSHOTS_TO</c> when set: <c>docs/screenshots/update-home.sh</c>).
+/// ticket, and the home follows. Saves <c>home.png</c>; with <c>README_SCREENSHOTS=1</c> also as README's <c>docs/screenshots/home.png</c>
+/// (<c>docs/screenshots/update-home.sh</c>).
 /// </summary>
 [Trait("Category", "Browser")]
 public sealed class HomeBrowserTests
@@ -39,7 +40,8 @@ public sealed class HomeBrowserTests
         await Expect(slack).ToContainTextAsync("VPN drops every 10 minutes"); // her own open ticket
         await Expect(page.Locator("[data-testid='home-teams']")).ToContainTextAsync("Your on-call shifts this week and next");
         var shot = await browser.ScreenshotAsync("home");
-        if (Environment.GetEnvironmentVariable("CE_SCREENSHOTS_TO") is { Length: > 0 } folder) File.Copy(shot, Path.Combine(folder, "home.png"), overwrite: true);
+        if (Environment.GetEnvironmentVariable("README_SCREENSHOTS") == "1")
+            File.Copy(shot, Path.Combine(ChatEscalation.Bot.Tests.Cards.RepoPaths.RepoRoot, "docs", "screenshots", "home.png"), overwrite: true);
         await Expect(slack.Locator("button[data-action-id='accept']")).ToHaveCountAsync(2); // the printer and the P1 wait in Tier 1's queue
         var printer = slack.Locator(".bk-section", new() { HasText = "Printer on floor 3 jams" });
 
