@@ -134,7 +134,10 @@ public sealed partial class SlackInbound
     {
         var policy = policies.Current;
         var reporter = await people.ResolveAsync(origin.Author, null, ct);
-        var raise = TicketForms.ToRaise(form, reporter, Platform) with { RaisedBy = clicker, SourceLink = await PermalinkAsync(origin, ct) };
+        var raise = TicketForms.ToRaise(form, reporter, Platform) with
+        {
+            RaisedBy = clicker, SourceLink = await PermalinkAsync(origin, ct), SourceThread = new SourceThread(origin.Channel, origin.Ts),
+        };
         var raised = await workflow.RaiseAsync(raise, new Inbound(receipt, r => r is { Succeeded: true, Ticket: { } t }
             ? Answer(clicker, new SlackRoute(origin.Channel, origin.Ts),
                 $"{t.Key} raised from this message by {clicker.Name} for {reporter.Name}: {TicketViews.Card(t, policy, time.GetUtcNow()).StatusText}.", t.Number)
