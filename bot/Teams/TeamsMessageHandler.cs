@@ -30,11 +30,11 @@ public sealed class TeamsMessageHandler(
     {
         var isPersonal = activity.IsPersonal;
         var text = MentionText.StripBotMention(activity);
-        if (!isPersonal && await TicketThreadAsync(activity, text, ct) is { } thread)
+        if (!isPersonal && TeamsThread.Of(activity) is { } thread && await TicketThreadAsync(thread, text, ct) is { } ticket)
         {
             var author = await people.ResolveAsync(activity, ct);
-            await workflow.ExecuteAsync(thread.Number, new AddNote(author, text, InSourceThread: thread.RaisedThere),
-                new Inbound(receipt, r => TeamsReplies.InConversation(activity, author, ChatReply.Say(r.Message))), ct);
+            await workflow.ExecuteAsync(ticket.Number, new AddNote(author, text, InSourceThread: ticket.RaisedThere),
+                new Inbound(receipt, r => InThread(activity, thread, author, r.Message, ticket.Number)), ct);
             return;
         }
 
@@ -50,10 +50,16 @@ public sealed class TeamsMessageHandler(
         }, ct);
     }
 
-    /// <summary>The ticket of the channel thread <paramref name="activity"/> was written in, when its text is a note rather than a command.</summary>
-    private async Task<ThreadTicket?> TicketThreadAsync(Activity activity, string text, CancellationToken ct)
+    /// <summary>The ticket <paramref name="thread"/> is about, when <paramref name="text"/> is a note rather than a command.</summary>
+    private async Task<ThreadTicket?> TicketThreadAsync(TeamsThread thread, string text, CancellationToken ct)
     {
-        if (TeamsThread.Of(activity) is not { } thread || text.Length == 0 || ChatIntentParser.Parse(text).Kind != ChatIntentKind.Unknown) return null;
+        if (text.Length == 0 || ChatIntentParser.Parse(text).Kind != ChatIntentKind.Unknown) return null;
         return await outbox.TicketOfThreadAsync(TeamsActivityHandler.Platform, thread.Channel, thread.RootId, ownMessagesToo: true, ct);
     }
+
+    /// <summary>The answer as a reply in the thread (to its first message, where the bot's other lines about the ticket are).</summary>
+    private static OutboxReply? InThread(Activity activity, TeamsThread thread, Core.Tickets.UserRef author, string text, long ticket) =>
+        activity.ServiceUrl is { } url
+            ? new OutboxReply(TeamsActivityHandler.Platform, thread.Channel, author, text, ticket, new TeamsRoute(url, thread.Channel, thread.RootId).ToJson())
+            : null;
 }

@@ -29,7 +29,7 @@ public sealed record TeamsThread(string Channel, string RootId)
         if (!IsChannel(activity) || activity.Conversation?.Id is not { } id) return null;
         var at = id.IndexOf(Marker, StringComparison.Ordinal);
         var channel = at > 0 ? id[..at] : id;
-        var root = message.ReplyToId ?? (at > 0 ? id[(at + Marker.Length)..] : null) ?? message.Id;
+        var root = message.ReplyToId ?? message.Id ?? (at > 0 ? id[(at + Marker.Length)..] : null);
         return root is { Length: > 0 } ? new TeamsThread(channel, root) : null;
     }
 
