@@ -63,8 +63,12 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
     /// <summary>A direct message to the ticket's reporter only (a question for them, an offer about their report).</summary>
     public void TellReporter(string text, params string[] actions) => Notify(Notification.Direct(Audience.To(Ticket.Reporter), text, actions));
 
-    /// <summary>A direct message to the reporter that is not repeated in the source thread (it was written there).</summary>
-    public void TellReporterDirectOnly(string text) => Notify(Notification.Direct(Audience.To(Ticket.Reporter), text), mirror: false);
+    /// <summary>
+    /// A direct message to the reporter that is not repeated in the source thread: a question only they answer (with their buttons), or
+    /// a line written in that thread already.
+    /// </summary>
+    public void TellReporterPrivately(string text, params string[] actions) =>
+        Notify(Notification.Direct(Audience.To(Ticket.Reporter), text, actions), mirror: false);
 
     /// <summary>A status update to everybody affected, once each: the reporter and every linked report's person (on the platform they reported from).</summary>
     public void Broadcast(string text, params string[] actions)

@@ -46,7 +46,7 @@ public static partial class EscalationEngine
         }
 
         var told = $"{t.Key}: {c.Actor.Name} wrote: {text}";
-        if (c.InSourceThread) b.TellReporterDirectOnly(told);
+        if (c.InSourceThread) b.TellReporterPrivately(told);
         else b.TellReporter(told);
         b.Reply($"Note added to {t.Key}; {t.Reporter.Name} is told.");
         return b.Build();

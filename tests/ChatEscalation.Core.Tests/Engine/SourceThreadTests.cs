@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Commands;
+using ChatEscalation.Core.Knowledge;
 using ChatEscalation.Core.Notifications;
 using ChatEscalation.Core.Tests.Engine.Support;
 using ChatEscalation.Core.Tickets;
@@ -89,6 +90,19 @@ public class SourceThreadTests
 
         InThread(d).ShouldBeEmpty();
         d.DirectTo(People.Alice).Text.ShouldContain("It works from home");
+    }
+
+    [Fact]
+    public void CompleteIntake_SuggestionsForTheReporter_AskedByDmOnlyNotInTheThread()
+    {
+        var desk = new Desk();
+        desk.Raise(new RaiseTicket(People.Uma, "slack", "VPN drops every 10 minutes", RaisedBy: People.Bob, SourceThread: Thread, AwaitKnowledge: true));
+        var fix = new Suggestion(SuggestionSource.ResolvedTicket, 12, "VPN drops every 10 minutes", "Replaced the VPN profile.", 12);
+
+        var d = desk.Do(new CompleteIntake(UserRef.System, new IntakeFindings([fix], [])));
+
+        d.DirectTo(People.Uma).Actions.ShouldBe([TicketActions.Fixed, TicketActions.StillBroken]); // her buttons, in her DM
+        InThread(d).ShouldBeEmpty();
     }
 
     [Fact]
