@@ -91,6 +91,7 @@ public sealed class EntryPointTests
     /// <summary>The screenshot as a test artefact and, with <c>README_SCREENSHOTS=1</c>, as README's <c>docs/screenshots/{entry}.png</c>.</summary>
     private static async Task SaveAsync(BrowserSession browser, string entry)
     {
+        await browser.Page.Locator("#toast").EvaluateAsync("t => t.classList.add('hidden')"); // the picture shows the conversation
         var path = await browser.ScreenshotAsync("entry-" + entry);
         if (Environment.GetEnvironmentVariable("README_SCREENSHOTS") != "1") return;
         var docs = Path.Combine(RepositoryRoot(), "docs", "screenshots");
