@@ -25,6 +25,7 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
         "• oncall [tier or rotation] — who is on call now and next (e.g. oncall tier 2), in your time zone\n" +
         "• note INC-42 <text>, cancel INC-42, reopen INC-42 <why>, manager INC-42 <why>\n" +
         "• technicians: accept INC-42, resolve INC-42 <fix>, wait INC-42 <question>, resume INC-42, ack INC-42,\n" +
+        "  note INC-42 <text> (the reporter is told; note INC-42 internal: <text> keeps it to the team),\n" +
         "  escalate INC-42 tried: … ; outcome: … ; needs: … [to tier 3], vendor INC-42 <vendor> case <id>,\n" +
         "  vendor INC-42 responded, vendor INC-42 update <what they said>,\n" +
         "  link INC-50 to INC-41 (the same problem: INC-50's reporter follows INC-41), unlink INC-50\n" +

@@ -28,10 +28,17 @@ public static class LocalInbound
     /// it in place; anybody else's is the status without buttons (<see cref="TicketCopies.Answer"/>).
     /// </remarks>
     public static async Task<IResult> MessageAsync(LocalMessageRequest request, LocalChannelStore store, ChatConversation conversation, EscalationPolicy policy,
-        LocalRenderings renderings, IEscalationRunner runner, CardCopyStore copies, TimeProvider time, CancellationToken ct)
+        LocalRenderings renderings, IEscalationRunner runner, CardCopyStore copies, TimeProvider time, OutboxStore outbox, TicketWorkflow workflow, CancellationToken ct)
     {
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
         if (string.IsNullOrWhiteSpace(request.Text)) return Results.BadRequest(new { ok = false, message = "Type something." });
+        if (request.ThreadOf is { } threadOf)
+        {
+            return store.Find(threadOf) is { } parent
+                ? await LocalThreads.ReplyAsync(user, parent, request.Text.Trim(), store, conversation, outbox, workflow, runner, ct)
+                : Results.BadRequest(new { ok = false, message = $"There is no message '{threadOf}' to reply to." });
+        }
+
         var channel = store.Channel(request.Channel ?? "") ?? store.DirectChannel(user.Key, user.Name);
         await store.PostAsync(channel.Id, new LocalMessageDraft("user", user.Key, user.Name, request.Text.Trim()), cancellationToken: ct);
         var reply = await conversation.HandleAsync(user, LocalSender.PlatformName, request.Text, ct);
@@ -62,7 +69,8 @@ public static class LocalInbound
     /// A button press or a submitted form, from the emulator's own dialog (<c>action</c> + <c>fields</c>) or from the Teams rendering of
     /// a card (<c>teams.verb</c> + <c>teams.data</c>, read as Teams' would be): one <see cref="TicketForm"/>, one command.
     /// </summary>
-    public static async Task<IResult> ActionAsync(LocalActionRequest request, TicketWorkflow workflow, EscalationPolicy policy, IEscalationRunner runner, CancellationToken ct)
+    public static async Task<IResult> ActionAsync(LocalActionRequest request, TicketWorkflow workflow, EscalationPolicy policy, IEscalationRunner runner,
+        LocalChannelStore store, TimeProvider time, CancellationToken ct)
     {
         if (Person(request.User, policy) is not { } user) return Results.BadRequest(new { ok = false, message = "Pick who you are first." });
         var form = request.Teams is { } teams
@@ -71,7 +79,14 @@ public static class LocalInbound
         if (form is null) return Results.BadRequest(new { ok = false, message = "Say which action (action, or teams.verb)." });
         var number = request.Teams is { } t && TeamsForms.TicketNumber(t.Data) is { } n ? n : request.Ticket;
         CommandResult result;
-        if (form.Action == TicketActions.Raise) result = await workflow.RaiseAsync(TicketForms.ToRaise(form, user, LocalSender.PlatformName), ct);
+        if (form.Action == TicketActions.Raise && request.Source is { } source)
+        {
+            if (store.Find(source) is not { } message) return Results.BadRequest(new { ok = false, message = $"There is no message '{source}' to raise a ticket from." });
+            if (await LocalThreads.RaiseFromMessageAsync(user, form, message, policy, store, workflow, time, ct) is not { } raised)
+                return Results.Json(new { ok = false, message = "A ticket can be raised from a person's message only." }, WebJson.Options);
+            result = raised;
+        }
+        else if (form.Action == TicketActions.Raise) result = await workflow.RaiseAsync(TicketForms.ToRaise(form, user, LocalSender.PlatformName), ct);
         else
         {
             var read = TicketForms.ToCommand(form, user);

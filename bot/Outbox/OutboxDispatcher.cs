@@ -112,10 +112,8 @@ public sealed class OutboxDispatcher(
         var audience = message.AudienceOf();
         if (audience.Kind == AudienceKind.Copies) return await copies.UpdateAllAsync(sender, message, ticket, now, ct);
         var card = TicketViews.Card(ticket, current, now, audience.Kind == AudienceKind.TierQueue ? audience.Tier : null);
-        var existing = await store.GetChatMessageAsync(message.TicketNumber, message.Platform, audience.ToString(), ct);
         var delivery = new Delivery(message.Id, message.Platform, message.Kind, audience, message.Text, TicketCopies.StillOffered(ticket, current, message.ActionsOf()), message.Urgent,
-            ticket, card, ChannelFor(audience, message.Platform, current),
-            existing is null ? null : new CardRef(existing.ChannelId, existing.MessageId, existing.ConversationId, existing.ServiceUrl))
+            ticket, card, ChannelFor(audience, message.Platform, current), await ThreadOrCardAsync(message, audience, ticket, ct))
         {
             Uncertain = message.Uncertain,
             CreatedAt = message.CreatedAt,
@@ -123,6 +121,18 @@ public sealed class OutboxDispatcher(
         var result = await sender.DeliverAsync(delivery, ct);
         await copies.RecordAsync(message, delivery, result, now, ct);
         return result;
+    }
+
+    /// <summary>
+    /// Where a delivery replies or edits: the thread the ticket was raised from (<see cref="AudienceKind.SourceThread"/>: a thread update
+    /// under that message), else the ticket's card already posted for the audience, if any.
+    /// </summary>
+    private async Task<CardRef?> ThreadOrCardAsync(OutboxMessage message, Audience audience, Core.Tickets.Ticket ticket, CancellationToken ct)
+    {
+        if (audience.Kind == AudienceKind.SourceThread)
+            return ticket.SourceThread is { } thread ? new CardRef(thread.Conversation, thread.ThreadId, thread.Conversation, thread.Endpoint) : null;
+        var existing = await store.GetChatMessageAsync(message.TicketNumber, message.Platform, audience.ToString(), ct);
+        return existing is null ? null : new CardRef(existing.ChannelId, existing.MessageId, existing.ConversationId, existing.ServiceUrl);
     }
 
     private async Task<DeliveryResult> DeliverReplyAsync(IChatSender sender, OutboxMessage message, Core.Tickets.Ticket? ticket, DateTimeOffset now, CancellationToken ct)

@@ -127,7 +127,7 @@ public sealed partial class SlackInbound
         var files = message.Files.Where(f => f.Permalink is not null).Select(f => $"• {f.Title ?? f.Name ?? "file"}: {f.Permalink}").ToList();
         var text = SlackText.Decode(message.Text ?? "").Trim() + (files.Count == 0 ? "" : "\n\nFiles:\n" + string.Join("\n", files));
         var view = SlackModals.For(TicketForms.Raise(policies.Current, text), null);
-        view["private_metadata"] = new SlackMessageOrigin(channel, ts, message.User ?? clicker).Format();
+        view["private_metadata"] = new SlackMessageOrigin(channel, ts, message.User ?? clicker, message.ThreadTs).Format();
         OpenView("raise-from-message modal", trigger, view);
         return SlackReply.Empty;
     }
@@ -140,9 +140,12 @@ public sealed partial class SlackInbound
     {
         var policy = policies.Current;
         var reporter = await people.ResolveAsync(origin.Author, null, ct);
-        var raise = TicketForms.ToRaise(form, reporter, Platform) with { RaisedBy = clicker, SourceLink = await PermalinkAsync(origin, ct) };
+        var raise = TicketForms.ToRaise(form, reporter, Platform) with
+        {
+            RaisedBy = clicker, SourceLink = await PermalinkAsync(origin, ct), SourceThread = new SourceThread(origin.Channel, origin.ThreadRoot),
+        };
         var raised = await workflow.RaiseAsync(raise, new Inbound(receipt, r => r is { Succeeded: true, Ticket: { } t }
-            ? Answer(clicker, new SlackRoute(origin.Channel, origin.Ts),
+            ? Answer(clicker, new SlackRoute(origin.Channel, origin.ThreadRoot),
                 $"{t.Key} raised from this message by {clicker.Name} for {reporter.Name}: {TicketViews.Card(t, policy, time.GetUtcNow()).StatusText}.", t.Number)
             : null, RecordRefusals: false), ct);
         return raised.Succeeded || raised.Repeated ? SlackReply.Empty : Refused(TicketForms.Raise(policy), raised.Refusal?.Field, raised.Message, []);

@@ -93,11 +93,13 @@ public sealed partial class SlackInbound(
         var threadTs = isDm ? e.ThreadTs : e.ThreadTs ?? e.Ts;
         var user = await people.ResolveAsync(e.User, null, ct);
         var text = SlackText.Decode(StripMentions(e.Text ?? ""));
-        if (threadReply is not null && (isDm || inChannelThread) && await outbox.TicketOfThreadAsync(Platform, channel, threadReply, ownMessagesToo: isDm, ct) is { } ticket
+        if (threadReply is not null && (isDm || inChannelThread) && await outbox.TicketOfThreadAsync(Platform, channel, threadReply, ownMessagesToo: isDm, ct) is { } thread
             && ChatIntentParser.Parse(text).Kind == ChatIntentKind.Unknown)
         {
             // A reply in a ticket's thread is a note on it (the reporter's resumes a ticket waiting on them); the answer stays in the thread.
-            await workflow.ExecuteAsync(ticket, new AddNote(user, text), new Inbound(receipt, r => Answer(user, new SlackRoute(channel, threadReply), r.Message, ticket)), ct);
+            var ticket = thread.Number;
+            await workflow.ExecuteAsync(ticket, new AddNote(user, text, InSourceThread: thread.RaisedThere),
+                new Inbound(receipt, r => Answer(user, new SlackRoute(channel, threadReply), r.Message, ticket)), ct);
             return SlackReply.Empty;
         }
 

@@ -9,7 +9,10 @@ namespace ChatEscalation.Bot.Teams;
 /// The message a message-extension action was used on (<c>value.messagePayload</c> of <c>composeExtension/fetchTask</c> and
 /// <c>composeExtension/submitAction</c>): its text (the HTML body as plain text), its author, its link and its file attachments.
 /// </summary>
-public sealed partial record TeamsMessagePayload(string Text, ChannelAccount? Author, string? Link, IReadOnlyList<(string Name, string Url)> Files)
+/// <param name="Id">The message's id (<c>messagePayload.id</c>).</param>
+/// <param name="ReplyToId">The first message of its thread when it is a reply in a channel thread (<c>messagePayload.replyToId</c>).</param>
+public sealed partial record TeamsMessagePayload(string Text, ChannelAccount? Author, string? Link, IReadOnlyList<(string Name, string Url)> Files,
+    string? Id = null, string? ReplyToId = null)
 {
     /// <summary>Reads <c>value.messagePayload</c>; null when the invoke carries none.</summary>
     public static TeamsMessagePayload? From(JsonElement? value)
@@ -31,7 +34,7 @@ public sealed partial record TeamsMessagePayload(string Text, ChannelAccount? Au
             }
         }
 
-        return new TeamsMessagePayload(text, author, Str(m, "linkToMessage"), files);
+        return new TeamsMessagePayload(text, author, Str(m, "linkToMessage"), files, Str(m, "id"), Str(m, "replyToId"));
     }
 
     /// <summary>The text to prefill the raise form with: the message, then its files as links.</summary>

@@ -34,11 +34,11 @@ public sealed class CardCopiesTests(SqliteDatabase database) : IClassFixture<Sql
     }
 
     [Fact]
-    public async Task Write_StaffNoteThatSaysNothing_NoCopiesRow()
+    public async Task Write_InternalNoteThatSaysNothing_NoCopiesRow()
     {
         using var h = new Harness(database.NewContext, T0);
         var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Printer jams on floor 2"))).Ticket!.Number;
-        await h.Workflow().ExecuteAsync(number, new AddNote(Alice, "Ordered a new roller"));
+        await h.Workflow().ExecuteAsync(number, new AddNote(Alice, "internal: Ordered a new roller"));
 
         (await RowsAsync(number)).ShouldNotContain(o => o.Audience == "copies");
     }

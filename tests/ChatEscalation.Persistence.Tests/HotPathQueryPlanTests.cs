@@ -40,6 +40,21 @@ public sealed class HotPathQueryPlanTests(SqliteDatabase database) : IClassFixtu
         lines.ShouldContain(l => l.Contains("IX_OutboxMessages_Lane_Id"), string.Join(" | ", lines));
     }
 
+    [Fact]
+    public async Task TicketOfThreadAsync_ThreadReply_SearchesTheSourceThreadAndMessageIdIndexesNeverScans()
+    {
+        var (plan, db) = Context();
+        await using var _ = db;
+        (await new OutboxStore(db, new NoOutboxWakeup()).TicketOfThreadAsync("slack", "D0UMA", "1773136700.000100", ownMessagesToo: true)).ShouldBeNull();
+
+        var tickets = await plan.ExplainAsync(db, "FROM \"Tickets\"");
+        var outbox = await plan.ExplainAsync(db, "FROM \"OutboxMessages\"");
+
+        tickets.ShouldContain(l => l.Contains("IX_Tickets_SourceThreadKey"), string.Join(" | ", tickets));
+        outbox.ShouldContain(l => l.Contains("IX_OutboxMessages_Platform_PlatformMessageId"), string.Join(" | ", outbox));
+        tickets.Concat(outbox).ShouldNotContain(l => l.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
     private (QueryPlan Plan, EscalationDbContext Db) Context()
     {
         var plan = new QueryPlan();

@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Commands;
+using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 using static ChatEscalation.Persistence.Tests.TestPolicy;
@@ -7,6 +8,24 @@ namespace ChatEscalation.Persistence.Tests;
 
 public sealed class OutboxStoreTests(SqliteDatabase database) : IClassFixture<SqliteDatabase>
 {
+    [Fact]
+    public async Task TicketOfThreadAsync_SourceThreadOrOwnMessage_FindsTheTicketAndSaysWhich()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var thread = new Core.Tickets.SourceThread("C0GENERAL", "1773136700.000100");
+        var raised = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "slack", "VPN drops every 10 minutes", SourceThread: thread))).Ticket!.Number;
+        var other = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "slack", "Printer jams on floor 2"))).Ticket!.Number;
+        var outbox = h.Outbox();
+        var posted = (await RowsAsync(other)).First(); // one of the bot's messages about the other ticket
+        await outbox.MarkSentAsync(posted.Id, "1773136800.000200", T0);
+
+        (await outbox.TicketOfThreadAsync("slack", "C0GENERAL", "1773136700.000100", ownMessagesToo: false)).ShouldBe(new ThreadTicket(raised, RaisedThere: true));
+        (await outbox.TicketOfThreadAsync(posted.Platform, "D0UMA", "1773136800.000200", ownMessagesToo: true)).ShouldBe(new ThreadTicket(other, RaisedThere: false));
+        (await outbox.TicketOfThreadAsync(posted.Platform, "D0UMA", "1773136800.000200", ownMessagesToo: false)).ShouldBeNull(); // a channel: only raised-from threads
+        (await outbox.TicketOfThreadAsync("teams", "C0GENERAL", "1773136700.000100", ownMessagesToo: true)).ShouldBeNull(); // another platform
+        (await outbox.TicketOfThreadAsync("slack", "C0GENERAL", "1773136700.999999", ownMessagesToo: true)).ShouldBeNull();
+    }
+
     [Fact]
     public async Task Claim_SeveralMessagesPerTicket_HandsOutOnlyTheOldestPerPlatformInOrder()
     {

@@ -117,14 +117,7 @@
         box.appendChild(sep);
       }
       const el = renderMessage(m);
-      const replies = all.filter((r) => r.threadOf === m.id);
-      if (replies.length) {
-        const th = document.createElement("div");
-        th.className = "thread";
-        th.setAttribute("data-testid", "thread");
-        replies.forEach((r) => th.appendChild(renderMessage(r)));
-        el.appendChild(th);
-      }
+      window.CeThreads.attach(el, m, all.filter((r) => r.threadOf === m.id), renderMessage); // threads.js
       box.appendChild(el);
     }
     if (!top.length) box.innerHTML = '<p class="muted empty">No messages yet.</p>';
@@ -144,6 +137,7 @@
     head.innerHTML = "<strong>" + esc(m.authorName) + "</strong> <span class=\"muted\">" + esc(when) + " · " + esc(m.kind) +
       (m.revision > 1 ? " · edited (rev " + m.revision + ")" : "") + "</span>";
     el.appendChild(head);
+    window.CeThreads.decorate(el, m); // threads.js: the message's "⋯" menu
     if (m.kind === "user" || m.kind === "bot" || (!m.blockKit && !m.adaptiveCard)) {
       const body = document.createElement("div");
       body.className = "msg-text";
@@ -224,11 +218,12 @@
   }
 
   // A button: the form it opens comes from the bot (the engine's definition, the same Slack and Teams draw); none: act at once.
-  async function act(ticket, action, text) {
+  // source: the message "Raise a ticket" was used on (threads.js), so the ticket is raised for its author.
+  async function act(ticket, action, text, source) {
     const query = ticket ? "?ticket=" + ticket : text ? "?text=" + encodeURIComponent(text) : "";
     const { data } = await api("GET", "/local/forms/" + encodeURIComponent(action) + query);
     const form = data && data.form;
-    if (!form) { send(ticket, action, {}); return; }
+    if (!form) { send(ticket, action, {}, source); return; }
     $("form-title").textContent = form.title + (ticket ? " · INC-" + String(ticket).padStart(6, "0") : "");
     $("form-submit").textContent = form.submit || "Submit";
     const fields = $("form-fields");
@@ -258,7 +253,7 @@
       e.preventDefault();
       const values = {};
       fields.querySelectorAll("[name]").forEach((i) => { values[i.name] = i.value; });
-      const r = await send(ticket, action, values);
+      const r = await send(ticket, action, values, source);
       if (r.ok) dlg.close(); else $("form-error").textContent = r.text;
     };
     $("form-cancel").onclick = () => dlg.close();
@@ -266,8 +261,8 @@
     fields.querySelector("[name]")?.focus();
   }
 
-  async function send(ticket, action, fields) {
-    return answer(await api("POST", "/local/actions", { user: state.me, ticket: ticket || 0, action, fields }));
+  async function send(ticket, action, fields, source) {
+    return answer(await api("POST", "/local/actions", { user: state.me, ticket: ticket || 0, action, fields, source }));
   }
 
   async function sendTeams(verb, data, ticket) {
@@ -325,6 +320,8 @@
   $("toggle-channels").addEventListener("click", () => showChannels(!document.body.classList.contains("channels-open")));
   document.querySelectorAll("[data-jump]").forEach((b) => b.addEventListener("click", () => jump(b.dataset.jump)));
 
-  window.CeEmulator = { adaptiveCard };
+  // What threads.js calls back.
+  window.CeEmulator = { act, api, toast, channel: channelById, me: () => state.me, rerender: renderMessages, adaptiveCard };
+
   loadState().then(connect);
 })();

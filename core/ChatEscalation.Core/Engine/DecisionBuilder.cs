@@ -6,7 +6,11 @@ using ChatEscalation.Core.Tickets;
 namespace ChatEscalation.Core.Engine;
 
 /// <summary>Collects one decision: the evolving ticket, its events and notifications.</summary>
-/// <remarks>Drops any direct message to the person who acted: nobody is pinged about their own action.</remarks>
+/// <remarks>
+/// Drops any direct message to the person who acted: nobody is pinged about their own action. A ticket raised from a message in a
+/// channel (<see cref="Ticket.SourceThread"/>) gets every status line its reporter is sent by direct message in that thread too, once:
+/// the thread and the reporter's DM show the same lines (the raise itself is answered there by the shell).
+/// </remarks>
 internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, DateTimeOffset now, UserRef actor)
 {
     private readonly Ticket _original = ticket;
@@ -28,12 +32,24 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
         _events.Add(new TicketEvent(kind, Now, Actor, text, Ticket.Tier, fromTier, handoff, note, Late));
 
     /// <remarks>Nothing is said in a queue channel while the ticket has no card there yet (<see cref="Ticket.NoCardYet"/>).</remarks>
-    public void Notify(Notification notification)
+    /// <param name="mirror">False: a line for the reporter is not repeated in the ticket's source thread (it was written there).</param>
+    public void Notify(Notification notification, bool mirror = true)
     {
         if (notification.To.Kind == AudienceKind.Person && notification.To.Person!.Is(Actor)) return;
         if (notification.To.Kind == AudienceKind.TierQueue && Ticket.NoCardYet) return;
         var text = notification.Text.Length > 0 && Late is not null ? LatePrefix + notification.Text : notification.Text;
-        var item = notification with { Text = text };
+        Add(notification with { Text = text });
+        if (mirror && IsReporterLine(notification))
+            Add(Notification.Thread(Audience.SourceThread, text));
+    }
+
+    /// <summary>A direct message to the reporter of a ticket raised from a channel message, after the raise.</summary>
+    private bool IsReporterLine(Notification n) =>
+        n is { Kind: NotificationKind.Direct, To: { Kind: AudienceKind.Person, Origin: null, Person: { } person } }
+        && person.Is(Ticket.Reporter) && Ticket.SourceThread is not null && _original.Version > 0;
+
+    private void Add(Notification item)
+    {
         if (!_notifications.Contains(item)) _notifications.Add(item);
     }
 
@@ -46,6 +62,13 @@ internal sealed class DecisionBuilder(Ticket ticket, EscalationPolicy policy, Da
 
     /// <summary>A direct message to the ticket's reporter only (a question for them, an offer about their report).</summary>
     public void TellReporter(string text, params string[] actions) => Notify(Notification.Direct(Audience.To(Ticket.Reporter), text, actions));
+
+    /// <summary>
+    /// A direct message to the reporter that is not repeated in the source thread: a question only they answer (with their buttons), or
+    /// a line written in that thread already.
+    /// </summary>
+    public void TellReporterPrivately(string text, params string[] actions) =>
+        Notify(Notification.Direct(Audience.To(Ticket.Reporter), text, actions), mirror: false);
 
     /// <summary>A status update to everybody affected, once each: the reporter and every linked report's person (on the platform they reported from).</summary>
     public void Broadcast(string text, params string[] actions)

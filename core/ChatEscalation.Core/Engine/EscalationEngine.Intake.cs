@@ -34,7 +34,8 @@ public static partial class EscalationEngine
             b.Event(EventKind.SuggestionsOffered, $"{suggestions.Count} suggestion{(suggestions.Count == 1 ? "" : "s")} offered to {t.Reporter.Name}: {labels}.",
                 note: suggestions.Count.ToString(CultureInfo.InvariantCulture));
             var lines = suggestions.Select((s, i) => $"{i + 1}. {s.Title} — {s.Excerpt} ({s.Label})");
-            b.TellReporter($"{t.Key}: these fixed similar problems:\n{string.Join("\n", lines)}\nDid one of them fix it?",
+            // Questions only the reporter answers (with their buttons): not in the thread the ticket was raised from.
+            b.TellReporterPrivately($"{t.Key}: these fixed similar problems:\n{string.Join("\n", lines)}\nDid one of them fix it?",
                 TicketActions.Fixed, TicketActions.StillBroken);
         }
 
@@ -44,7 +45,7 @@ public static partial class EscalationEngine
             var reports = similar.People == 1 ? "1 report" : $"{similar.People} reports";
             b.Ticket = b.Ticket with { Intake = IntakeStage.Asking, IntakeUntil = now + policy.MajorIncident.AskFor, SimilarTo = similar.Number };
             b.Event(EventKind.SimilarOffered, $"Looks like {key} \"{similar.Title}\" ({reports}); {t.Reporter.Name} asked whether it is the same problem.");
-            b.TellReporter($"Looks like {key}: \"{similar.Title}\" ({reports}). Same problem?", TicketActions.MeToo, TicketActions.NotSame);
+            b.TellReporterPrivately($"Looks like {key}: \"{similar.Title}\" ({reports}). Same problem?", TicketActions.MeToo, TicketActions.NotSame);
             return b.Build();
         }
 

@@ -9,7 +9,11 @@ namespace ChatEscalation.Core.Engine;
 
 public static partial class EscalationEngine
 {
-    /// <summary>A work note (staff) or a comment (reporter). A reporter's comment resumes a ticket waiting on them and reaches the owner.</summary>
+    /// <summary>
+    /// A work note (staff) or a comment (reporter). A reporter's comment resumes a ticket waiting on them and reaches the owner (the
+    /// queue while nobody owns it). A staff note reaches the reporter (by DM, and in the source thread unless written there), except an
+    /// internal one (<see cref="AddNote.InternalPrefix"/>), which only the ticket's history keeps.
+    /// </summary>
     public static Outcome AddNote(Ticket t, AddNote c, EscalationPolicy policy, DateTimeOffset now)
     {
         if (t.Status is TicketStatus.Closed or TicketStatus.Cancelled) return RequireOpen(t)!;
@@ -19,19 +23,32 @@ public static partial class EscalationEngine
         if (text.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "The note is empty.", FieldNames.Note);
 
         var b = new DecisionBuilder(t, policy, now, c.Actor);
-        b.Event(EventKind.NoteAdded, $"Note from {c.Actor.Name}.", note: text);
         if (c.Actor.Is(t.Reporter) || t.Reports.Any(r => r.Person.Is(c.Actor)))
         {
+            b.Event(EventKind.NoteAdded, $"Note from {c.Actor.Name}.", note: text);
             var to = t.Owner is { } owner ? Audience.To(owner) : Audience.Queue(t.Tier);
             var line = $"{t.Key}: {c.Actor.Name} added: {text}";
             b.Notify(to.Kind == AudienceKind.Person ? Notification.Direct(to, line) : Notification.Thread(to, line));
             if (t.Status == TicketStatus.WaitingOnUser && c.Actor.Is(t.Reporter)) ResumeClock(b, $"Resumed: {t.Reporter.Name} answered.");
+            b.Reply($"Note added to {t.Key}.");
+            return b.Build();
         }
-        else
+
+        var isInternal = text.StartsWith(Commands.AddNote.InternalPrefix, StringComparison.OrdinalIgnoreCase);
+        if (isInternal) text = text[Commands.AddNote.InternalPrefix.Length..].Trim();
+        if (text.Length == 0) return Outcome.Refuse(RefusalCode.InvalidInput, "The note is empty.", FieldNames.Note);
+        b.Event(EventKind.NoteAdded, isInternal ? $"Internal note from {c.Actor.Name}." : $"Note from {c.Actor.Name}.", note: text);
+        b.Ticket = b.Ticket with { LastNote = text };
+        if (isInternal)
         {
-            b.Ticket = b.Ticket with { LastNote = text };
+            b.Reply($"Internal note added to {t.Key}; {t.Reporter.Name} is not told.");
+            return b.Build();
         }
-        b.Reply($"Note added to {t.Key}.");
+
+        var told = $"{t.Key}: {c.Actor.Name} wrote: {text}";
+        if (c.InSourceThread) b.TellReporterPrivately(told);
+        else b.TellReporter(told);
+        b.Reply($"Note added to {t.Key}; {t.Reporter.Name} is told.");
         return b.Build();
     }
 

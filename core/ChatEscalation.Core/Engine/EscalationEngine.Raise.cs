@@ -51,6 +51,7 @@ public static partial class EscalationEngine
             Reporter = command.Reporter,
             Origin = command.Origin,
             AffectedService = command.AffectedService ?? route.CriticalService?.Name,
+            SourceThread = command.SourceThread,
             IsVip = route.IsVip,
             IsCriticalService = route.CriticalService is not null,
             Tier = route.Tier,

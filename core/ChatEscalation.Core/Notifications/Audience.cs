@@ -7,6 +7,8 @@ namespace ChatEscalation.Core.Notifications;
 public sealed record Audience(AudienceKind Kind, int Tier = 0, UserRef? Person = null, string? Origin = null)
 {
     public static Audience Queue(int tier) => new(AudienceKind.TierQueue, tier);
+    /// <summary>The thread the ticket was raised from (<see cref="Ticket.SourceThread"/>).</summary>
+    public static Audience SourceThread { get; } = new(AudienceKind.SourceThread);
     public static Audience Managers { get; } = new(AudienceKind.ManagerChannel);
     public static Audience OnCall { get; } = new(AudienceKind.OnCallChannel);
     public static Audience To(UserRef person) => new(AudienceKind.Person, 0, person);
@@ -26,6 +28,7 @@ public sealed record Audience(AudienceKind Kind, int Tier = 0, UserRef? Person =
         AudienceKind.ManagerChannel => "managers",
         AudienceKind.OnCallChannel => "on-call",
         AudienceKind.Copies => "copies",
+        AudienceKind.SourceThread => "source-thread",
         _ => $"dm:{Person?.Key}",
     };
 }

@@ -21,6 +21,8 @@ public sealed record Ticket
     /// <summary>Where the reporter raised it: <c>slack</c>, <c>teams</c> or <c>local</c>; status updates go back there.</summary>
     public required string Origin { get; init; }
     public string? AffectedService { get; init; }
+    /// <summary>The channel thread it was raised from (raise from a message), where the reporter's status lines go too; null otherwise.</summary>
+    public SourceThread? SourceThread { get; init; }
     public bool IsVip { get; init; }
     public bool IsCriticalService { get; init; }
 

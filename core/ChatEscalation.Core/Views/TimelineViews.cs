@@ -50,6 +50,7 @@ public static class TimelineViews
             AudienceKind.Person => to.Person is { } p ? policy.Named(p).Name : "a person",
             AudienceKind.ManagerChannel => "Managers' channel",
             AudienceKind.OnCallChannel => "On-call channel",
+            AudienceKind.SourceThread => "The thread it was raised from",
             _ => $"{policy.TierName(to.Tier)} queue",
         };
     }

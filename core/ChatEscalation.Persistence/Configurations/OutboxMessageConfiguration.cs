@@ -20,5 +20,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(o => o.Lane).HasMaxLength(450);
         b.HasIndex(o => new { o.TicketNumber, o.Platform, o.Id });
         b.HasIndex(o => new { o.Lane, o.Id });
+        // A reply in the thread under one of the bot's messages (a DM about a ticket, a Teams card) finds that message's ticket.
+        b.HasIndex(o => new { o.Platform, o.PlatformMessageId });
     }
 }

@@ -27,5 +27,8 @@ internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRo
         b.HasIndex(t => t.ParentNumber);
         b.HasIndex(t => t.IntakePending);
         b.HasIndex(t => new { t.Status, t.Category, t.LastReportAt });
+        // A reply in a channel thread finds the ticket raised from that thread's message.
+        b.Property(t => t.SourceThreadKey).HasMaxLength(450);
+        b.HasIndex(t => t.SourceThreadKey);
     }
 }

@@ -31,21 +31,25 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
     }
 
     /// <summary>
-    /// The ticket a chat thread belongs to: the ticket of the bot's delivered message <paramref name="threadTs"/> (a DM about it, a
-    /// card), or of a reply the bot posted in that thread of <paramref name="conversation"/> (the thread under a message a ticket was
-    /// raised from); null when the bot never spoke about a ticket there.
+    /// The ticket a chat thread belongs to: the ticket raised from the thread's first message (<see cref="Core.Tickets.Ticket.SourceThread"/>),
+    /// or with <paramref name="ownMessagesToo"/> the ticket of the bot's delivered message <paramref name="threadId"/> (a DM about it, a
+    /// Teams card); null when the thread is about no ticket. Both lookups use an index.
     /// </summary>
-    /// <param name="ownMessagesToo">False: only threads the bot answered in (a channel, where the bot's own cards keep their threads to
-    /// themselves); true: also threads under the bot's own messages (a DM).</param>
-    public async Task<long?> TicketOfThreadAsync(string platform, string conversation, string threadTs, bool ownMessagesToo, CancellationToken ct = default)
+    /// <param name="ownMessagesToo">False: only threads of messages tickets were raised from (a Slack channel, where the bot's own cards keep their
+    /// threads to themselves); true: also threads under the bot's own messages.</param>
+    public async Task<ThreadTicket?> TicketOfThreadAsync(string platform, string conversation, string threadId, bool ownMessagesToo, CancellationToken ct = default)
     {
-        var replyLane = $"reply:{platform}:{conversation}";
-        return await db.OutboxMessages.AsNoTracking()
-            .Where(o => o.Platform == platform && o.TicketNumber > 0 && o.State == OutboxState.Sent
-                && ((ownMessagesToo && o.PlatformMessageId == threadTs) || (o.Lane == replyLane && o.RouteJson != null && o.RouteJson.Contains(threadTs))))
+        var key = Core.Tickets.SourceThread.KeyOf(platform, conversation, threadId);
+        var raised = await db.Tickets.AsNoTracking().Where(t => t.SourceThreadKey == key)
+            .OrderByDescending(t => t.Number).Select(t => (long?)t.Number).FirstOrDefaultAsync(ct);
+        if (raised is { } number) return new ThreadTicket(number, RaisedThere: true);
+        if (!ownMessagesToo) return null;
+        var own = await db.OutboxMessages.AsNoTracking()
+            .Where(o => o.Platform == platform && o.PlatformMessageId == threadId && o.TicketNumber > 0 && o.State == OutboxState.Sent)
             .OrderByDescending(o => o.Id)
             .Select(o => (long?)o.TicketNumber)
             .FirstOrDefaultAsync(ct);
+        return own is { } ticket ? new ThreadTicket(ticket, RaisedThere: false) : null;
     }
 
     /// <summary>

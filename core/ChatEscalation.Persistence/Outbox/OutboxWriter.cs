@@ -9,7 +9,7 @@ namespace ChatEscalation.Persistence.Outbox;
 /// <summary>Turns a decision's channel-neutral notifications into outbox rows, one per platform that should carry each.</summary>
 /// <remarks>
 /// A channel audience (tier queue, manager or on-call channel) gets a row on every platform whose channel id the policy sets.
-/// The reporter gets a row on the ticket's origin only; any other person one row per enabled platform (<c>local</c> always),
+/// The reporter and the thread the ticket was raised from get a row on the ticket's origin only; any other person one row per enabled platform (<c>local</c> always),
 /// and the sender resolves or skips people it does not know. A change of an existing ticket that says anything also gets one
 /// <see cref="Audience.Copies"/> row per enabled platform, last in its lane: every copy posted before (earlier tiers' cards, the
 /// reporter's answer card, messages with buttons) is brought up to date. The caller adds the rows to the same SaveChanges as the ticket.
@@ -99,6 +99,7 @@ public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
             AudienceKind.OnCallChannel => policy.OnCallChannel,
             _ => null,
         };
+        if (to.Kind == AudienceKind.SourceThread) return decision.Ticket.SourceThread is null ? [] : [decision.Ticket.Origin];
         if (to.Kind != AudienceKind.Person) return channel is null ? [] : Platforms.All.Where(p => channel.For(p) is not null);
         return to.Person!.Is(decision.Ticket.Reporter) ? [decision.Ticket.Origin] : _enabled;
     }

@@ -42,5 +42,7 @@ public sealed class TicketRow
     /// <summary>Resolved by its reporter with a suggestion (deflected): its resolution is no fix to suggest.</summary>
     public bool SelfService { get; set; }
     public bool IsMajorIncident { get; set; }
+    /// <summary>The thread it was raised from (<see cref="Core.Tickets.SourceThread.Key"/> on its origin), so a reply there finds it by index; null otherwise.</summary>
+    public string? SourceThreadKey { get; set; }
     public int Version { get; set; }
 }

@@ -37,6 +37,7 @@ public static class RowMapper
         row.IntakePending = t.Intake == IntakeStage.Searching && t.Status == TicketStatus.Queued;
         row.SelfService = t.SelfService;
         row.IsMajorIncident = t.Major is not null;
+        row.SourceThreadKey = t.SourceThread?.Key(t.Origin);
         row.State = TicketJson.Serialize(t);
         row.Version = t.Version;
         return row;

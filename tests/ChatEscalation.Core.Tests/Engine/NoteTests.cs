@@ -41,7 +41,7 @@ public class NoteTests
     }
 
     [Fact]
-    public void AddNote_Staff_RecordedAsLastNote()
+    public void AddNote_Staff_RecordedAsLastNoteAndReachesTheReporter()
     {
         var desk = new Desk();
         desk.Raise();
@@ -51,7 +51,45 @@ public class NoteTests
 
         d.Ticket.LastNote.ShouldBe("Swapped the toner, still jams");
         d.Single(EventKind.NoteAdded).Note.ShouldBe("Swapped the toner, still jams");
-        d.DirectsTo(People.Uma).ShouldBeEmpty();
+        d.DirectTo(People.Uma).Text.ShouldBe("INC-000042: Alice (Tier 1) wrote: Swapped the toner, still jams");
+        d.Reply.ShouldEndWith("is told.");
+    }
+
+    [Fact]
+    public void AddNote_StaffInternal_KeptButReporterNotTold()
+    {
+        var desk = new Desk();
+        desk.Raise();
+        desk.Accept(People.Alice);
+
+        var d = desk.Do(new AddNote(People.Alice, "Internal: the proxy logs show her laptop's old certificate"));
+
+        d.Single(EventKind.NoteAdded).Note.ShouldBe("the proxy logs show her laptop's old certificate");
+        d.Single(EventKind.NoteAdded).Text.ShouldStartWith("Internal note");
+        d.Ticket.LastNote.ShouldBe("the proxy logs show her laptop's old certificate");
+        d.Notifications.ShouldBeEmpty();
+        d.Reply.ShouldContain("not told");
+    }
+
+    [Fact]
+    public void AddNote_ReporterStartingWithInternal_IsAnOrdinaryComment()
+    {
+        var desk = new Desk();
+        desk.Raise();
+        desk.Accept(People.Alice);
+
+        var d = desk.Do(new AddNote(People.Uma, "internal: my dock too"));
+
+        d.DirectTo(People.Alice).Text.ShouldContain("internal: my dock too");
+    }
+
+    [Fact]
+    public void AddNote_StaffInternalWithNothingAfter_Refused()
+    {
+        var desk = new Desk();
+        desk.Raise();
+
+        desk.Refuse(new AddNote(People.Alice, "internal:  ")).Field.ShouldBe("note");
     }
 
     [Fact]

@@ -426,6 +426,8 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.HasIndex("Lane", "Id");
 
+                    b.HasIndex("Platform", "PlatformMessageId");
+
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.HasIndex("TicketNumber", "Platform", "Id");
@@ -599,6 +601,10 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.Property<bool>("SelfService")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("SourceThreadKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text");
@@ -631,6 +637,8 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.HasIndex("SourceThreadKey");
 
                     b.HasIndex("OwnerKey", "Status");
 

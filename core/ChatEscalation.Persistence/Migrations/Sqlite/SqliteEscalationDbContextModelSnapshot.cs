@@ -405,6 +405,8 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Lane", "Id");
 
+                    b.HasIndex("Platform", "PlatformMessageId");
+
                     b.HasIndex("State", "NextAttemptAt");
 
                     b.HasIndex("TicketNumber", "Platform", "Id");
@@ -571,6 +573,10 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.Property<bool>("SelfService")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceThreadKey")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -599,6 +605,8 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
+
+                    b.HasIndex("SourceThreadKey");
 
                     b.HasIndex("OwnerKey", "Status");
 

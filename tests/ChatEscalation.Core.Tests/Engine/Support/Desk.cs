@@ -44,6 +44,14 @@ internal sealed class Desk
         return Record(outcome.Decision!);
     }
 
+    /// <summary>Raises ticket 42 with <paramref name="command"/> as given.</summary>
+    public Decision Raise(RaiseTicket command)
+    {
+        var outcome = EscalationEngine.Raise(command, 42, Policy, Now);
+        outcome.Refusal.ShouldBeNull();
+        return Record(outcome.Decision!);
+    }
+
     /// <summary>Raises a ticket of the given priority through the matrix (no VIP, no critical service).</summary>
     public Decision RaiseP(Priority priority, string title = "Printer on floor 3 jams") => priority switch
     {
