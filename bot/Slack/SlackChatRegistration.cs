@@ -26,6 +26,7 @@ public static class SlackChatRegistration
 
         services.TryAddScoped<SlackPeopleResolver>();
         services.TryAddSingleton<LookupFailures>();
+        services.TryAddSingleton<SharedLookups<SlackUserInfo>>();
         services.TryAddScoped<ChatConversation>();
         services.TryAddSingleton<PersonZones>();
         services.TryAddSingleton<PageLinks>();
