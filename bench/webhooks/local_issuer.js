@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // A stand-in for the Bot Framework token issuer, for the webhook benchmark only (node built-ins, no packages).
 //
-//   node local_issuer.js --app-id GUID --service-url URL [--hours 6] [--port 0]
+//   node local_issuer.js --app-id GUID --service-url URL [--hours 6] [--port 0] [--key-out FILE]
+//
+// --key-out writes the private key (PKCS#8 PEM, mode 600) so that `ChatEscalation.Bench.FullPath sign --kind teams-*` can pre-sign
+// one unique token per request for the first-time Teams targets (wrk's Lua has no crypto).
 //
 // Makes an RSA-2048 key and serves, on 127.0.0.1:
 //   GET  /v1/.well-known/openidconfiguration  issuer https://api.botframework.com, jwks_uri, RS256
@@ -20,10 +23,10 @@ const crypto = require('node:crypto');
 const http = require('node:http');
 
 function parseArgs(argv) {
-  const args = { hours: '6', port: '0' };
+  const args = { hours: '6', port: '0', 'key-out': '' };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i].replace(/^--/, '');
-    if (!['app-id', 'service-url', 'hours', 'port'].includes(name) || argv[i + 1] === undefined) {
+    if (!['app-id', 'service-url', 'hours', 'port', 'key-out'].includes(name) || argv[i + 1] === undefined) {
       throw new Error(`unknown or incomplete argument: ${argv[i]}`);
     }
     args[name] = argv[i + 1];
@@ -36,7 +39,7 @@ let args;
 try {
   args = parseArgs(process.argv.slice(2));
 } catch (e) {
-  console.error(`local_issuer.js: ${e.message}\nusage: node local_issuer.js --app-id GUID --service-url URL [--hours 6] [--port 0]`);
+  console.error(`local_issuer.js: ${e.message}\nusage: node local_issuer.js --app-id GUID --service-url URL [--hours 6] [--port 0] [--key-out FILE]`);
   process.exit(2);
 }
 
@@ -44,6 +47,9 @@ const issuer = 'https://api.botframework.com';
 const kid = 'bench-key-1';
 const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = publicKey.export({ format: 'jwk' });
+if (args['key-out']) {
+  require('node:fs').writeFileSync(args['key-out'], privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+}
 
 const b64url = (data) => Buffer.from(data).toString('base64url');
 

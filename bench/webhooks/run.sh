@@ -17,8 +17,11 @@
 #   bot-teams  teams_invoke.lua      -> /api/messages         (Bearer JWT; auth ON, the peer's is off)
 #   bot-raise  first_time/raise/…    -> /slack/commands       (FIRST-TIME: a new signed `/ticket <unique text>` per request)
 #   bot-accept first_time/accept/…   -> /slack/interactions   (FIRST-TIME: Accept on another unowned ticket per request)
+#   bot-teams-raise  first_time/teams-raise/…  -> /api/messages (FIRST-TIME: a 1:1 `ticket <unique text>`, its own JWT; auth ON)
+#   bot-teams-accept first_time/teams-accept/… -> /api/messages (FIRST-TIME: Accept invoke on another unowned ticket, its own JWT)
 # The first-time targets run against a Slack Web API stand-in (ChatEscalation.Bench.FullPath slack-api on loopback, users.info
-# answers, posts succeed) and count as Slack targets in run_peers.sh's checks; see start_first_time.sh and first_time/first_time.lua.
+# answers, posts succeed) or a Bot Framework Connector stand-in (teams-api: member lookups answer, posts succeed) and count as Slack
+# or Teams targets in run_peers.sh's checks; see start_first_time.sh and first_time/first_time.lua.
 #
 # Environment: PEERS_SRC (default ../shared/bench/peers beside the repository), PEERS, BOT_OUT, KEEP_LOGS=1 (keep
 # run_peers.sh's and the bot's logs and databases), BOT_ARGS (extra bot command-line arguments, e.g.
@@ -82,9 +85,11 @@ fi
 BENCH_TMP="$(mktemp -d -t chatescalation-webhooks.XXXXXX)"
 ISSUER_PID=""
 STANDIN_PID=""
+TEAMS_STANDIN_PID=""
 cleanup() {
   if [ -n "$ISSUER_PID" ]; then kill "$ISSUER_PID" 2>/dev/null || true; wait "$ISSUER_PID" 2>/dev/null || true; fi
   if [ -n "$STANDIN_PID" ]; then kill "$STANDIN_PID" 2>/dev/null || true; wait "$STANDIN_PID" 2>/dev/null || true; fi
+  if [ -n "$TEAMS_STANDIN_PID" ]; then kill "$TEAMS_STANDIN_PID" 2>/dev/null || true; wait "$TEAMS_STANDIN_PID" 2>/dev/null || true; fi
   if [ "${KEEP_LOGS:-0}" = 1 ]; then echo "run.sh: bot databases and issuer output kept in $BENCH_TMP"; else rm -rf "$BENCH_TMP"; fi
 }
 trap cleanup EXIT
@@ -92,7 +97,8 @@ trap 'exit 130' INT TERM
 
 SERVICE_URL="$(sed -n 's/.*"serviceUrl":"\([^"]*\)".*/\1/p' "$PEERS/teams_invoke.lua")"
 [ -n "$SERVICE_URL" ] || { echo "run.sh: no serviceUrl in $PEERS/teams_invoke.lua" >&2; exit 1; }
-node "$HERE/local_issuer.js" --app-id "$TEAMS_APP_ID" --service-url "$SERVICE_URL" --hours 12 \
+export ISSUER_KEY="$BENCH_TMP/issuer.pem"   # the first-time Teams targets sign one token per request with it
+node "$HERE/local_issuer.js" --app-id "$TEAMS_APP_ID" --service-url "$SERVICE_URL" --hours 12 --key-out "$ISSUER_KEY" \
   > "$BENCH_TMP/issuer.out" 2> "$BENCH_TMP/issuer.err" &
 ISSUER_PID=$!
 for _ in $(seq 100); do
@@ -112,6 +118,10 @@ export TEAMS_SERVICE_URL_PREFIX="$(sed -E 's#^([A-Za-z]+://[^/]+).*#\1/#' <<< "$
 STANDIN_PORT="${STANDIN_PORT:-18999}"
 dotnet "$BENCH_TOOL" slack-api --port "$STANDIN_PORT" > "$BENCH_TMP/standin.out" 2>&1 &
 STANDIN_PID=$!
+TEAMS_STANDIN_PORT="${TEAMS_STANDIN_PORT:-18998}"
+dotnet "$BENCH_TOOL" teams-api --port "$TEAMS_STANDIN_PORT" > "$BENCH_TMP/teams-standin.out" 2>&1 &
+TEAMS_STANDIN_PID=$!
+export TEAMS_API_URL="http://127.0.0.1:$TEAMS_STANDIN_PORT/"
 export SLACK_API_URL="http://127.0.0.1:$STANDIN_PORT/api/" FIRST_TIME_BODIES="$BENCH_TMP/first-time" FIRST_TIME_DIR="$HERE/first_time"
 FIRST="$(printf '%q' "$HERE/start_first_time.sh")"
 
@@ -126,5 +136,7 @@ status=0
   --add "bot-teams|teams_invoke.lua|/api/messages|$START bot-teams ${BOT_ARGS:-}" \
   --add "bot-raise|$HERE/first_time/raise/slack_interaction.lua|/slack/interactions|$FIRST slack-raise ${BOT_ARGS:-}" \
   --add "bot-accept|$HERE/first_time/accept/slack_interaction.lua|/slack/interactions|$FIRST slack-accept ${BOT_ARGS:-}" \
+  --add "bot-teams-raise|$HERE/first_time/teams-raise/teams_invoke.lua|/api/messages|$FIRST teams-raise ${BOT_ARGS:-}" \
+  --add "bot-teams-accept|$HERE/first_time/teams-accept/teams_invoke.lua|/api/messages|$FIRST teams-accept ${BOT_ARGS:-}" \
   "${ARGS[@]}" || status=$?
 exit "$status"

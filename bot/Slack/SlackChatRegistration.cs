@@ -37,6 +37,7 @@ public static class SlackChatRegistration
         services.TryAddScoped<HomeBuilder>();
         services.TryAddScoped<SlackPeopleResolver>();
         services.TryAddSingleton<LookupFailures>();
+        services.TryAddSingleton<SharedLookups<SlackUserInfo>>();
         services.TryAddScoped<ChatConversation>();
         services.TryAddSingleton<PersonZones>();
         services.TryAddSingleton<PageLinks>();

@@ -18,7 +18,7 @@ namespace ChatEscalation.Bot.Slack;
 /// unreachable Slack API costs each person one wait, not every request.
 /// </remarks>
 public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, TimeProvider time, IOptionsMonitor<SlackOptions> options,
-    PersonZones zones, ILogger<SlackPeopleResolver> log, LookupFailures failures)
+    PersonZones zones, ILogger<SlackPeopleResolver> log, LookupFailures failures, SharedLookups<SlackUserInfo> shared)
 {
     /// <summary>The platform name in <see cref="ChatDirectory"/> and on outbox rows.</summary>
     public const string Platform = "slack";
@@ -33,12 +33,9 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
         var cached = await directory.FindUserAsync(Platform, userId, ct);
         if (cached?.Email is null && !failures.RecentlyFailed(KeyPrefix + userId))
         {
-            using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            budget.CancelAfter(options.CurrentValue.PeopleLookupBudget);
             try
             {
-                var user = await api.GetUserAsync(userId, budget.Token);
-                zones.Remember(Platform, userId, user.TimeZone);
+                var user = await UserInfoAsync(userId, ct);
                 var email = user.Email?.Trim().ToLowerInvariant();
                 cached = new PlatformUser
                 {
@@ -53,7 +50,6 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
             }
             catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
             {
-                failures.Failed(KeyPrefix + userId);
                 log.LogInformation("users.info for {User} failed ({Error}); acting as slack:{User}", userId, e.Message, userId);
             }
         }
@@ -71,11 +67,9 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
     {
         if (string.IsNullOrWhiteSpace(userId)) return null;
         if (zones.Find(Platform, userId) is { } known) return known;
-        using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        budget.CancelAfter(options.CurrentValue.PeopleLookupBudget);
         try
         {
-            zones.Remember(Platform, userId, (await api.GetUserAsync(userId, budget.Token)).TimeZone);
+            await UserInfoAsync(userId, ct);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
         {
@@ -84,6 +78,27 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
 
         return zones.Find(Platform, userId);
     }
+
+    /// <summary>
+    /// <c>users.info</c> for <paramref name="userId"/> within <see cref="SlackOptions.PeopleLookupBudget"/>, one call shared by every
+    /// concurrent caller (<see cref="SharedLookups{T}"/>); the zone is remembered and a failure recorded in <see cref="LookupFailures"/>
+    /// once, before any waiter resumes. <paramref name="ct"/> ends only this caller's wait.
+    /// </summary>
+    private Task<SlackUserInfo> UserInfoAsync(string userId, CancellationToken ct) =>
+        shared.RunAsync(KeyPrefix + userId, async budget =>
+        {
+            try
+            {
+                var user = await api.GetUserAsync(userId, budget);
+                zones.Remember(Platform, userId, user.TimeZone);
+                return user;
+            }
+            catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException)
+            {
+                failures.Failed(KeyPrefix + userId);
+                throw;
+            }
+        }, options.CurrentValue.PeopleLookupBudget, ct);
 
     private static string? First(params string?[] names) => names.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n));
 }

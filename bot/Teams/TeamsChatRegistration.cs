@@ -20,6 +20,7 @@ public static class TeamsChatRegistration
         services.TryAddScoped<ITeamsDirectory, PersistedTeamsDirectory>();
         services.TryAddScoped<TeamsPeopleResolver>();
         services.TryAddSingleton<LookupFailures>();
+        services.TryAddSingleton<SharedLookups<TeamsMember>>();
         services.TryAddScoped<TeamsConversationMemory>();
         services.TryAddScoped<TeamsCardViews>();
         services.TryAddScoped<TeamsReplies>();

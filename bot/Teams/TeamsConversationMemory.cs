@@ -35,12 +35,18 @@ public sealed class TeamsConversationMemory(ITeamsDirectory directory, TeamsPeop
         if (known?.RosterReadAt is null && options.CurrentValue.RosterOnInstall) rosters.Request(teamId);
     }
 
-    /// <summary>The sender's 1:1 chat with the bot, when <paramref name="activity"/> came from one.</summary>
+    /// <summary>
+    /// The sender's 1:1 chat with the bot, when <paramref name="activity"/> came from one. Stored only when it differs from what is
+    /// stored already: a person's every message would otherwise cost a write transaction (SQLite has one writer) for nothing.
+    /// </summary>
     public async Task RememberPersonAsync(Activity activity, UserRef user, CancellationToken ct)
     {
         if (activity.IsPersonal && ConversationReference.FromActivity(activity) is { } reference)
         {
-            await directory.SaveConversationAsync(user.Key.ToLowerInvariant(), reference with { ActivityId = null }, ct);
+            var key = user.Key.ToLowerInvariant();
+            var current = reference with { ActivityId = null };
+            if (await directory.FindConversationAsync(key, ct) == current) return;
+            await directory.SaveConversationAsync(key, current, ct);
         }
     }
 }

@@ -1,13 +1,16 @@
--- wrk script: first-time Slack requests, each body unique and signed beforehand (wrk's Lua has no HMAC).
+-- wrk script: first-time Slack or Teams requests, each body unique and signed beforehand (wrk's Lua has no HMAC or RSA).
 -- The bodies are made by `ChatEscalation.Bench.FullPath sign` into $FIRST_TIME_BODIES/<kind>.tsv, one per line:
--- timestamp TAB signature TAB body. Thread t of T sends lines offset+t, offset+t+T, ... so no body is sent twice; done()
+-- Slack kinds timestamp TAB signature TAB body, Teams kinds (teams-*) authorization TAB body (a JWT per request).
+-- Thread t of T sends lines offset+t, offset+t+T, ... so no body is sent twice; done()
 -- moves the offset past what this run used, so the measured run after the warm-up starts on fresh bodies.
--- Loaded by first_time/<target>/slack_interaction.lua, which sets FIRST_TIME_KIND and FIRST_TIME_PATH (that file name makes
--- run_peers.sh check the target as a Slack one: signed 2xx, wrong signature 401, stale timestamp 401).
+-- Loaded by first_time/<target>/slack_interaction.lua or teams_invoke.lua, which sets FIRST_TIME_KIND and FIRST_TIME_PATH (the
+-- file name makes run_peers.sh check the target as a Slack one: signed 2xx, wrong signature 401, stale timestamp 401; or as a
+-- Teams one: its fixed invoke with its token answered 200 with an adaptiveCard/action response).
 local dir = assert(os.getenv("FIRST_TIME_BODIES"), "FIRST_TIME_BODIES is not set")
 local file = dir .. "/" .. FIRST_TIME_KIND .. ".tsv"
 local offset_file = dir .. "/" .. FIRST_TIME_KIND .. ".offset"
 local count = 0
+local teams = FIRST_TIME_KIND:sub(1, 6) == "teams-"
 
 local function read_offset()
   local f = io.open(offset_file, "r")
@@ -38,6 +41,14 @@ end
 function request()
   local line = lines[next_line]
   if line == nil then line = lines[#lines]; repeated = repeated + 1 else next_line = next_line + 1 end
+  if teams then
+    local auth, activity = line:match("^([^\t]*)\t(.*)$")
+    return wrk.format("POST", FIRST_TIME_PATH, {
+      ["Content-Type"] = "application/json; charset=utf-8",
+      ["Authorization"] = auth,
+      ["User-Agent"] = "Microsoft-SkypeBotApi (Microsoft-BotFramework/3.0)",
+    }, activity)
+  end
   local ts, sig, body = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
   return wrk.format("POST", FIRST_TIME_PATH, {
     ["Content-Type"] = "application/x-www-form-urlencoded",

@@ -141,9 +141,22 @@ public static class SlackEndpoints
         _ => Results.Ok(),
     };
 
+    /// <summary>
+    /// The whole body, or null beyond <see cref="MaxBodyBytes"/>. With a Content-Length (Slack always sends one; the server ends the
+    /// body there) it is read into one array of that size, without a copy.
+    /// </summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBodyBytes) return null;
+        if (request.ContentLength is { } length)
+        {
+            var exact = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < exact.Length && (got = await request.Body.ReadAsync(exact.AsMemory(filled), ct)) > 0) filled += got;
+            return filled == exact.Length ? exact : exact[..filled]; // ended early: what arrived (the signature check decides)
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;

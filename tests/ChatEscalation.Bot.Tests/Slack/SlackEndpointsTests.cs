@@ -41,6 +41,23 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"url_verification\",\"challenge\":\"c\"} {}")]
+    [InlineData("{\"type\":\"url_verification\",\"challenge\":\"c\"} x")]
+    public async Task Events_ContentAfterTheJsonObject_400NotValidJson(string body)
+    {
+        var response = await host.PostJsonAsync(SlackEndpoints.EventsPath, body);
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldBe("Body is not valid JSON.");
+    }
+
+    [Fact]
+    public async Task Events_JsonObjectWithTrailingWhitespace_Accepted()
+    {
+        var response = await host.PostJsonAsync(SlackEndpoints.EventsPath, "{\"type\":\"url_verification\",\"challenge\":\"c\"}  \n");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Fact]
     public async Task Events_MalformedJson_400WithReasonAfterSignatureCheck()
     {

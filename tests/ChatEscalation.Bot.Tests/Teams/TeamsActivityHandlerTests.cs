@@ -60,6 +60,23 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonalMessage_SameChatAsStored_ReferenceNotWrittenAgain_NewChatStored()
+    {
+        var installed = await StoredPersonalChatAsync("uma@demo.local");
+        host.Time.Advance(TimeSpan.FromMinutes(5));
+
+        await PostOkAsync(activities.PersonalMessage(Uma, "ticket VPN drops every 10 minutes"));
+        (await StoredPersonalChatAsync("uma@demo.local")).UpdatedAt.ShouldBe(installed.UpdatedAt); // unchanged: no write
+
+        var moved = activities.PersonalMessage(Uma, "status");
+        moved["conversation"]!["id"] = "a:1UmaNewPersonalChat";
+        await PostOkAsync(moved);
+        var stored = await StoredPersonalChatAsync("uma@demo.local");
+        stored.ConversationId.ShouldBe("a:1UmaNewPersonalChat");
+        stored.UpdatedAt.ShouldBe(installed.UpdatedAt + TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
     public async Task ConversationUpdate_PersonalInstallOfKnownPerson_NoSecondMemberLookup()
     {
         await PostOkAsync(activities.PersonalInstall(Uma));
@@ -449,6 +466,12 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<TicketWorkflow>().ListOpenForAsync(new UserRef(email, email));
+    }
+
+    private async Task<ChatEscalation.Persistence.Rows.ConversationReferenceRow> StoredPersonalChatAsync(string email)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<ChatEscalation.Persistence.Storage.ChatDirectory>().FindConversationAsync("teams", email))!;
     }
 
     private async Task PostOkAsync(JsonObject activity)

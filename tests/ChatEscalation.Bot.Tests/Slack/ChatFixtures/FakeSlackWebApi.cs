@@ -26,6 +26,7 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
     private readonly List<SlackApiCall> calls = [];
     private readonly List<(int Status, string Body, string? RetryAfter, string? Method)> script = [];
     private readonly Dictionary<string, TimeSpan> stalls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TaskCompletionSource Arrived, TaskCompletionSource Release)> holds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> rateLimitFirst = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (TimeSpan By, int Times)> slowAnswers = new(StringComparer.Ordinal);
     private readonly List<(string Channel, string Ts, string? ThreadTs, JsonNode? Metadata)> posted = [];
@@ -101,6 +102,17 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
         lock (sync) rateLimitFirstAttempts = (true, retryAfter);
     }
 
+    /// <summary>
+    /// Every later call of <paramref name="method"/> waits until <c>Release</c> is completed (then answers as usual); <c>Arrived</c> is
+    /// completed when the first such call arrives. Signals instead of delays, so a test can hold a call in flight as long as it needs.
+    /// </summary>
+    public (Task Arrived, TaskCompletionSource Release) Hold(string method)
+    {
+        var hold = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (sync) holds[method] = hold;
+        return (hold.Item1.Task, hold.Item2);
+    }
+
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> are carried out, then answered only after <paramref name="by"/>.</summary>
     public void SlowAnswer(string method, TimeSpan by, int times = 1)
     {
@@ -151,7 +163,26 @@ public sealed class FakeSlackWebApi : IAsyncDisposable
 
         var call = new SlackApiCall(method, context.Request.Headers.Authorization.FirstOrDefault(), body);
         TimeSpan stall;
-        lock (sync) stall = stalls.GetValueOrDefault(method);
+        (TaskCompletionSource Arrived, TaskCompletionSource Release) hold;
+        lock (sync)
+        {
+            stall = stalls.GetValueOrDefault(method);
+            hold = holds.GetValueOrDefault(method);
+        }
+
+        if (hold.Release is not null)
+        {
+            hold.Arrived.TrySetResult();
+            try
+            {
+                await hold.Release.Task.WaitAsync(context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the caller gave up
+            }
+        }
+
         if (stall > TimeSpan.Zero)
         {
             try
