@@ -10,7 +10,7 @@ namespace ChatEscalation.Bot.Home;
 /// <summary>Reads what a person's home needs from the store and builds it (<see cref="HomeViews.Build"/>): the Slack App Home, the Teams
 /// <c>home</c> card and the emulator's Home all come from here.</summary>
 /// <remarks>
-/// Reads are bounded whatever the desk's size: per tier queue the oldest <see cref="QueueReadLimit"/> unaccepted tickets and a count;
+/// Reads are bounded whatever the desk's size: per tier queue the first <see cref="QueueReadLimit"/> unaccepted tickets (highest priority, then oldest) and a count;
 /// for a manager the oldest <see cref="OpenReadLimit"/> open tickets (the oldest are the ones at risk or breached first). One scope, one
 /// clock reading.
 /// </remarks>
@@ -35,7 +35,7 @@ public sealed class HomeBuilder(EscalationDbContext db, TicketWorkflow workflow,
         {
             var waiting = db.Tickets.AsNoTracking().Where(t => t.Status == TicketStatus.Queued && t.Tier == tier && t.OwnerKey == null && !t.IntakePending);
             totals[tier] = await waiting.CountAsync(ct);
-            queued.AddRange((await waiting.OrderBy(t => t.Number).Take(QueueReadLimit).ToListAsync(ct)).Select(RowMapper.ToTicket));
+            queued.AddRange((await waiting.OrderBy(t => t.Priority).ThenBy(t => t.Number).Take(QueueReadLimit).ToListAsync(ct)).Select(RowMapper.ToTicket));
         }
 
         var open = policy.IsManager(person)

@@ -9,7 +9,7 @@ namespace ChatEscalation.Core.Views;
 /// <list type="bullet">
 /// <item>Mine: the open tickets they reported or own, oldest first.</item>
 /// <item>Queues (technicians and leads): per tier they work in, the queued tickets nobody has accepted whose card is in the queue (the
-/// knowledge step is done), oldest first, each with Accept when the engine would let them accept it.</item>
+/// knowledge step is done), highest priority first and oldest first within a priority (the order to pick them up), each with Accept when the engine would let them accept it.</item>
 /// <item>Shifts: their turns and overrides in every rotation from now to the end of next week (weeks start on Monday in their zone).</item>
 /// <item>At risk (managers): open tickets whose SLA is at risk or breached (a recorded breach stays breached), breached first, then by due time.</item>
 /// </list>
@@ -32,7 +32,7 @@ public static class HomeViews
         var mine = data.Mine.Where(t => t.IsOpen).DistinctBy(t => t.Number).OrderBy(t => t.Number).ToList();
         var queues = policy.TiersOf(person).Select(tier =>
         {
-            var waiting = data.Queued.Where(t => t.Tier == tier && IsUnaccepted(t)).DistinctBy(t => t.Number).OrderBy(t => t.Number).ToList();
+            var waiting = data.Queued.Where(t => t.Tier == tier && IsUnaccepted(t)).DistinctBy(t => t.Number).OrderBy(t => t.Priority).ThenBy(t => t.Number).ToList();
             var total = Math.Max(waiting.Count, data.QueuedTotals.TryGetValue(tier, out var n) ? n : waiting.Count);
             var shown = waiting.Take(ListLimit).Select(Line).ToList();
             return new HomeQueue(tier, policy.TierName(tier), shown, total - shown.Count);

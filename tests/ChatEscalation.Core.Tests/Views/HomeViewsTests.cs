@@ -74,8 +74,22 @@ public class HomeViewsTests
 
         var queue = bob.Queues.ShouldHaveSingleItem();
         queue.Tickets.Count.ShouldBe(HomeViews.ListLimit);
-        queue.Tickets[0].Number.ShouldBe(1); // oldest first
+        queue.Tickets[0].Number.ShouldBe(1); // same priority: oldest first
         queue.More.ShouldBe(40 - HomeViews.ListLimit);
+    }
+
+    [Fact]
+    public void Build_QueueWithAnOlderP3AndANewerP1_ListsTheP1First()
+    {
+        var desk = new Desk();
+        desk.Raise();
+        var olderP3 = desk.Ticket with { Number = 1, Priority = Priority.P3 };
+        var newerP1 = desk.Ticket with { Number = 2, Priority = Priority.P1 };
+        var newerP3 = desk.Ticket with { Number = 3, Priority = Priority.P3 };
+
+        var bob = HomeViews.Build(People.Bob, desk.Policy, desk.Now, null, new HomeData([], [newerP3, olderP3, newerP1], new Dictionary<int, int>(), []));
+
+        bob.Queues.ShouldHaveSingleItem().Tickets.Select(t => t.Number).ShouldBe([2L, 1L, 3L]);
     }
 
     [Fact]
