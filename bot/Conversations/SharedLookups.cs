@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 
 namespace ChatEscalation.Bot.Conversations;
 
@@ -16,12 +17,13 @@ namespace ChatEscalation.Bot.Conversations;
 /// beyond that a lookup runs unshared. Thread-safe; register as a singleton per result type.
 /// </remarks>
 /// <typeparam name="T">What the platform call returns.</typeparam>
-public sealed class SharedLookups<T>
+public sealed class SharedLookups<T> where T : class
 {
     /// <summary>Most distinct keys in flight at once; further keys are looked up unshared.</summary>
     public const int Capacity = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> inFlight = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<T, object> claimed = new();
 
     /// <summary>Keys whose call is running now.</summary>
     public int InFlight => inFlight.Count;
@@ -50,6 +52,15 @@ public sealed class SharedLookups<T>
             return WaitAsync(entry, ct);
         }
     }
+
+    /// <summary>
+    /// True for the first caller that claims <paramref name="result"/> (one shared result is the same instance for every waiter), false
+    /// for the others: the waiters of one call use it so that only one of them stores it, instead of every waiter writing the same row
+    /// at once and all but one failing on the unique key. Held weakly: nothing is kept once the result is no longer referenced.
+    /// </summary>
+    public bool Claim(T result) => claimed.TryAdd(result, Claimed);
+
+    private static readonly object Claimed = new();
 
     private static async Task<T> WaitAsync(Entry entry, CancellationToken ct)
     {

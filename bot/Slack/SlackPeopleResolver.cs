@@ -45,7 +45,7 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
                     Name = First(user.RealName, fallbackName) ?? userId,
                     UpdatedAt = time.GetUtcNow(),
                 };
-                await directory.UpsertUserAsync(cached, ct);
+                if (shared.Claim(user)) await directory.UpsertUserAsync(cached, ct); // one waiter of a shared lookup stores it
                 failures.Succeeded(KeyPrefix + userId);
             }
             catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)

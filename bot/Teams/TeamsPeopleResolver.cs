@@ -46,7 +46,7 @@ public sealed class TeamsPeopleResolver(ITeamsDirectory directory, ITeamsConnect
                 }, options.CurrentValue.PeopleLookupBudget, ct);
                 var email = (member.Email ?? member.UserPrincipalName)?.ToLowerInvariant();
                 cached = new TeamsPerson(aad, userId, email, member.Name ?? name);
-                await directory.SaveUserAsync(cached, ct);
+                if (shared.Claim(member)) await directory.SaveUserAsync(cached, ct); // one waiter of a shared lookup stores it
                 failures.Succeeded(key);
             }
             catch (Exception e) when (IsLookupFailure(e) && !ct.IsCancellationRequested)

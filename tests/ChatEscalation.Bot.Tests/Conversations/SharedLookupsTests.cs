@@ -26,6 +26,19 @@ public sealed class SharedLookupsTests
     }
 
     [Fact]
+    public async Task Claim_EveryWaiterOfOneCall_OnlyTheFirstClaimsTheResult()
+    {
+        var answer = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var waiting = Enumerable.Range(0, 20).Select(_ => shared.RunAsync("slack:U1", _ => answer.Task, Budget, CancellationToken.None)).ToList();
+        answer.SetResult(new string('u', 3));
+
+        var results = await Task.WhenAll(waiting);
+
+        results.Count(shared.Claim).ShouldBe(1);
+        shared.Claim(new string('u', 3)).ShouldBeTrue(); // a later call's result is another instance: its first caller stores it again
+    }
+
+    [Fact]
     public async Task RunAsync_DifferentKeys_OneCallEach()
     {
         var calls = new List<string>();
