@@ -28,7 +28,9 @@ namespace ChatEscalation.Persistence.Workflows;
 /// <item>Receipts: a repeat of a request committed before (or earlier in the same batch) loses on the receipt's primary key and is
 /// answered <see cref="CommandResult.Repeat"/>; committed receipts are remembered in <see cref="RecentReceipts"/>.</item>
 /// </list>
-/// The outbox is woken once per commit that wrote messages. Disabled (<see cref="Enabled"/> false) the workflow writes directly, one
+/// Each batch's transaction is taken in this process's turn at the write lock (<see cref="SqliteWriteGate"/>), which the outbox's
+/// bookkeeping and the knowledge step share, so no batch sleeps in SQLite's busy handler or fails to upgrade its read to a write.
+/// The outbox is woken once per commit that wrote messages or held a raise for the knowledge step. Disabled (<see cref="Enabled"/> false) the workflow writes directly, one
 /// transaction per operation (PostgreSQL, where several instances write at once).
 /// </remarks>
 public sealed class GroupCommitWriter : IAsyncDisposable
@@ -43,15 +45,18 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly IServiceScopeFactory scopes;
     private readonly IOutboxWakeup outbox;
     private readonly RecentReceipts recent;
+    private readonly SqliteWriteGate gate;
     private readonly Lock start = new();
     private Task? loop;
     private long transactions;
     private long operations;
 
-    public GroupCommitWriter(IServiceScopeFactory scopes, IOutboxWakeup outbox, RecentReceipts recent, bool enabled, int maxBatch = DefaultMaxBatch)
+    /// <param name="gate">This process's turn at SQLite's write lock, taken for each batch's transaction (none: <see cref="SqliteWriteGate.Open"/>).</param>
+    public GroupCommitWriter(IServiceScopeFactory scopes, IOutboxWakeup outbox, RecentReceipts recent, bool enabled, int maxBatch = DefaultMaxBatch, SqliteWriteGate? gate = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         (this.scopes, this.outbox, this.recent, Enabled, MaxBatch) = (scopes, outbox, recent, enabled, maxBatch);
+        this.gate = gate ?? SqliteWriteGate.Open;
     }
 
     /// <summary>Whether the workflow queues its writes here (SQLite) or writes them itself.</summary>
@@ -135,6 +140,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var heldTickets = new HashSet<long>();
         var messages = 0;
 
+        using (await gate.EnterAsync())
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             foreach (var request in batch)
