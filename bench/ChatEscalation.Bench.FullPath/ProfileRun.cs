@@ -60,7 +60,8 @@ public static class ProfileRun
         var text = report.ToString();
         Console.WriteLine(text);
         if (output is not null) await File.WriteAllTextAsync(output, text);
-        try { Directory.Delete(folder, true); } catch (IOException) { }
+        if (Environment.GetEnvironmentVariable("FULLPATH_KEEP") == "1") Console.WriteLine($"profile: database kept in {folder}");
+        else try { Directory.Delete(folder, true); } catch (IOException) { }
         return 0;
     }
 
