@@ -29,7 +29,8 @@ namespace ChatEscalation.Persistence.Workflows;
 /// answered <see cref="CommandResult.Repeat"/>; committed receipts are remembered in <see cref="RecentReceipts"/>.</item>
 /// </list>
 /// Each batch's transaction is taken in this process's turn at the write lock (<see cref="SqliteWriteGate"/>), which the outbox's
-/// bookkeeping and the knowledge step share, so no batch sleeps in SQLite's busy handler or fails to upgrade its read to a write.
+/// bookkeeping and the knowledge step share, so no batch sleeps in SQLite's busy handler or fails to upgrade its read to a write; while
+/// requests wait here, those background writers give way (briefly, <see cref="SqliteWriteGate.GiveWayMax"/>).
 /// The outbox is woken once per commit that wrote messages or held a raise for the knowledge step. Disabled (<see cref="Enabled"/> false) the workflow writes directly, one
 /// transaction per operation (PostgreSQL, where several instances write at once).
 /// </remarks>
@@ -50,6 +51,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private Task? loop;
     private long transactions;
     private long operations;
+    private int waiting;
 
     /// <param name="gate">This process's turn at SQLite's write lock, taken for each batch's transaction (none: <see cref="SqliteWriteGate.Open"/>).</param>
     public GroupCommitWriter(IServiceScopeFactory scopes, IOutboxWakeup outbox, RecentReceipts recent, bool enabled, int maxBatch = DefaultMaxBatch, SqliteWriteGate? gate = null)
@@ -57,6 +59,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         (this.scopes, this.outbox, this.recent, Enabled, MaxBatch) = (scopes, outbox, recent, enabled, maxBatch);
         this.gate = gate ?? SqliteWriteGate.Open;
+        if (enabled) this.gate.GiveWayTo(() => Volatile.Read(ref waiting));
     }
 
     /// <summary>Whether the workflow queues its writes here (SQLite) or writes them itself.</summary>
@@ -85,7 +88,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private Task<CommandResult> Enqueue(WriteRequest request)
     {
         lock (start) loop ??= Task.Run(RunAsync);
-        if (!queue.Writer.TryWrite(request)) throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        Interlocked.Increment(ref waiting);
+        if (!queue.Writer.TryWrite(request))
+        {
+            Interlocked.Decrement(ref waiting);
+            throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        }
+
         return request.Done.Task;
     }
 
@@ -96,7 +105,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             var batch = new List<WriteRequest>(carried);
             carried.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+            {
+                Interlocked.Decrement(ref waiting);
+                batch.Add(next);
+            }
+
             try
             {
                 carried.AddRange(await CommitAsync(batch));
@@ -140,7 +154,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var heldTickets = new HashSet<long>();
         var messages = 0;
 
-        using (await gate.EnterAsync())
+        using (await gate.EnterAsync(foreground: true))
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             foreach (var request in batch)
