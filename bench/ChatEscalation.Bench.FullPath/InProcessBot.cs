@@ -42,7 +42,7 @@ public sealed class InProcessBot : IAsyncDisposable
         builder.Configuration.UseRootAppSettings();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("FULLPATH_LOG") != "1") builder.Logging.ClearProviders(); // FULLPATH_LOG=1: the bot's warnings on the console
         builder.AddChatEscalation();
         var app = builder.Build();
         app.Use((context, next) =>

@@ -60,7 +60,8 @@ public static class ProfileRun
         var text = report.ToString();
         Console.WriteLine(text);
         if (output is not null) await File.WriteAllTextAsync(output, text);
-        try { Directory.Delete(folder, true); } catch (IOException) { }
+        if (Environment.GetEnvironmentVariable("FULLPATH_KEEP") == "1") Console.WriteLine($"profile: database kept in {folder}");
+        else try { Directory.Delete(folder, true); } catch (IOException) { }
         return 0;
     }
 
@@ -107,7 +108,7 @@ public static class ProfileRun
             .OrderByDescending(t => t.Number).Select(t => t.Number).Take(count).ToListAsync();
     }
 
-    /// <summary>Waits until the outbox has nothing pending or in flight.</summary>
+    /// <summary>Waits until no raise waits for its knowledge step and the outbox has nothing pending or in flight.</summary>
     public static async Task DrainAsync(InProcessBot bot, SlackStandIn api)
     {
         if (bot.Services.GetRequiredService<IConfiguration>()["Outbox:DispatchOnCommit"] == "false") return;
@@ -115,7 +116,7 @@ public static class ProfileRun
         {
             await using var scope = bot.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-            if (!await db.OutboxMessages.AnyAsync(o => o.State == OutboxState.Pending || o.State == OutboxState.Sending)) return;
+            if (!await db.Tickets.AnyAsync(t => t.IntakePending) && !await db.OutboxMessages.AnyAsync(o => o.State == OutboxState.Pending || o.State == OutboxState.Sending)) return;
             await Task.Delay(50);
         }
     }

@@ -19,9 +19,31 @@ public static class SlackBodies
     {
         ["token"] = "deprecated", ["team_id"] = "T0BENCH", ["team_domain"] = "bench", ["channel_id"] = "C0GENERAL", ["channel_name"] = "general",
         ["user_id"] = $"U0USER{n % Reporters:D3}", ["user_name"] = $"user{n % Reporters:D3}", ["command"] = "/ticket",
-        ["text"] = $"printer on floor {n} jams ({runId})", ["api_app_id"] = "A0BENCH", ["response_url"] = "https://hooks.slack.com/commands/T0BENCH/1/x",
+        ["text"] = Text(n, runId), ["api_app_id"] = "A0BENCH", ["response_url"] = "https://hooks.slack.com/commands/T0BENCH/1/x",
         ["trigger_id"] = $"{runId}.{n}.trigger",
     });
+
+    /// <summary>
+    /// The problem text of raise <paramref name="n"/>: three made-up words unique to it, so the knowledge step finds no similar open
+    /// ticket to ask "Same problem?" about and the card goes to the queue (with shared words every raise after the first was held).
+    /// </summary>
+    public static string Text(long n, string runId)
+    {
+        var h = Mix((ulong)n ^ Mix((ulong)runId.GetHashCode(StringComparison.Ordinal)));
+        return $"{Word(h)} {Word(h >> 20)} {Word(h >> 40)}";
+    }
+
+    private static readonly string[] Syllables = ["ka", "lo", "mi", "ru", "te", "zo", "vi", "ne", "pa", "sho", "gu", "dre", "fa", "bi", "yo", "wu"];
+
+    private static string Word(ulong bits) => string.Concat(Enumerable.Range(0, 5).Select(i => Syllables[(int)((bits >> (4 * i)) & 15)]));
+
+    private static ulong Mix(ulong x)
+    {
+        x += 0x9E3779B97F4A7C15UL;
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+        return x ^ (x >> 31);
+    }
 
     /// <summary>A technician's Accept click on ticket <paramref name="ticket"/>, unique by <paramref name="n"/> (action_ts).</summary>
     public static string Accept(long ticket, long n, string runId, string user = "U0ALICE")

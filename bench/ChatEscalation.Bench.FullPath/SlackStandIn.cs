@@ -9,7 +9,7 @@ namespace ChatEscalation.Bench.FullPath;
 
 /// <summary>
 /// A fast local stand-in for the Slack Web API: <c>users.info</c> answers with an e-mail (<see cref="EmailOf"/>), the write methods
-/// answer ok with a fresh <c>ts</c>, and every call is counted per method (<c>GET /count</c> returns the counts as JSON).
+/// answer ok with a fresh <c>ts</c> (<c>conversations.open</c> with a DM channel), and every call is counted per method (<c>GET /count</c> returns the counts as JSON).
 /// </summary>
 public sealed class SlackStandIn : IAsyncDisposable
 {
@@ -50,7 +50,7 @@ public sealed class SlackStandIn : IAsyncDisposable
                 var stamp = Interlocked.Increment(ref standIn.ts);
                 answer["ts"] = $"1700000000.{stamp.ToString("D6", CultureInfo.InvariantCulture)}";
                 answer["message_ts"] = answer["ts"]!.GetValue<string>();
-                answer["channel"] = "C0BENCH";
+                answer["channel"] = method == "conversations.open" ? new JsonObject { ["id"] = "D0BENCH" } : "C0BENCH";
                 answer["messages"] = new JsonArray();
             }
 

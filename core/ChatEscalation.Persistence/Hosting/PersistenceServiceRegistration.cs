@@ -13,7 +13,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace ChatEscalation.Persistence.Hosting;
 
 /// <summary>
-/// Registers the database (pooled contexts), the workflows (on SQLite through one <see cref="GroupCommitWriter"/>), the outbox and the product's metrics (<see cref="EscalationMetrics"/>, derived from committed
+/// Registers the database (pooled contexts), the workflows (on SQLite through one <see cref="GroupCommitWriter"/>, whose batches take turns
+/// at the write lock with the outbox's bookkeeping through one <see cref="SqliteWriteGate"/>), the outbox and the product's metrics (<see cref="EscalationMetrics"/>, derived from committed
 /// events by <see cref="TelemetrySaveChangesInterceptor"/>); <see cref="MigrateAsync"/> applies the committed migrations at start.
 /// </summary>
 /// <remarks>
@@ -56,8 +57,9 @@ public static class PersistenceServiceRegistration
         services.TryAddSingleton<ITicketChanges, NoTicketChanges>();
         services.AddSingleton<DecisionWriter>();
         services.TryAddSingleton<RecentReceipts>();
+        services.TryAddSingleton(new SqliteWriteGate(enabled: settings.Provider == DatabaseProvider.Sqlite));
         services.TryAddSingleton(sp => new GroupCommitWriter(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOutboxWakeup>(),
-            sp.GetRequiredService<RecentReceipts>(), enabled: settings.Provider == DatabaseProvider.Sqlite));
+            sp.GetRequiredService<RecentReceipts>(), enabled: settings.Provider == DatabaseProvider.Sqlite, gate: sp.GetRequiredService<SqliteWriteGate>()));
         services.AddScoped<TicketWorkflow>();
         services.AddScoped<DeadlineSweeper>();
         services.AddScoped<KnowledgeIntake>();

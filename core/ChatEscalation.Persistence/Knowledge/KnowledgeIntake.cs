@@ -30,8 +30,11 @@ public sealed class KnowledgeIntake(
     IPolicyProvider policies,
     DecisionWriter writer,
     IOutboxWakeup outbox,
-    ILogger<KnowledgeIntake>? log = null)
+    ILogger<KnowledgeIntake>? log = null,
+    SqliteWriteGate? gate = null)
 {
+    private readonly SqliteWriteGate _gate = gate ?? SqliteWriteGate.Open;
+
     /// <summary>Most tickets one pass takes.</summary>
     public const int BatchSize = 100;
 
@@ -68,6 +71,7 @@ public sealed class KnowledgeIntake(
         var findings = await FindAsync(ticket, now - policy.MajorIncident.Window, ct);
         var outcome = EscalationEngine.Decide(ticket, new CompleteIntake(UserRef.System, findings), policy, now);
         if (!outcome.IsDecision || !outcome.Decision.Changed) return null;
+        using var turn = await _gate.EnterAsync(ct); // the searches above read without it; the save queues with the other writers
         var written = await writer.StageAsync(db, row, outcome.Decision, policy, now, ct);
         try
         {

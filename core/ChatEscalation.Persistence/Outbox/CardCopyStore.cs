@@ -7,9 +7,11 @@ namespace ChatEscalation.Persistence.Outbox;
 /// The copies of tickets the bot posted (ChatMessages rows): queue cards, answer cards, messages with buttons. The dispatcher records
 /// each after it is posted and edits every one after each change of its ticket (an <c>copies</c> row of the outbox).
 /// </summary>
-/// <remarks>Copy keys (<see cref="ChatMessageRow.Channel"/>): <c>tier-N</c>, <see cref="ReplyKey"/>, <see cref="MessageKey"/>.</remarks>
-public sealed class CardCopyStore(EscalationDbContext db, OutboxStore outbox)
+/// <remarks>Writes take this process's turn at SQLite's write lock (<see cref="Storage.SqliteWriteGate"/>). Copy keys (<see cref="ChatMessageRow.Channel"/>): <c>tier-N</c>, <see cref="ReplyKey"/>, <see cref="MessageKey"/>.</remarks>
+public sealed class CardCopyStore(EscalationDbContext db, OutboxStore outbox, Storage.SqliteWriteGate? gate = null)
 {
+    private readonly Storage.SqliteWriteGate gate = gate ?? Storage.SqliteWriteGate.Open;
+
     /// <summary>The key prefix of answer cards (a raise confirmation, a status) shown to the reporter.</summary>
     public const string ReplyPrefix = "reply:";
 
@@ -41,14 +43,14 @@ public sealed class CardCopyStore(EscalationDbContext db, OutboxStore outbox)
     public Task RecordAsync(ChatMessageRow copy, CancellationToken ct = default) => outbox.UpsertChatMessageAsync(copy, ct);
 
     /// <summary>A copy was edited: it shows ticket version <paramref name="version"/> and <paramref name="actions"/> now (messages; null for cards).</summary>
-    public Task ShownAsync(ChatMessageRow copy, int version, string? actions, DateTimeOffset now, CancellationToken ct = default) =>
+    public Task ShownAsync(ChatMessageRow copy, int version, string? actions, DateTimeOffset now, CancellationToken ct = default) => gate.RunAsync(() =>
         db.ChatMessages.Where(m => m.TicketNumber == copy.TicketNumber && m.Platform == copy.Platform && m.Channel == copy.Channel)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Actions, actions).SetProperty(m => m.ShownVersion, version).SetProperty(m => m.UpdatedAt, now), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Actions, actions).SetProperty(m => m.ShownVersion, version).SetProperty(m => m.UpdatedAt, now), ct), ct);
 
     /// <summary>Stops keeping a copy up to date (it shows no buttons any more, or it is gone from the platform).</summary>
-    public Task ForgetAsync(ChatMessageRow copy, CancellationToken ct = default) =>
+    public Task ForgetAsync(ChatMessageRow copy, CancellationToken ct = default) => gate.RunAsync(() =>
         db.ChatMessages.Where(m => m.TicketNumber == copy.TicketNumber && m.Platform == copy.Platform && m.Channel == copy.Channel)
-            .ExecuteDeleteAsync(ct);
+            .ExecuteDeleteAsync(ct), ct);
 
     /// <summary>The outbox message a reply or message copy was posted from (its words, buttons and audience), or null.</summary>
     public Task<OutboxMessage?> OriginalAsync(long outboxId, CancellationToken ct = default) =>

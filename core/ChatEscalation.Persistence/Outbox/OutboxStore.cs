@@ -12,9 +12,13 @@ namespace ChatEscalation.Persistence.Outbox;
 /// claimable once the lease passes, marked <see cref="OutboxMessage.Uncertain"/>: the platform may have it already. Per
 /// <see cref="OutboxMessage.Lane"/> (a ticket on one platform, or one conversation's replies) only the oldest pending message is due,
 /// so a lane's messages arrive in order; sent, skipped, parked and unconfirmed messages no longer hold the line.
+/// <para>Every write takes this process's turn at SQLite's write lock (<see cref="SqliteWriteGate"/>), so the dispatcher's bookkeeping queues
+/// behind the group-commit writer's batch instead of contending for the lock inside SQLite.</para>
 /// </remarks>
-public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
+public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup, SqliteWriteGate? gate = null)
 {
+    private readonly SqliteWriteGate gate = gate ?? SqliteWriteGate.Open;
+
     /// <summary>The default of how long a claimed message stays with one dispatcher before another may take it (longer than any one send may run).</summary>
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
@@ -62,9 +66,9 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
         var (state, at, id) = (due.State, due.NextAttemptAt, due.Id);
         var leaseEnd = now + (lease ?? ClaimLease);
         var uncertain = due.Uncertain || state == OutboxState.Sending;
-        var claimed = await db.OutboxMessages.Where(o => o.Id == id && o.State == state && o.NextAttemptAt == at)
+        var claimed = await gate.RunAsync(() => db.OutboxMessages.Where(o => o.Id == id && o.State == state && o.NextAttemptAt == at)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.NextAttemptAt, leaseEnd)
-                .SetProperty(o => o.Uncertain, uncertain), ct);
+                .SetProperty(o => o.Uncertain, uncertain), ct), ct);
         if (claimed != 1) return null;
         due.State = OutboxState.Sending;
         due.NextAttemptAt = leaseEnd;
@@ -73,43 +77,48 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
     }
 
     public Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset now, CancellationToken ct = default) =>
-        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(o => o.State, OutboxState.Sent)
-            .SetProperty(o => o.SentAt, now)
-            .SetProperty(o => o.PlatformMessageId, platformMessageId)
-            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-            .SetProperty(o => o.LastError, (string?)null), ct);
+        gate.RunAsync(() =>
+            db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Sent)
+                .SetProperty(o => o.SentAt, now)
+                .SetProperty(o => o.PlatformMessageId, platformMessageId)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.LastError, (string?)null), ct), ct);
 
     /// <summary>
     /// A transient failure: pending again from <paramref name="retryAt"/>, one attempt more. <paramref name="uncertain"/>: the attempt
     /// may have reached the platform (the next one checks first); once uncertain, a message stays so.
     /// </summary>
     public Task MarkRetryAsync(long id, string error, DateTimeOffset retryAt, bool uncertain = false, CancellationToken ct = default) =>
-        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(o => o.State, OutboxState.Pending)
-            .SetProperty(o => o.NextAttemptAt, retryAt)
-            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-            .SetProperty(o => o.Uncertain, o => o.Uncertain || uncertain)
-            .SetProperty(o => o.LastError, error), ct);
+        gate.RunAsync(() =>
+            db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Pending)
+                .SetProperty(o => o.NextAttemptAt, retryAt)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.Uncertain, o => o.Uncertain || uncertain)
+                .SetProperty(o => o.LastError, error), ct), ct);
 
     /// <summary>The platform may have it and cannot be asked: not sent again on its own; a person can (<see cref="RequeueParkedAsync"/>).</summary>
     public Task MarkUnconfirmedAsync(long id, string error, CancellationToken ct = default) =>
-        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(o => o.State, OutboxState.Unconfirmed)
-            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-            .SetProperty(o => o.LastError, error), ct);
+        gate.RunAsync(() =>
+            db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Unconfirmed)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.LastError, error), ct), ct);
 
     /// <summary>A permanent failure: parked for a person; later messages of the ticket go on.</summary>
     public Task ParkAsync(long id, string error, CancellationToken ct = default) =>
-        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(o => o.State, OutboxState.Parked)
-            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-            .SetProperty(o => o.LastError, error), ct);
+        gate.RunAsync(() =>
+            db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Parked)
+                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+                .SetProperty(o => o.LastError, error), ct), ct);
 
     public Task SkipAsync(long id, string reason, CancellationToken ct = default) =>
-        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(o => o.State, OutboxState.Skipped)
-            .SetProperty(o => o.LastError, reason), ct);
+        gate.RunAsync(() =>
+            db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(o => o.State, OutboxState.Skipped)
+                .SetProperty(o => o.LastError, reason), ct), ct);
 
     /// <summary>
     /// A person asks for a parked or unconfirmed message to be tried again (the platform is back, the channel fixed, the message did
@@ -118,12 +127,12 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
     /// </summary>
     public async Task<bool> RequeueParkedAsync(long id, DateTimeOffset now, CancellationToken ct = default)
     {
-        var requeued = await db.OutboxMessages.Where(o => o.Id == id && (o.State == OutboxState.Parked || o.State == OutboxState.Unconfirmed))
+        var requeued = await gate.RunAsync(() => db.OutboxMessages.Where(o => o.Id == id && (o.State == OutboxState.Parked || o.State == OutboxState.Unconfirmed))
             .ExecuteUpdateAsync(s => s
             .SetProperty(o => o.State, OutboxState.Pending)
             .SetProperty(o => o.NextAttemptAt, now)
             .SetProperty(o => o.Uncertain, false)
-            .SetProperty(o => o.Attempts, 0), ct) == 1;
+            .SetProperty(o => o.Attempts, 0), ct), ct) == 1;
         if (requeued) wakeup.Wake();
         return requeued;
     }
@@ -142,6 +151,7 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup)
     /// <summary>Records (or moves) a ticket's card reference; safe when two dispatchers race.</summary>
     public async Task UpsertChatMessageAsync(ChatMessageRow message, CancellationToken ct = default)
     {
+        using var turn = await gate.EnterAsync(ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();

@@ -27,8 +27,7 @@ public sealed class DecisionWriter(OutboxWriter outbox, ITicketChanges? changes 
         else db.Entry(row).Property(r => r.Version).IsModified = true;
 
         db.TicketEvents.AddRange(decision.Events.Select(e => RowMapper.ToRow(ticket.Number, e)));
-        if (row is not null) db.Deadlines.RemoveRange(await db.Deadlines.Where(d => d.TicketNumber == ticket.Number).ToListAsync(ct));
-        db.Deadlines.AddRange(decision.Deadlines.Select(d => RowMapper.ToRow(ticket.Number, d)));
+        await StageDeadlinesAsync(db, row is null, ticket.Number, decision.Deadlines, ct);
         var messages = outbox.Write(decision, policy, now);
         db.OutboxMessages.AddRange(messages);
         foreach (var e in decision.Events.Where(e => e.Kind == EventKind.KnowledgeDrafted))
@@ -50,6 +49,27 @@ public sealed class DecisionWriter(OutboxWriter outbox, ITicketChanges? changes 
         if (ticket.Draft is { } draft && decision.Events.Any(e => e.Kind is EventKind.KnowledgePublished or EventKind.KnowledgeDiscarded))
             await ReviewAsync(db, ticket.Number, draft, ct);
         return messages.Count;
+    }
+
+    /// <summary>
+    /// Makes the ticket's stored deadlines <paramref name="deadlines"/>: a stored one the decision keeps unchanged (kind, due time, tier)
+    /// and no sweep has claimed stays as it is; the others are deleted and the new ones added (an accept touches two or three rows, not
+    /// all of them). A claimed one is always replaced, so the new set starts unclaimed as before.
+    /// </summary>
+    private static async Task StageDeadlinesAsync(EscalationDbContext db, bool newTicket, long number, IEnumerable<Core.Deadlines.Deadline> deadlines, CancellationToken ct)
+    {
+        var wanted = deadlines.Select(d => RowMapper.ToRow(number, d)).ToList();
+        if (!newTicket)
+        {
+            foreach (var stored in await db.Deadlines.Where(d => d.TicketNumber == number).ToListAsync(ct))
+            {
+                var same = stored.ClaimedUntil is null ? wanted.FindIndex(w => w.Kind == stored.Kind && w.DueAt == stored.DueAt && w.Tier == stored.Tier) : -1;
+                if (same >= 0) wanted.RemoveAt(same);
+                else db.Deadlines.Remove(stored);
+            }
+        }
+
+        db.Deadlines.AddRange(wanted);
     }
 
     /// <summary>The review's outcome on the ticket's newest article row (published: searchable from the commit on; discarded: never).</summary>

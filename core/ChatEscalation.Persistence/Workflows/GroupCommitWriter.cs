@@ -28,7 +28,10 @@ namespace ChatEscalation.Persistence.Workflows;
 /// <item>Receipts: a repeat of a request committed before (or earlier in the same batch) loses on the receipt's primary key and is
 /// answered <see cref="CommandResult.Repeat"/>; committed receipts are remembered in <see cref="RecentReceipts"/>.</item>
 /// </list>
-/// The outbox is woken once per commit that wrote messages. Disabled (<see cref="Enabled"/> false) the workflow writes directly, one
+/// Each batch's transaction is taken in this process's turn at the write lock (<see cref="SqliteWriteGate"/>), which the outbox's
+/// bookkeeping and the knowledge step share, so no batch sleeps in SQLite's busy handler or fails to upgrade its read to a write; while
+/// requests wait here, those background writers give way (briefly, <see cref="SqliteWriteGate.GiveWayMax"/>).
+/// The outbox is woken once per commit that wrote messages or held a raise for the knowledge step. Disabled (<see cref="Enabled"/> false) the workflow writes directly, one
 /// transaction per operation (PostgreSQL, where several instances write at once).
 /// </remarks>
 public sealed class GroupCommitWriter : IAsyncDisposable
@@ -43,15 +46,20 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private readonly IServiceScopeFactory scopes;
     private readonly IOutboxWakeup outbox;
     private readonly RecentReceipts recent;
+    private readonly SqliteWriteGate gate;
     private readonly Lock start = new();
     private Task? loop;
     private long transactions;
     private long operations;
+    private int waiting;
 
-    public GroupCommitWriter(IServiceScopeFactory scopes, IOutboxWakeup outbox, RecentReceipts recent, bool enabled, int maxBatch = DefaultMaxBatch)
+    /// <param name="gate">This process's turn at SQLite's write lock, taken for each batch's transaction (none: <see cref="SqliteWriteGate.Open"/>).</param>
+    public GroupCommitWriter(IServiceScopeFactory scopes, IOutboxWakeup outbox, RecentReceipts recent, bool enabled, int maxBatch = DefaultMaxBatch, SqliteWriteGate? gate = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         (this.scopes, this.outbox, this.recent, Enabled, MaxBatch) = (scopes, outbox, recent, enabled, maxBatch);
+        this.gate = gate ?? SqliteWriteGate.Open;
+        if (enabled) this.gate.GiveWayTo(() => Volatile.Read(ref waiting));
     }
 
     /// <summary>Whether the workflow queues its writes here (SQLite) or writes them itself.</summary>
@@ -80,7 +88,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private Task<CommandResult> Enqueue(WriteRequest request)
     {
         lock (start) loop ??= Task.Run(RunAsync);
-        if (!queue.Writer.TryWrite(request)) throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        Interlocked.Increment(ref waiting);
+        if (!queue.Writer.TryWrite(request))
+        {
+            Interlocked.Decrement(ref waiting);
+            throw new ObjectDisposedException(nameof(GroupCommitWriter));
+        }
+
         return request.Done.Task;
     }
 
@@ -91,7 +105,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         {
             var batch = new List<WriteRequest>(carried);
             carried.Clear();
-            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next)) batch.Add(next);
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var next))
+            {
+                Interlocked.Decrement(ref waiting);
+                batch.Add(next);
+            }
+
             try
             {
                 carried.AddRange(await CommitAsync(batch));
@@ -135,6 +154,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var heldTickets = new HashSet<long>();
         var messages = 0;
 
+        using (await gate.EnterAsync(foreground: true))
         await using (var transaction = await db.Database.BeginTransactionAsync())
         {
             foreach (var request in batch)

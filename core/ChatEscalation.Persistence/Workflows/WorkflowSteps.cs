@@ -36,10 +36,15 @@ internal static class WorkflowSteps
         return (result, row, outcome.IsDecision && outcome.Decision.Changed ? outcome.Decision : null);
     }
 
-    /// <summary>Stages the decision, the receipt and the answer; returns the outbox rows staged.</summary>
+    /// <summary>
+    /// Stages the decision, the receipt and the answer; returns the work it leaves for the dispatcher's pass (the caller wakes it after
+    /// the commit when above zero): the outbox rows staged, plus one when the ticket's card is held for the knowledge step, which that
+    /// pass runs (a Slack raise answered in the request writes no row, and its card would otherwise wait for the next timed pass).
+    /// </summary>
     public static async Task<int> StageDecisionAsync(EscalationDbContext db, DecisionWriter writer, TicketRow? row, Decision decision, CommandResult result, Inbound inbound,
         EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
-        await writer.StageAsync(db, row, decision, policy, now, ct) + StageInbound(db, inbound, result, now);
+        await writer.StageAsync(db, row, decision, policy, now, ct) + StageInbound(db, inbound, result, now)
+        + (decision.Ticket is { Intake: Core.Tickets.IntakeStage.Searching, Status: Core.Tickets.TicketStatus.Queued } ? 1 : 0);
 
     /// <summary>
     /// Stages the answer to a request that changed no ticket (refused, unchanged, unknown ticket); null when there is nothing to record

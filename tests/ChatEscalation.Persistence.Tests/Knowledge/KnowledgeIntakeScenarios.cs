@@ -22,6 +22,7 @@ public static class KnowledgeIntakeScenarios
         var raised = await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "slack", "Outlook freezes on shared calendars", AwaitKnowledge: true));
         var number = raised.Ticket!.Number;
         (await Scenarios.OutboxRows(newContext, number)).ShouldBeEmpty();
+        h.Wakeups.Count.ShouldBe(1); // no row yet, but the dispatcher's pass runs the knowledge step: the held raise wakes it
 
         var decided = await Intake(h, search).RunPendingAsync();
 
@@ -36,7 +37,7 @@ public static class KnowledgeIntakeScenarios
             // the step changed the ticket: every copy already posted (the reporter's answer) is brought up to date, one row per platform
             ("slack", NotificationKind.Card, "copies"), ("teams", NotificationKind.Card, "copies"), ("local", NotificationKind.Card, "copies")]);
         rows[0].ActionsJson.ShouldBe("[\"fixed\",\"still_broken\"]");
-        h.Wakeups.Count.ShouldBe(1);
+        h.Wakeups.Count.ShouldBe(2);
         await using (var db = newContext()) (await db.Tickets.SingleAsync(t => t.Number == number)).IntakePending.ShouldBeFalse();
         (await Intake(h, search).RunPendingAsync()).ShouldBe(0);
     }
