@@ -35,7 +35,8 @@ public sealed class TeamsBodies(string appId, string serviceUrl, RSA key)
     public static string AadOf(string userId) =>
         new Guid(MD5.HashData(Encoding.UTF8.GetBytes(userId))).ToString();
 
-    /// <summary>A 1:1 message <c>ticket printer on floor n jams (run)</c>, unique by <paramref name="n"/> (text and activity id).</summary>
+    /// <summary>A 1:1 message <c>ticket &lt;three made-up words&gt;</c> (<see cref="SlackBodies.Text"/>: no similar open ticket, so the
+    /// card goes to the queue instead of waiting for "Same problem?"), unique by <paramref name="n"/> (text and activity id).</summary>
     public string Raise(long n, string runId)
     {
         var user = ReporterId(n);
@@ -44,7 +45,7 @@ public sealed class TeamsBodies(string appId, string serviceUrl, RSA key)
             ["conversationType"] = "personal", ["tenantId"] = Tenant, ["id"] = $"a:1{user[3..]}",
         }, new JsonObject { ["tenant"] = new JsonObject { ["id"] = Tenant } }, activity =>
         {
-            activity["text"] = $"ticket printer on floor {n} jams ({runId})";
+            activity["text"] = $"ticket {SlackBodies.Text(n, runId)}";
             activity["textFormat"] = "plain";
         });
     }
