@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace ChatEscalation.Persistence.Storage;
 
 /// <summary>
-/// This process's turn at SQLite's single write lock: the group-commit writer, the outbox dispatcher's bookkeeping, the knowledge step
-/// and the sweep take it before they write, so they queue here (first come, first served, handed over at once) instead of meeting
+/// This process's turn at SQLite's single write lock: the group-commit writer, the outbox dispatcher's bookkeeping and the knowledge
+/// step take it before they write, so they queue here (first come, first served, handed over at once) instead of meeting
 /// the lock inside SQLite, where the loser sleeps in the busy handler and a deferred transaction that read first can fail to upgrade.
 /// </summary>
 /// <remarks>
@@ -12,7 +12,8 @@ namespace ChatEscalation.Persistence.Storage;
 /// outbox's bookkeeping, the knowledge step: everything but the writer) waits up to <see cref="GiveWayMax"/> before it takes its turn,
 /// so in a burst the requests get the lock and the cores and the cards follow a little later; nothing waits longer than that bound.
 /// Disabled (PostgreSQL, where rows lock, not the database) <see cref="EnterAsync"/> returns at once. Not re-entrant: code holding the
-/// turn never asks for it again. Another process on the same file still meets the lock in SQLite (the busy timeout applies there).
+/// turn never asks for it again. Writers that do not take it (the deadline sweep, the people directory, the emulator's store, the
+/// dashboard) and another process on the same file still meet the lock in SQLite, where the busy timeout applies.
 /// </remarks>
 public sealed class SqliteWriteGate(bool enabled)
 {
