@@ -1,3 +1,4 @@
+using ChatEscalation.Bench.Shared;
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence;
@@ -12,8 +13,7 @@ namespace ChatEscalation.Bench.FullPath;
 
 /// <summary>
 /// A database holding <c>n</c> queued, unowned Tier 1 tickets (each with its deadlines, raised now): one ticket is raised through the
-/// real workflow on the committed migrations, then cloned by SQL (a recursive CTE, one transaction), each clone's number written into
-/// its JSON state. A million tickets take well under a minute.
+/// real workflow on the committed migrations, then cloned by SQL (<see cref="TicketCloneSql"/>, one transaction). A million tickets take well under a minute.
 /// </summary>
 public static class Seeder
 {
@@ -38,23 +38,9 @@ public static class Seeder
             var workflow = scope.ServiceProvider.GetRequiredService<TicketWorkflow>();
             var template = (await workflow.RaiseAsync(new RaiseTicket(new UserRef("uma@demo.local", "Uma"), platform, "printer on floor 1 jams"))).Ticket!.Number;
             var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
-            var sequence = $"WITH RECURSIVE seq(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM seq WHERE i < {tickets})";
             var sql = $"""
                 BEGIN;
-                CREATE TEMP TABLE TplTickets AS SELECT * FROM Tickets;
-                CREATE TEMP TABLE TplDeadlines AS SELECT * FROM Deadlines;
-                DELETE FROM Deadlines; DELETE FROM TicketEvents; DELETE FROM OutboxMessages; DELETE FROM Tickets;
-                INSERT INTO Tickets (Number, Status, Tier, Priority, Category, OwnerKey, ReporterKey, Origin, RaisedAt, ResolvedAt, ClosedAt,
-                                     FirstAcceptedAt, EscalationCount, ReopenCount, IsVip, State, Version)
-                {sequence}
-                SELECT i, t.Status, t.Tier, t.Priority, t.Category, t.OwnerKey, t.ReporterKey, t.Origin, t.RaisedAt, t.ResolvedAt, t.ClosedAt,
-                       t.FirstAcceptedAt, t.EscalationCount, t.ReopenCount, t.IsVip,
-                       replace(t.State, '"number":{template},', '"number":' || i || ','), t.Version
-                FROM seq JOIN TplTickets t ON t.Number = {template};
-                INSERT INTO Deadlines (TicketNumber, Kind, DueAt, Tier, ClaimedUntil)
-                {sequence}
-                SELECT i, d.Kind, d.DueAt, d.Tier, NULL FROM seq JOIN TplDeadlines d ON d.TicketNumber = {template};
-                UPDATE Counters SET Value = {tickets} WHERE Name = '{Counter.Tickets}';
+                {TicketCloneSql.Statements(tickets, template.ToString(System.Globalization.CultureInfo.InvariantCulture))}
                 COMMIT;
                 PRAGMA wal_checkpoint(TRUNCATE);
                 """;

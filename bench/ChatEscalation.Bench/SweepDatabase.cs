@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ChatEscalation.Bench.Shared;
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence;
@@ -166,26 +167,11 @@ public sealed class SweepDatabase : IAsyncDisposable
         var stride = OpenTickets / Due;
         const long spreadTicks = TimeSpan.TicksPerMinute; // open tickets' deadlines spread over 10,000 minutes (about a week)
         var template = $"CASE WHEN i % {stride} = 0 THEN {dueTemplate} ELSE {openTemplate} END";
-        var sequence = $"WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i < {OpenTickets - 1})";
         await ExecuteAsync($"""
             PRAGMA journal_mode=WAL;
             PRAGMA synchronous=OFF;
             BEGIN;
-            CREATE TEMP TABLE TplTickets AS SELECT * FROM Tickets;
-            CREATE TEMP TABLE TplDeadlines AS SELECT * FROM Deadlines;
-            DELETE FROM Deadlines; DELETE FROM TicketEvents; DELETE FROM OutboxMessages; DELETE FROM Tickets;
-            INSERT INTO Tickets (Number, Status, Tier, Priority, Category, OwnerKey, ReporterKey, Origin, RaisedAt, ResolvedAt, ClosedAt,
-                                 FirstAcceptedAt, EscalationCount, ReopenCount, IsVip, State, Version)
-            {sequence}
-            SELECT 1 + i, t.Status, t.Tier, t.Priority, t.Category, t.OwnerKey, t.ReporterKey, t.Origin, t.RaisedAt, t.ResolvedAt, t.ClosedAt,
-                   t.FirstAcceptedAt, t.EscalationCount, t.ReopenCount, t.IsVip,
-                   replace(t.State, '"number":' || t.Number || ',', '"number":' || (1 + i) || ','), t.Version
-            FROM seq JOIN TplTickets t ON t.Number = {template};
-            INSERT INTO Deadlines (TicketNumber, Kind, DueAt, Tier, ClaimedUntil)
-            {sequence}
-            SELECT 1 + i, d.Kind, CASE WHEN i % {stride} = 0 THEN d.DueAt ELSE d.DueAt + (i % 10000) * {spreadTicks} END, d.Tier, NULL
-            FROM seq JOIN TplDeadlines d ON d.TicketNumber = {template};
-            UPDATE Counters SET Value = {OpenTickets} WHERE Name = '{Counter.Tickets}';
+            {TicketCloneSql.Statements(OpenTickets, template, $"CASE WHEN i % {stride} = 0 THEN d.DueAt ELSE d.DueAt + (i % 10000) * {spreadTicks} END")}
             DROP TABLE IF EXISTS BenchDueTickets; DROP TABLE IF EXISTS BenchDueDeadlines; DROP TABLE IF EXISTS BenchShape;
             CREATE TABLE BenchDueTickets AS SELECT * FROM Tickets WHERE (Number - 1) % {stride} = 0;
             CREATE TABLE BenchDueDeadlines AS SELECT * FROM Deadlines WHERE TicketNumber IN (SELECT Number FROM BenchDueTickets);
