@@ -28,9 +28,19 @@ public sealed class PostgresCluster : IAsyncLifetime
         _folder = Path.Combine(Path.GetTempPath(), "escalation-pg-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         if (Environment.UserName == "root") await RunAsync("chown", $"postgres {_folder}", asPostgres: false);
-        var port = FreePort();
         await RunAsync(Path.Combine(_bin, "initdb"), $"-D {_folder}/data -U postgres --auth=trust -E UTF8 --no-sync");
-        await RunAsync(Path.Combine(_bin, "pg_ctl"), $"-D {_folder}/data -l {_folder}/log -w -o \"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
+        // A port found free can be taken by a parallel test before the server binds it: try another one then.
+        var port = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            port = FreePort();
+            try
+            {
+                await RunAsync(Path.Combine(_bin, "pg_ctl"), $"-D {_folder}/data -l {_folder}/log -w -o \"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3) { }
+        }
         ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true;Maximum Pool Size=40";
         await using var db = NewContext();
         await db.Database.MigrateAsync();

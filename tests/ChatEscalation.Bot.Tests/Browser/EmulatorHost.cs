@@ -1,8 +1,9 @@
-using System.Net;
-using System.Net.Sockets;
 using ChatEscalation.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace ChatEscalation.Bot.Tests.Browser;
 
 /// <summary>
 /// The bot's real composition root (<see cref="ServiceRegistration.AddChatEscalation"/> + <see cref="ServiceRegistration.UseChatEscalationAsync"/>)
-/// on Kestrel at 127.0.0.1:&lt;free port&gt; with a temporary SQLite file, the demo policy and the local channel (demo clock on);
+/// on Kestrel at 127.0.0.1:&lt;port Kestrel picks&gt; with a temporary SQLite file, the demo policy and the local channel (demo clock on);
 /// the Coravel scheduler is off, so the emulator's clock jumps and commands run the sweep and the dispatcher on demand.
 /// </summary>
 public sealed class EmulatorHost : IAsyncDisposable
@@ -39,8 +40,6 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         var ownsFolder = folder is null;
         folder ??= NewFolder();
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -50,13 +49,14 @@ public sealed class EmulatorHost : IAsyncDisposable
             ["Local:Enabled"] = "true",
             ["Local:DemoClock"] = "true",
         });
-        builder.WebHost.UseUrls(url);
+        builder.WebHost.UseUrls("http://127.0.0.1:0"); // Kestrel picks the port: a port chosen beforehand can be taken by a parallel test before the bind
         builder.Logging.ClearProviders();
         if (clockBase is not null) builder.Services.AddSingleton(new ChatEscalation.Bot.Local.DemoClock(clockBase, TimeZoneInfo.FindSystemTimeZoneById("Europe/London")));
         builder.AddChatEscalation();
         var app = builder.Build();
         await app.UseChatEscalationAsync();
         await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         return new EmulatorHost(app, folder, ownsFolder, url);
     }
 
@@ -77,10 +77,4 @@ public sealed class EmulatorHost : IAsyncDisposable
         try { Directory.Delete(folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using ChatEscalation.Bot.Hosting;
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Tickets;
@@ -7,6 +6,9 @@ using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatEscalation.Bot.Tests.Security;
 
 /// <summary>
-/// The bot's real composition root on Kestrel at 127.0.0.1:&lt;free port&gt; (the sign-in redirects need real addresses) with Slack
+/// The bot's real composition root on Kestrel at 127.0.0.1:&lt;port Kestrel picks&gt; (the sign-in redirects need real addresses) with Slack
 /// configured, so the dashboard needs sign-in, against a <see cref="LocalOidcIssuer"/>; system clock (cookies and tokens carry real
 /// expiry times), scheduler off, a temporary SQLite file.
 /// </summary>
@@ -37,7 +39,6 @@ public sealed class SignedInHost : IAsyncDisposable
     public static async Task<SignedInHost> StartAsync(LocalOidcIssuer? issuer, IReadOnlyDictionary<string, string?>? more = null)
     {
         var folder = Directory.CreateTempSubdirectory("chatescalation-signin-").FullName;
-        var url = $"http://127.0.0.1:{FreePort()}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, EnvironmentName = "Development" });
         builder.Configuration.UseRootAppSettings();
         var settings = new Dictionary<string, string?>
@@ -57,12 +58,13 @@ public sealed class SignedInHost : IAsyncDisposable
         }
         foreach (var (key, value) in more ?? new Dictionary<string, string?>()) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.WebHost.UseUrls(url);
+        builder.WebHost.UseUrls("http://127.0.0.1:0"); // Kestrel picks the port: a port chosen beforehand can be taken by a parallel test before the bind
         builder.Logging.ClearProviders();
         builder.AddChatEscalation();
         var app = builder.Build();
         await app.UseChatEscalationAsync();
         await app.StartAsync();
+        var url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
         return new SignedInHost(app, folder, url);
     }
 
@@ -100,10 +102,4 @@ public sealed class SignedInHost : IAsyncDisposable
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* best effort */ }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
