@@ -28,6 +28,8 @@ public static class ProfileRun
         var folder = Directory.CreateTempSubdirectory("chatescalation-profile-").FullName;
         var report = new StringBuilder();
         await using var api = await SlackStandIn.StartAsync(0);
+        var seed = Options.Int(args, "--seed", 0);
+        if (seed > 0) await Seeder.SeedAsync(Path.Combine(folder, "p.db"), seed); // the same queued Tier 1 tickets as `sizes` uses
         var settings = InProcessBot.Settings(Path.Combine(folder, "p.db"), api.ApiBaseUrl);
         var dispatch = !Options.Flag(args, "--no-dispatch");
         if (!dispatch) (settings["Scheduler:Enabled"], settings["Outbox:DispatchOnCommit"]) = ("false", "false");
@@ -40,7 +42,7 @@ public static class ProfileRun
         await load.SequentialAsync("/slack/commands", n => SlackBodies.Raise(n, run), 0, 300); // warm-up, every reporter cached
         if (dispatch) await DrainAsync(bot, api);
         Console.WriteLine("profile: warmed up");
-        report.AppendLine(CultureInfo.InvariantCulture, $"Commit {Git.Head()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {count} requests per phase, in one process (client, bot, Slack stand-in), outbox dispatcher {(dispatch ? "on" : "OFF (nothing delivered)")}.");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Commit {Git.Head()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, database seeded with {seed:N0} tickets, {count} requests per phase, in one process (client, bot, Slack stand-in), outbox dispatcher {(dispatch ? "on" : "OFF (nothing delivered)")}.");
         report.AppendLine();
 
         var baseline = await MeasureAsync(load, bot, api, counter, "/slack/commands", n => SlackBodies.Raise(n, run), 100_000, count, signed: false);

@@ -40,7 +40,7 @@ static int Usage()
 {
     Console.Error.WriteLine("""
         usage: ChatEscalation.Bench.FullPath <mode> [options]
-          profile [--requests n] [--seconds s] [--no-dispatch] [--out file.md]   in-process statement/allocation profile
+          profile [--requests n] [--seconds s] [--seed n] [--no-dispatch] [--out file.md] in-process statement/allocation profile
           sign --kind slack-raise|slack-accept --count n --out file.tsv         pre-signed bodies for wrk
           sign --kind teams-raise|teams-accept --count n --out file.tsv --key issuer.pem --app-id id --service-url url [--hours h]
           seed --db file --tickets n [--platform slack|teams] [--teams-service-url url]   n queued Tier 1 tickets (SQL clone)

@@ -21,11 +21,15 @@ internal static class TicketCloneSql
             CREATE TEMP TABLE TplDeadlines AS SELECT * FROM Deadlines;
             DELETE FROM Deadlines; DELETE FROM TicketEvents; DELETE FROM OutboxMessages; DELETE FROM Tickets;
             INSERT INTO Tickets (Number, Status, Tier, Priority, Category, OwnerKey, ReporterKey, Origin, RaisedAt, ResolvedAt, ClosedAt,
-                                 FirstAcceptedAt, EscalationCount, ReopenCount, IsVip, State, Version)
+                                 FirstAcceptedAt, EscalationCount, ReopenCount, IsVip, State, Version, AffectedService, Description,
+                                 IntakePending, IsMajorIncident, LastReportAt, ParentNumber, PeopleAffected, Resolution, SelfService, Title,
+                                 SourceThreadKey)
             {sequence}
             SELECT 1 + i, t.Status, t.Tier, t.Priority, t.Category, t.OwnerKey, t.ReporterKey, t.Origin, t.RaisedAt, t.ResolvedAt, t.ClosedAt,
                    t.FirstAcceptedAt, t.EscalationCount, t.ReopenCount, t.IsVip,
-                   replace(t.State, '"number":' || t.Number || ',', '"number":' || (1 + i) || ','), t.Version
+                   replace(t.State, '"number":' || t.Number || ',', '"number":' || (1 + i) || ','), t.Version, t.AffectedService, t.Description,
+                   t.IntakePending, t.IsMajorIncident, t.LastReportAt, t.ParentNumber, t.PeopleAffected, t.Resolution, t.SelfService, t.Title,
+                   t.SourceThreadKey
             FROM seq JOIN TplTickets t ON t.Number = {templateNumber};
             INSERT INTO Deadlines (TicketNumber, Kind, DueAt, Tier, ClaimedUntil)
             {sequence}

@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Commands;
+using ChatEscalation.Persistence.Knowledge;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
@@ -53,6 +54,36 @@ public sealed class HotPathQueryPlanTests(SqliteDatabase database) : IClassFixtu
         tickets.ShouldContain(l => l.Contains("IX_Tickets_SourceThreadKey"), string.Join(" | ", tickets));
         outbox.ShouldContain(l => l.Contains("IX_OutboxMessages_Platform_PlatformMessageId"), string.Join(" | ", outbox));
         tickets.Concat(outbox).ShouldNotContain(l => l.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunPendingAsync_TicketsInIntake_ReadThroughThePartialIndexNeverScanTickets()
+    {
+        var (plan, db) = Context();
+        await using var _ = db;
+        await new KnowledgeIntake(db, new SqliteKnowledgeSearch(db), TimeProvider.System, new FixedPolicyProvider(Policy), Harness.Writer, new NoOutboxWakeup())
+            .RunPendingAsync();
+
+        var lines = await plan.ExplainAsync(db, sql => sql.Contains("FROM \"Tickets\"") && sql.Contains("IntakePending") && sql.Contains("ORDER BY"));
+
+        lines.ShouldContain(l => l.Contains("INDEX IX_Tickets_IntakePending"), string.Join(" | ", lines));
+    }
+
+    [Fact]
+    public async Task SimilarOpenAsync_DrivenByTheWordMatchesThenEachTicketByNumber()
+    {
+        var (plan, db) = Context();
+        await using var _ = db;
+        await new SqliteKnowledgeSearch(db).SimilarOpenAsync("printer jams on floor 3", "Hardware", T0.AddDays(-1), 0, 10);
+
+        var lines = await plan.ExplainAsync(db, "\"OpenSearch\" MATCH");
+
+        // Before: SQLite drove the join from the intake index (every ticket not in intake) and probed the matches per ticket.
+        var matches = lines.FindIndex(l => l.StartsWith("SCAN m", StringComparison.Ordinal));
+        var tickets = lines.FindIndex(l => l.StartsWith("SEARCH t USING INTEGER PRIMARY KEY", StringComparison.Ordinal));
+        matches.ShouldBeGreaterThanOrEqualTo(0, string.Join(" | ", lines));
+        tickets.ShouldBeGreaterThan(matches, string.Join(" | ", lines));
+        lines.ShouldNotContain(l => l.Contains("IX_Tickets_"), string.Join(" | ", lines));
     }
 
     private (QueryPlan Plan, EscalationDbContext Db) Context()

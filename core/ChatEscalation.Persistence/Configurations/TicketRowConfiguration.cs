@@ -25,7 +25,9 @@ internal sealed class TicketRowConfiguration : IEntityTypeConfiguration<TicketRo
         b.Property(t => t.Title).HasMaxLength(200);
         b.Property(t => t.AffectedService).HasMaxLength(200);
         b.HasIndex(t => t.ParentNumber);
-        b.HasIndex(t => t.IntakePending);
+        // The tickets still waiting for their knowledge step: a partial index of those few rows (the flag is true for seconds), so
+        // finding them is not a scan of every ticket ever raised ("WHERE IntakePending" cannot use an index on the flag itself).
+        b.HasIndex(t => t.Number, "IX_Tickets_IntakePending").HasFilter("\"IntakePending\"");
         b.HasIndex(t => new { t.Status, t.Category, t.LastReportAt });
         // A reply in a channel thread finds the ticket raised from that thread's message.
         b.Property(t => t.SourceThreadKey).HasMaxLength(450);

@@ -8,7 +8,9 @@ namespace ChatEscalation.Persistence.Knowledge;
 /// <see cref="IKnowledgeSearch"/> on SQLite FTS5 (<see cref="SqliteSearchSchema"/>): the words are ORed and the newest
 /// <see cref="IKnowledgeSearch.Window"/> matches are ranked by BM25 (title weighted 4, fix or article text 2, description 1); only the
 /// best rows are read from their table (for open tickets, which are matched inside their category, the window's rows, to keep those
-/// reported within the window).
+/// reported within the window). The similar-open query joins with <c>CROSS JOIN</c>, which SQLite never reorders: its planner
+/// otherwise drove the join from the tickets' intake index (every ticket not in intake) and probed the matches per ticket, 0.7 s at
+/// a million tickets instead of 0.4 ms.
 /// </summary>
 public sealed class SqliteKnowledgeSearch(EscalationDbContext db) : IKnowledgeSearch
 {
@@ -47,7 +49,7 @@ public sealed class SqliteKnowledgeSearch(EscalationDbContext db) : IKnowledgeSe
                    m."Score" AS "Score"
             FROM (SELECT rowid AS "Number", -bm25("OpenSearch", 0.0, 4.0, 1.0) AS "Score" FROM "OpenSearch"
                   WHERE "OpenSearch" MATCH {inCategory} ORDER BY rowid DESC LIMIT {window}) m
-            JOIN "Tickets" t ON t."Number" = m."Number"
+            CROSS JOIN "Tickets" t ON t."Number" = m."Number"
             WHERE t."Category" = {category} AND t."LastReportAt" >= {sinceTicks} AND t."IntakePending" = 0 AND t."Number" <> {except}
             ORDER BY m."Score" DESC LIMIT {limit}
             """).ToListAsync(ct);

@@ -628,8 +628,6 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
 
                     b.HasKey("Number");
 
-                    b.HasIndex("IntakePending");
-
                     b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
@@ -647,6 +645,9 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.HasIndex("Status", "Tier");
 
                     b.HasIndex("Status", "Category", "LastReportAt");
+
+                    b.HasIndex(new[] { "Number" }, "IX_Tickets_IntakePending")
+                        .HasFilter("\"IntakePending\"");
 
                     b.ToTable("Tickets", (string)null);
                 });

@@ -600,8 +600,6 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
 
                     b.HasKey("Number");
 
-                    b.HasIndex("IntakePending");
-
                     b.HasIndex("ParentNumber");
 
                     b.HasIndex("RaisedAt");
@@ -615,6 +613,9 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.HasIndex("Status", "Tier");
 
                     b.HasIndex("Status", "Category", "LastReportAt");
+
+                    b.HasIndex(new[] { "Number" }, "IX_Tickets_IntakePending")
+                        .HasFilter("\"IntakePending\"");
 
                     b.ToTable("Tickets", (string)null);
 
