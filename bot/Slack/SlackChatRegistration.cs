@@ -13,8 +13,8 @@ public static class SlackChatRegistration
     /// <summary>
     /// Registers <see cref="SlackInbound"/> as <see cref="ISlackInbound"/> (replacing <see cref="UnconfiguredSlackInbound"/>, whichever is
     /// called first), <see cref="SlackSender"/> as the <c>slack</c> <see cref="IChatSender"/>, <see cref="SlackPeopleResolver"/>,
-    /// <see cref="SlackBackgroundWork"/> and <see cref="SlackHomeRefresher"/> (singletons and hosted services; the refresher is
-    /// the host's <see cref="ITicketChanges"/>), <see cref="HomeBuilder"/> and <see cref="SlackChatOptions"/> (section <c>"Slack"</c>).
+    /// <see cref="SlackBackgroundWork"/> and <see cref="SlackHomeRefresher"/> (singletons and hosted services; the refresher is told
+    /// every change through the host's <see cref="ITicketChanges"/>, <see cref="HomeRefreshRegistration.AddHomeRefresher"/>), <see cref="HomeBuilder"/> and <see cref="SlackChatOptions"/> (section <c>"Slack"</c>).
     /// Needs AddSlackAdapter (<see cref="ISlackApi"/>) and the persistence services (TicketWorkflow, InboundEventStore, ChatDirectory,
     /// IPolicyProvider). Safe to call twice.
     /// </summary>
@@ -27,14 +27,7 @@ public static class SlackChatRegistration
             services.AddHostedService(sp => sp.GetRequiredService<SlackBackgroundWork>());
         }
 
-        if (!services.Any(s => s.ServiceType == typeof(SlackHomeRefresher)))
-        {
-            services.AddSingleton<SlackHomeRefresher>();
-            services.AddHostedService(sp => sp.GetRequiredService<SlackHomeRefresher>());
-            services.Replace(ServiceDescriptor.Singleton<ITicketChanges>(sp => sp.GetRequiredService<SlackHomeRefresher>()));
-        }
-
-        services.TryAddScoped<HomeBuilder>();
+        services.AddHomeRefresher<SlackHomeRefresher>();
         services.TryAddScoped<SlackPeopleResolver>();
         services.TryAddSingleton<LookupFailures>();
         services.TryAddSingleton<SharedLookups<SlackUserInfo>>();

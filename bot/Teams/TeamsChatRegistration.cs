@@ -1,4 +1,5 @@
 using ChatEscalation.Bot.Conversations;
+using ChatEscalation.Bot.Home;
 using ChatEscalation.Bot.Outbox;
 using ChatEscalation.Bot.Teams.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,8 @@ public static class TeamsChatRegistration
     /// Registers <see cref="TeamsActivityHandler"/> as <see cref="ITeamsActivityHandler"/> (replacing the protocol's placeholder) with the
     /// handlers it routes to (messages, card actions, conversation updates) and their helpers,
     /// <see cref="TeamsSender"/> as the <c>teams</c> <see cref="IChatSender"/>, and the scoped <see cref="ITeamsDirectory"/> (over the
-    /// persistence ChatDirectory) and <see cref="TeamsPeopleResolver"/>, and the roster reader (<see cref="TeamsRoster"/>, its queue and
+    /// persistence ChatDirectory) and <see cref="TeamsPeopleResolver"/>, the home card's refresher (<see cref="TeamsHomeRefresher"/>, a
+    /// singleton and hosted service told every change, <see cref="HomeRefreshRegistration.AddHomeRefresher"/>), and the roster reader (<see cref="TeamsRoster"/>, its queue and
     /// background worker, <see cref="TeamsRosterOptions"/> from the <c>Teams</c> section). Needs AddTeamsAdapter and the persistence services.
     /// </summary>
     public static IServiceCollection AddTeamsChat(this IServiceCollection services)
@@ -27,7 +29,7 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsMessageHandler>();
         services.TryAddScoped<TeamsCardActionHandler>();
         services.TryAddScoped<TeamsHome>();
-        services.TryAddScoped<Home.HomeBuilder>();
+        services.AddHomeRefresher<TeamsHomeRefresher>();
         services.TryAddScoped<TeamsMessageExtensionHandler>();
         services.TryAddScoped<TeamsConversationUpdateHandler>();
         services.AddOptions<TeamsRosterOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

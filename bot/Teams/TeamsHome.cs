@@ -10,7 +10,8 @@ namespace ChatEscalation.Bot.Teams;
 /// <summary>
 /// The Teams personal <c>home</c>: the command typed in the 1:1 chat with the bot is answered with one Adaptive Card of the person's home
 /// (<see cref="TeamsHomeCard"/>), built when the answer is delivered; its Refresh and Accept buttons answer the invoke with the home
-/// rebuilt, so the same card is updated in place rather than a new one posted.
+/// rebuilt, so the same card is updated in place rather than a new one posted; a ticket change that concerns the person updates it too
+/// (<see cref="TeamsHomeRefresher"/>).
 /// </summary>
 public sealed class TeamsHome(HomeBuilder builder, PersonZones zones)
 {

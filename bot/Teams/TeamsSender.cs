@@ -22,7 +22,8 @@ namespace ChatEscalation.Bot.Teams;
 /// stored for next time; skipped when the person was never seen on Teams.
 /// Alert: a new post in the manager or on-call channel, @mentioning the managers or the paged person (<see cref="TicketCopies.Addressed"/>;
 /// a queue card mentions its owner and the paged person).
-/// Reply: the answer to a person where they wrote (<see cref="TeamsRoute"/>): a text, a ticket card, the raise form or their home card; the card is the
+/// Reply: the answer to a person where they wrote (<see cref="TeamsRoute"/>): a text, a ticket card, the raise form or their home card
+/// (whose activity id is told to <see cref="TeamsHomeRefresher"/>, which updates it in place on change); the card is the
 /// reporter's copy for the reporter (their own buttons, kept up to date), without buttons for anybody else.
 /// Per-viewer cards: the current tier's queue card carries <c>refresh.userIds</c> (at most 60) of its owner, the tier's leads and
 /// members, the managers and the reporter, whoever the bot knows (from their messages or a team roster, <see cref="TeamsRoster"/>);
@@ -36,7 +37,8 @@ namespace ChatEscalation.Bot.Teams;
 /// The service URL and tenant come from the channel's stored reference (written when the bot saw the team),
 /// else <see cref="TeamsOptions.TenantId"/> with the public-cloud service URL.
 /// </remarks>
-public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory directory, IPolicyProvider policies, IOptions<TeamsOptions> options, TeamsHome? home = null) : IChatSender
+public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory directory, IPolicyProvider policies, IOptions<TeamsOptions> options, TeamsHome? home = null,
+    TeamsHomeRefresher? homes = null) : IChatSender
 {
     /// <summary>Public-cloud service URL used for channels never seen inbound.</summary>
     public const string DefaultServiceUrl = "https://smba.trafficmanager.net/teams/";
@@ -78,6 +80,11 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         var id = await CreateAsync(reply.Uncertain, () => route.ReplyToId is { } replyTo
             ? connector.ReplyToActivityAsync(route.ServiceUrl, route.ConversationId, replyTo, answer, cancellationToken)
             : connector.SendToConversationAsync(route.ServiceUrl, route.ConversationId, answer, cancellationToken));
+        if (route.Home is { } homeUser && reply.To is { } reader && id is not null)
+        {
+            homes?.Sent(reader, new TeamsHomeCardRef(route.ServiceUrl, route.ConversationId, id, homeUser)); // updated in place on change
+        }
+
         var copy = reply.IsReporterCopy && route.RaiseForm is null && route.Home is null && id is not null
             ? new CardRef(route.ConversationId, id, route.ConversationId, route.ServiceUrl)
             : null;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ChatEscalation.Bot.Home;
 using ChatEscalation.Bot.Slack;
 using ChatEscalation.Bot.Tests.Slack.ChatFixtures;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,7 +97,7 @@ public sealed class SlackAppHomeTests : IAsyncLifetime
 
         var dm = await host.Api.WaitForAsync("chat.postMessage", before, c => c["channel"] == Alice.DmChannel);
         dm["text"]!.ShouldContain(Key(number));
-        host.Time.Advance(SlackHomeRefresher.Debounce);
+        host.Time.Advance(HomeRefresh.Debounce);
         var republished = await host.Api.WaitForAsync("views.publish", before, c => c["user_id"] == Alice.Id);
         var line = Blocks(republished.Body["view"]!.AsObject()).Single(b => Text(b).Contains(Key(number)));
         Text(line).ShouldContain("In progress with Alice");
@@ -116,9 +117,9 @@ public sealed class SlackAppHomeTests : IAsyncLifetime
         await RaiseAsync(Uma, "Printer on floor 4 jams");
         await DirectAsync(Uma, $"note {Key(first)} It jams on every page");
 
-        Homes.DueOf(Alice.Email).ShouldBe(RunningSlackChatHost.T0 + SlackHomeRefresher.Debounce); // waiting, not yet published
+        Homes.DueOf(Alice.Email).ShouldBe(RunningSlackChatHost.T0 + HomeRefresh.Debounce); // waiting, not yet published
         host.Api.Calls.Skip(before).ShouldNotContain(c => c.Method == "views.publish");
-        host.Time.Advance(SlackHomeRefresher.Debounce);
+        host.Time.Advance(HomeRefresh.Debounce);
         await WaitIdleAsync();
 
         var publishes = host.Api.Calls.Skip(before).Where(c => c.Method == "views.publish").Select(c => c["user_id"]).ToList();

@@ -1,3 +1,4 @@
+using ChatEscalation.Bot.Home;
 using ChatEscalation.Bot.Slack;
 using ChatEscalation.Bot.Tests.Local;
 using ChatEscalation.Core.Commands;
@@ -25,13 +26,13 @@ public sealed class SlackHomeRefresherTests
     {
         var homes = Refresher();
 
-        for (var i = 0; i <= SlackHomeRefresher.MaxOpeners; i++)
+        for (var i = 0; i <= HomeRefresh.MaxPeople; i++)
         {
             homes.Opened(new UserRef($"person{i}@demo.local", $"Person {i}"), $"U{i}");
             time.Advance(TimeSpan.FromMilliseconds(1));
         }
 
-        homes.Openers.ShouldBe(SlackHomeRefresher.MaxOpeners);
+        homes.Remembered.ShouldBe(HomeRefresh.MaxPeople);
         homes.Staged(Change("person0@demo.local"));
         homes.DueOf("person0@demo.local").ShouldBe(T0); // only its open, nothing new: it is forgotten
     }

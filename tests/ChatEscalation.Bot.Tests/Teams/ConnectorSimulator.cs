@@ -6,7 +6,7 @@ namespace ChatEscalation.Bot.Tests.Teams;
 /// Answers like the Teams Connector for a <see cref="LocalTeamsConnector.Responder"/>: member lookups from a table of
 /// <see cref="TeamsTestUser"/> (404 <c>MemberNotFoundInConversation</c> otherwise), <c>POST /v3/conversations</c> into a channel
 /// → <c>{id: "&lt;channel&gt;;messageid=N", activityId: N}</c>, into a 1:1 → <c>{id: "a:created-…"}</c>, activity posts and
-/// PUTs → <c>{id}</c>. Activity ids are increasing numbers from 1000. A team's roster (<c>pagedmembers</c>) is <see cref="Roster"/>, served
+/// PUTs → <c>{id}</c> (404 for an activity <see cref="Delete"/>d). Activity ids are increasing numbers from 1000. A team's roster (<c>pagedmembers</c>) is <see cref="Roster"/>, served
 /// <c>pageSize</c> members at a time with an opaque continuation token as Teams does (a pageSize outside 1–500 or a token it never
 /// gave is 400 <c>BadArgument</c>).
 /// </summary>
@@ -22,6 +22,7 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
     private readonly Dictionary<string, (string ConversationId, string ActivityId)> posts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> activities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> created = new(StringComparer.Ordinal);
+    private readonly HashSet<string> deleted = new(StringComparer.Ordinal);
     private int next = 1000;
 
     /// <summary>
@@ -43,6 +44,13 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
     public int CreatedIn(string channel)
     {
         lock (posts) return created.GetValueOrDefault(channel);
+    }
+
+    /// <summary>Activity <paramref name="activityId"/> of <paramref name="conversationId"/> is deleted (the person removed the chat, or an
+    /// admin the message): a PUT to it answers 404 <c>ActivityNotFoundInConversation</c>, as the Connector does.</summary>
+    public void Delete(string conversationId, string activityId)
+    {
+        lock (posts) deleted.Add($"{conversationId}/{activityId}");
     }
 
     /// <summary>The responder to assign to <see cref="LocalTeamsConnector.Responder"/>.</summary>
@@ -81,9 +89,13 @@ public sealed class ConnectorSimulator(IEnumerable<TeamsTestUser> people)
             return Json(new JsonObject { ["id"] = $"{channel};messageid={id}", ["activityId"] = id });
         }
 
-        if (request.Method == "PUT" && segments is ["v3", "conversations", _, "activities", var activityId])
+        if (request.Method == "PUT" && segments is ["v3", "conversations", var inConversation, "activities", var activityId])
         {
-            return Json(new JsonObject { ["id"] = activityId });
+            bool gone;
+            lock (posts) gone = deleted.Contains($"{inConversation}/{activityId}");
+            return gone
+                ? new ScriptedResponse(404, """{"error":{"code":"ActivityNotFoundInConversation","message":"The activity was not found."}}""")
+                : Json(new JsonObject { ["id"] = activityId });
         }
 
         if (request.Method == "POST" && segments is ["v3", "conversations", var conversation, "activities", ..])

@@ -9,7 +9,7 @@ namespace ChatEscalation.Bot.Tests.Teams;
 /// Adaptive Card of the person's home; its Refresh and Accept buttons answer the invoke with the home rebuilt (the card updated in
 /// place, no new message).
 /// </summary>
-public sealed class TeamsHomeTests : IAsyncLifetime
+public sealed partial class TeamsHomeTests : IAsyncLifetime
 {
     private static readonly TeamsTestUser Uma = TeamsTestUser.Uma, Alice = TeamsTestUser.Alice;
     private RunningTeamsHost host = null!;
