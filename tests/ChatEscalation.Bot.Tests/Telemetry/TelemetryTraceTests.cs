@@ -77,10 +77,15 @@ public sealed class TelemetryTraceTests : IAsyncLifetime
         await host.RaiseAsync("Laptop will not boot", Impact.High, Urgency.Medium);
         time.Advance(TimeSpan.FromHours(1));
 
+        // The exporter hears every host in the process (tests run in parallel): this sweep is the one under this test's own span.
+        var test = new Activity("test").SetIdFormat(ActivityIdFormat.W3C);
+        test.ActivityTraceFlags = ActivityTraceFlags.Recorded; // a sampled parent, so the sweep under it is recorded
+        test.Start();
         await host.Runner.SweepNowAsync();
+        test.Stop();
 
         host.Services.GetRequiredService<TracerProvider>().ForceFlush().ShouldBeTrue();
-        var sweep = spans.Last(s => s.Source.Name == EscalationTelemetry.Name && s.OperationName == "sweep");
+        var sweep = spans.Where(s => s.Source.Name == EscalationTelemetry.Name && s.OperationName == "sweep" && s.TraceId == test.TraceId).ShouldHaveSingleItem();
         ((int)sweep.GetTagItem("chatescalation.tickets_fired")!).ShouldBe(1);
         spans.ShouldContain(s => s.OperationName == "decide tick" && s.ParentSpanId == sweep.SpanId);
     }
