@@ -64,8 +64,11 @@ public sealed class TelemetrySaveChangesInterceptor(EscalationMetrics metrics) :
     {
         if (context is null) return;
         var tracker = context.ChangeTracker;
-        var events = tracker.Entries<TicketEventRow>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        var outbox = tracker.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        // New rows are Added from the moment they are added: reading them needs no change detection (Entries() would run a full
+        // pass over every tracked entity, once per call, before SaveChanges runs its own).
+        var (events, outbox) = WithoutDetection(tracker, t => (
+            t.Entries<TicketEventRow>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList(),
+            t.Entries<OutboxMessage>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList()));
         if (events.Count == 0 && outbox.Count == 0) return;
 
         var tickets = events.Select(e => e.TicketNumber).Concat(outbox.Select(o => o.TicketNumber)).Where(n => n > 0).Distinct().ToList();
@@ -92,13 +95,14 @@ public sealed class TelemetrySaveChangesInterceptor(EscalationMetrics metrics) :
     /// <summary>Each new event with its ticket's priority and, for an acknowledgement, how long the page had waited.</summary>
     private static List<CommittedEvent> Describe(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker, List<TicketEventRow> events)
     {
-        var tickets = tracker.Entries<TicketRow>().ToDictionary(e => e.Entity.Number);
+        var tickets = WithoutDetection(tracker, t => t.Entries<TicketRow>().ToDictionary(e => e.Entity.Number));
         var described = new List<CommittedEvent>(events.Count);
         foreach (var e in events)
         {
             tickets.TryGetValue(e.TicketNumber, out var entry);
             var priority = entry?.Entity.Priority.ToString() ?? "";
             TimeSpan? waited = null;
+            if (e.Kind == EventKind.PageAcknowledged) entry?.DetectChanges(); // whether the ticket was modified: this entry only
             if (e.Kind == EventKind.PageAcknowledged && entry is { State: EntityState.Modified }
                 && entry.OriginalValues[nameof(TicketRow.State)] is string before
                 && TicketJson.DeserializeTicket(before).Page is { } page)
@@ -110,6 +114,21 @@ public sealed class TelemetrySaveChangesInterceptor(EscalationMetrics metrics) :
         }
 
         return described;
+    }
+
+    /// <summary>Reads the tracked entries as they are, without a change-detection pass.</summary>
+    private static T WithoutDetection<T>(Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker tracker, Func<Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker, T> read)
+    {
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return read(tracker);
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
     private sealed record Pending(Activity? Span, List<CommittedEvent> Events);
