@@ -57,6 +57,7 @@ public static class PersistenceServiceRegistration
         services.TryAddSingleton<ITicketChanges, NoTicketChanges>();
         services.AddSingleton<DecisionWriter>();
         services.TryAddSingleton<RecentReceipts>();
+        services.TryAddSingleton<KnownPeople>();
         services.TryAddSingleton(new SqliteWriteGate(enabled: settings.Provider == DatabaseProvider.Sqlite));
         services.TryAddSingleton(sp => new GroupCommitWriter(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<IOutboxWakeup>(),
             sp.GetRequiredService<RecentReceipts>(), enabled: settings.Provider == DatabaseProvider.Sqlite, gate: sp.GetRequiredService<SqliteWriteGate>()));

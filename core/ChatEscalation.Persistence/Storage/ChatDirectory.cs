@@ -4,10 +4,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatEscalation.Persistence.Storage;
 
 /// <summary>The platform caches: Slack/Teams user → e-mail, and Teams conversation references for proactive messages.</summary>
-public sealed class ChatDirectory(EscalationDbContext db)
+/// <remarks>People already known with an e-mail are answered from <see cref="KnownPeople"/> when one is given (the host's).</remarks>
+public sealed class ChatDirectory(EscalationDbContext db, KnownPeople? known = null)
 {
-    public Task<PlatformUser?> FindUserAsync(string platform, string platformUserId, CancellationToken ct = default) =>
-        db.PlatformUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Platform == platform && u.PlatformUserId == platformUserId, ct);
+    public async Task<PlatformUser?> FindUserAsync(string platform, string platformUserId, CancellationToken ct = default)
+    {
+        if (known?.Find(platform, platformUserId) is { } kept) return kept;
+        var user = await db.PlatformUsers.AsNoTracking().SingleOrDefaultAsync(u => u.Platform == platform && u.PlatformUserId == platformUserId, ct);
+        if (user?.Email is not null) known?.Keep(user);
+        return user;
+    }
 
     /// <summary>The platform user with this e-mail (lower case compare), for direct messages to a person known by e-mail.</summary>
     public Task<PlatformUser?> FindUserByEmailAsync(string platform, string email, CancellationToken ct = default)
@@ -20,7 +26,13 @@ public sealed class ChatDirectory(EscalationDbContext db)
     public Task UpsertUserAsync(PlatformUser user, CancellationToken ct = default)
     {
         user.Email = user.Email?.ToLowerInvariant();
-        return UpsertAsync(user, u => u.Platform == user.Platform && u.PlatformUserId == user.PlatformUserId, ct);
+        return UpsertUserCoreAsync(user, ct);
+    }
+
+    private async Task UpsertUserCoreAsync(PlatformUser user, CancellationToken ct)
+    {
+        await UpsertAsync(user, u => u.Platform == user.Platform && u.PlatformUserId == user.PlatformUserId, ct);
+        known?.Keep(user);
     }
 
     public Task<ConversationReferenceRow?> FindConversationAsync(string platform, string key, CancellationToken ct = default) =>
