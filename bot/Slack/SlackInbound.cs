@@ -23,7 +23,7 @@ namespace ChatEscalation.Bot.Slack;
 /// <item>A reply in a ticket's thread (under the bot's DM about it, or in a channel under the message it was raised from, where the bot
 /// answered) is a note on the ticket; the reporter's resumes a ticket waiting on them. Typed commands there still work as commands.</item>
 /// <item><c>app_home_opened</c> (Home tab): the person's App Home is published (<see cref="SlackHomeRefresher"/>).</item>
-/// <item>Events: <c>app_mention</c>, DMs (<c>message</c> in an <c>im</c>) and thread replies in channels (<c>message.channels</c>) only; bot posts and message subtypes are ignored (so the bot
+/// <item>Events: <c>app_mention</c>, DMs (<c>message</c> in an <c>im</c>) and thread replies in public and private channels (<c>message.channels</c>, <c>message.groups</c>) only; bot posts and message subtypes are ignored (so the bot
 /// never answers itself). The answer goes through the outbox (in the mention's thread; in a DM, text the bot did not understand gets a
 /// button that opens the raise modal prefilled), so a 429 or an outage delays it but cannot lose it.</item>
 /// <item>Slash commands: <c>/ticket</c> alone opens the raise modal; <c>/ticket &lt;text&gt;</c>, <c>/ticket status INC-42</c>,
@@ -55,7 +55,7 @@ public sealed partial class SlackInbound(
     public const string RaiseShortcut = "raise_from_message";
 
     /// <summary>The event subscriptions <see cref="OnEventAsync"/> handles (manifest <c>bot_events</c>); every other event is ignored.</summary>
-    public static IReadOnlySet<string> BotEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "app_mention", "message.im", "message.channels", AppHomeOpened };
+    public static IReadOnlySet<string> BotEvents { get; } = new HashSet<string>(StringComparer.Ordinal) { "app_mention", "message.im", "message.channels", "message.groups", AppHomeOpened };
 
     /// <summary>The event Slack sends when a person opens the app's Home (or Messages) tab.</summary>
     public const string AppHomeOpened = "app_home_opened";

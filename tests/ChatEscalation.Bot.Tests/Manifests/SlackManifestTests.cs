@@ -40,7 +40,7 @@ public sealed class SlackManifestTests
     {
         var manifest = Load(fileName);
 
-        Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldBe(["app_home_opened", "app_mention", "message.channels", "message.im"], ignoreOrder: true);
+        Strings(manifest["settings"]!["event_subscriptions"]!["bot_events"]).ShouldBe(["app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"], ignoreOrder: true);
         Strings(manifest["oauth_config"]!["scopes"]!["bot"]).ShouldBe(RequiredBotScopes, ignoreOrder: true);
         manifest["settings"]!["interactivity"]!["is_enabled"]!.GetValue<bool>().ShouldBeTrue();
         manifest["features"]!["bot_user"]!["display_name"]!.GetValue<string>().ShouldNotBeNullOrWhiteSpace();

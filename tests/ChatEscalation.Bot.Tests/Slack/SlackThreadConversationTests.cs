@@ -43,10 +43,12 @@ public sealed class SlackThreadConversationTests : IAsyncLifetime
         status.ShouldContain("In progress with Alice");
     }
 
-    [Fact]
-    public async Task ReplyInTheThreadOfARaisedMessage_NoteOnTheTicket_OtherThreadsIgnored()
+    [Theory]
+    [InlineData("C0GENERAL", "channel")]
+    [InlineData("C0PRIVATE", "group")] // a private channel (message.groups)
+    public async Task ReplyInTheThreadOfARaisedMessage_NoteOnTheTicket_OtherThreadsIgnored(string channel, string channelType)
     {
-        const string channel = "C0GENERAL", ts = "1773136700.000300";
+        const string ts = "1773136700.000300";
         var shortcut = SlackChatPayloads.MessageShortcut(Alice, SlackInbound.RaiseShortcut, channel, Uma, "Printer on floor 2 is jammed", ts);
         await PostAsync("/slack/interactions", shortcut, "application/x-www-form-urlencoded");
         var view = (await host.Api.WaitForAsync("views.open", 0)).Body["view"]!.AsObject();
@@ -55,8 +57,8 @@ public sealed class SlackThreadConversationTests : IAsyncLifetime
         await host.DispatchAsync();
         var before = host.Api.Calls.Count;
 
-        await EventAsync(Uma, channel, "channel", "It jams on every A3 job", ts);
-        await EventAsync(Uma, channel, "channel", "Lunch anyone?", "1773136700.000999");
+        await EventAsync(Uma, channel, channelType, "It jams on every A3 job", ts);
+        await EventAsync(Uma, channel, channelType, "Lunch anyone?", "1773136700.000999");
         await host.DispatchAsync();
 
         var after = host.Api.Calls.Skip(before).Where(c => c.Method == "chat.postMessage").ToList();
