@@ -75,7 +75,7 @@ public static partial class EscalationEngine
         else
             OpenInQueue(b);
 
-        b.Reply($"{b.Ticket.Key} raised: {route.Reason}. It is in the {policy.TierName(route.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket, b.Policy)}). You will get a message at every handoff.");
+        b.Reply($"{b.Ticket.Key} raised: {route.Reason}. It is in the {policy.TierName(route.Tier)} queue; a technician will pick it up (response target {ResponseTarget(b.Ticket, b.Policy)}). {(raisedBy is null ? "You" : command.Reporter.Name)} will get a message at every handoff.");
         return b.Build();
     }
 

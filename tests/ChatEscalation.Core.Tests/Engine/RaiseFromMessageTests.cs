@@ -21,6 +21,7 @@ public class RaiseFromMessageTests
         raised.Actor.Key.ShouldBe(People.Alice.Key);
         raised.Text.ShouldStartWith("Raised by Alice (Tier 1) for Uma");
         d.DirectTo(People.Uma).Text.ShouldContain("raised for you by Alice");
+        d.Reply.ShouldEndWith($"{People.Uma.Name} will get a message at every handoff."); // the reply goes to Alice, who clicked
     }
 
     [Fact]
@@ -30,5 +31,6 @@ public class RaiseFromMessageTests
 
         d.Events.Single(e => e.Kind == EventKind.Raised).Text.ShouldStartWith("Raised by Uma");
         d.DirectsTo(People.Uma).ShouldBeEmpty();
+        d.Reply.ShouldEndWith("You will get a message at every handoff.");
     }
 }
