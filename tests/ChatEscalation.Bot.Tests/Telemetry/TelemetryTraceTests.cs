@@ -16,7 +16,7 @@ namespace ChatEscalation.Bot.Tests.Telemetry;
 /// </summary>
 public sealed class TelemetryTraceTests : IAsyncLifetime
 {
-    private readonly List<Activity> spans = [];
+    private readonly SpanLog spans = new();
     private readonly FakeTimeProvider time = new(SchedulingHost.T0);
     private ScriptedSender sender = null!;
     private SchedulingHost host = null!;
@@ -49,7 +49,7 @@ public sealed class TelemetryTraceTests : IAsyncLifetime
         }
 
         host.Services.GetRequiredService<TracerProvider>().ForceFlush().ShouldBeTrue();
-        var ours = spans.Where(s => s.Source.Name == EscalationTelemetry.Name).ToList();
+        var ours = spans.Snapshot().Where(s => s.Source.Name == EscalationTelemetry.Name).ToList();
         var inClick = ours.Where(s => s.TraceId == click).ToList();
         var webhook = inClick.Where(s => s.OperationName == EscalationTelemetry.WebhookSpan).ShouldHaveSingleItem();
         webhook.GetTagItem(EscalationTelemetry.PlatformTag).ShouldBe("local");
@@ -85,8 +85,37 @@ public sealed class TelemetryTraceTests : IAsyncLifetime
         test.Stop();
 
         host.Services.GetRequiredService<TracerProvider>().ForceFlush().ShouldBeTrue();
-        var sweep = spans.Where(s => s.Source.Name == EscalationTelemetry.Name && s.OperationName == "sweep" && s.TraceId == test.TraceId).ShouldHaveSingleItem();
+        var sweep = spans.Snapshot().Where(s => s.Source.Name == EscalationTelemetry.Name && s.OperationName == "sweep" && s.TraceId == test.TraceId).ShouldHaveSingleItem();
         ((int)sweep.GetTagItem("chatescalation.tickets_fired")!).ShouldBe(1);
-        spans.ShouldContain(s => s.OperationName == "decide tick" && s.ParentSpanId == sweep.SpanId);
+        spans.Snapshot().ShouldContain(s => s.OperationName == "decide tick" && s.ParentSpanId == sweep.SpanId);
+    }
+
+    /// <summary>
+    /// The exporter's list: it hears every host in the process (the source is static), and other tests' spans end on their own threads
+    /// while this test reads, so adds and reads take a lock and the test reads a copy.
+    /// </summary>
+    private sealed class SpanLog : ICollection<Activity>
+    {
+        private readonly List<Activity> items = [];
+
+        public int Count { get { lock (items) return items.Count; } }
+
+        public bool IsReadOnly => false;
+
+        public List<Activity> Snapshot() { lock (items) return [.. items]; }
+
+        public void Add(Activity item) { lock (items) items.Add(item); }
+
+        public void Clear() { lock (items) items.Clear(); }
+
+        public bool Contains(Activity item) { lock (items) return items.Contains(item); }
+
+        public void CopyTo(Activity[] array, int arrayIndex) { lock (items) items.CopyTo(array, arrayIndex); }
+
+        public bool Remove(Activity item) { lock (items) return items.Remove(item); }
+
+        public IEnumerator<Activity> GetEnumerator() => Snapshot().GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
