@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using ChatEscalation.Persistence.Storage;
 
 namespace ChatEscalation.Bot.Conversations;
 
@@ -15,24 +15,14 @@ public sealed class LookupFailures(TimeProvider time)
     /// <summary>Most people remembered; beyond it the memory is emptied (each person then costs one more timeout).</summary>
     public const int Capacity = 10_000;
 
-    private readonly ConcurrentDictionary<string, DateTimeOffset> until = new(StringComparer.Ordinal);
+    private readonly ExpiringMap<string, bool> failed = new(time, RetryAfter, Capacity);
 
     /// <summary>True while a lookup of <paramref name="key"/> (platform-qualified, e.g. <c>slack:U0123</c>) failed less than <see cref="RetryAfter"/> ago.</summary>
-    public bool RecentlyFailed(string key)
-    {
-        if (!until.TryGetValue(key, out var end)) return false;
-        if (time.GetUtcNow() < end) return true;
-        until.TryRemove(KeyValuePair.Create(key, end));
-        return false;
-    }
+    public bool RecentlyFailed(string key) => failed.TryGet(key, out _);
 
     /// <summary>Remembers that the lookup of <paramref name="key"/> failed now.</summary>
-    public void Failed(string key)
-    {
-        if (until.Count >= Capacity) until.Clear();
-        until[key] = time.GetUtcNow() + RetryAfter;
-    }
+    public void Failed(string key) => failed.Set(key, true);
 
     /// <summary>Forgets a failure (the lookup worked).</summary>
-    public void Succeeded(string key) => until.TryRemove(key, out _);
+    public void Succeeded(string key) => failed.Remove(key);
 }

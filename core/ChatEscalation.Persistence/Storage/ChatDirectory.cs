@@ -23,14 +23,9 @@ public sealed class ChatDirectory(EscalationDbContext db, KnownPeople? known = n
             .OrderByDescending(u => u.UpdatedAt).FirstOrDefaultAsync(ct);
     }
 
-    public Task UpsertUserAsync(PlatformUser user, CancellationToken ct = default)
+    public async Task UpsertUserAsync(PlatformUser user, CancellationToken ct = default)
     {
         user.Email = user.Email?.ToLowerInvariant();
-        return UpsertUserCoreAsync(user, ct);
-    }
-
-    private async Task UpsertUserCoreAsync(PlatformUser user, CancellationToken ct)
-    {
         await UpsertAsync(user, u => u.Platform == user.Platform && u.PlatformUserId == user.PlatformUserId, ct);
         known?.Keep(user);
     }

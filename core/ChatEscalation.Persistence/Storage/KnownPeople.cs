@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChatEscalation.Persistence.Rows;
 
 namespace ChatEscalation.Persistence.Storage;
@@ -21,32 +20,20 @@ public sealed class KnownPeople(TimeProvider time)
     /// <summary>Most people kept.</summary>
     public const int Capacity = 10_000;
 
-    private readonly ConcurrentDictionary<(string Platform, string Id), (PlatformUser User, DateTimeOffset Until)> people = new();
+    private readonly ExpiringMap<(string Platform, string Id), PlatformUser> people = new(time, Lifetime, Capacity);
 
     /// <summary>How many people are kept now.</summary>
     public int Count => people.Count;
 
     /// <summary>A copy of the person kept for (<paramref name="platform"/>, <paramref name="platformUserId"/>); null when none is, or it expired.</summary>
-    public PlatformUser? Find(string platform, string platformUserId)
-    {
-        if (!people.TryGetValue((platform, platformUserId), out var kept)) return null;
-        if (time.GetUtcNow() < kept.Until) return Copy(kept.User);
-        people.TryRemove(new KeyValuePair<(string, string), (PlatformUser, DateTimeOffset)>((platform, platformUserId), kept));
-        return null;
-    }
+    public PlatformUser? Find(string platform, string platformUserId) =>
+        people.TryGet((platform, platformUserId), out var kept) ? Copy(kept) : null;
 
     /// <summary>Keeps a copy of <paramref name="user"/> when it has an e-mail; forgets any older entry when it has none.</summary>
     public void Keep(PlatformUser user)
     {
-        var key = (user.Platform, user.PlatformUserId);
-        if (user.Email is null)
-        {
-            people.TryRemove(key, out _);
-            return;
-        }
-
-        if (people.Count >= Capacity && !people.ContainsKey(key)) people.Clear();
-        people[key] = (Copy(user), time.GetUtcNow() + Lifetime);
+        if (user.Email is null) people.Remove((user.Platform, user.PlatformUserId));
+        else people.Set((user.Platform, user.PlatformUserId), Copy(user));
     }
 
     private static PlatformUser Copy(PlatformUser u) =>
