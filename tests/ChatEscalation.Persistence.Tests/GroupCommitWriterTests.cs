@@ -93,6 +93,46 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task ExecuteAsync_ACommand_DecidedByItsCallerAndOnlyWrittenByTheWriter()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var number = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Headset crackles"))).Ticket!.Number;
+        var before = (writer.PreparedWrites, writer.Operations);
+
+        var accepted = await Workflow(h, writer).ExecuteAsync(number, new AcceptTicket(Alice), new Inbound(new InboundReceipt("slack", "accept:" + Guid.NewGuid())));
+
+        accepted.Succeeded.ShouldBeTrue();
+        (writer.PreparedWrites - before.PreparedWrites).ShouldBe(1);
+        (writer.Operations - before.Operations).ShouldBe(1);
+        (await h.Workflow().GetAsync(number))!.Owner.ShouldBe(Alice);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TheTicketChangesBetweenDecisionAndWrite_DecidedAgainOnTheNewVersion()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var number = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Docking station drops the screens"))).Ticket!.Number;
+        var version = (await h.Workflow().GetAsync(number))!.Version;
+        var before = writer.PreparedWrites;
+
+        // Both are decided on the same version before the writer runs; the note is written first, so the accept's version is gone.
+        var results = await WhileHeldAsync(h, writer, () =>
+        [
+            Workflow(h, writer).ExecuteAsync(number, new AddNote(Uma, "It started after the update")),
+            Workflow(h, writer).ExecuteAsync(number, new AcceptTicket(Alice)),
+        ]);
+
+        results.ShouldAllBe(r => r.Succeeded);
+        (writer.PreparedWrites - before).ShouldBe(1); // the note as decided; the accept decided again by the writer
+        var ticket = (await h.Workflow().GetAsync(number))!;
+        ticket.Owner.ShouldBe(Alice);
+        ticket.Version.ShouldBe(version + 2);
+        (await h.Workflow().EventsAsync(number)).Select(e => e.Kind).ShouldBe([EventKind.Raised, EventKind.NoteAdded, EventKind.Accepted], ignoreOrder: false);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_RacingAcceptsThroughTheWriterAndAnotherInstance_ExactlyOneOwner()
     {
         using var h = new Harness(database.NewContext, T0);

@@ -25,42 +25,43 @@ public sealed class TelemetrySaveChangesInterceptor(EscalationMetrics metrics) :
     /// <inheritdoc />
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Begin(eventData.Context);
+        Saving(eventData.Context);
         return result;
     }
 
     /// <inheritdoc />
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Begin(eventData.Context);
+        Saving(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
     /// <inheritdoc />
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        End(eventData.Context, null);
+        Saved(eventData.Context, null);
         return result;
     }
 
     /// <inheritdoc />
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        End(eventData.Context, null);
+        Saved(eventData.Context, null);
         return ValueTask.FromResult(result);
     }
 
     /// <inheritdoc />
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => End(eventData.Context, eventData.Exception);
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Saved(eventData.Context, eventData.Exception);
 
     /// <inheritdoc />
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        End(eventData.Context, eventData.Exception);
+        Saved(eventData.Context, eventData.Exception);
         return Task.CompletedTask;
     }
 
-    private void Begin(DbContext? context)
+    /// <summary>A save of <paramref name="context"/>'s tracked changes begins (SaveChanges, or <see cref="DirectSave"/>).</summary>
+    public void Saving(DbContext? context)
     {
         if (context is null) return;
         var tracker = context.ChangeTracker;
@@ -83,7 +84,8 @@ public sealed class TelemetrySaveChangesInterceptor(EscalationMetrics metrics) :
         pending.AddOrUpdate(context, new Pending(span, Describe(tracker, events)));
     }
 
-    private void End(DbContext? context, Exception? error)
+    /// <summary>The save begun by <see cref="Saving"/> ended: <paramref name="error"/> null when it succeeded.</summary>
+    public void Saved(DbContext? context, Exception? error)
     {
         if (context is null || !pending.TryGetValue(context, out var p)) return;
         pending.Remove(context);

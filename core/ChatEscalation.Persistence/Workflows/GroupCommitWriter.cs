@@ -20,9 +20,11 @@ namespace ChatEscalation.Persistence.Workflows;
 /// <list type="bullet">
 /// <item>Order: operations are taken in the order they were queued; commands on one ticket commit in that order (one that must be
 /// decided again holds back the later ones of its ticket to the next batch).</item>
-/// <item>Races: each operation reads the ticket inside the batch's transaction, so a second accept sees the first one's owner and the
-/// engine refuses it. A ticket changed by another writer meanwhile (the sweep) fails the version check: that operation alone is
-/// rolled back to its savepoint and decided again in the next batch (at most <see cref="TicketWorkflow.MaxAttempts"/> times).</item>
+/// <item>Races: a command usually comes decided and staged by its caller on the ticket as committed then (<see cref="PreparedDecision"/>:
+/// the engine and the staging run on the request's thread, not in this loop), and is written only if the ticket still has the version it
+/// was decided on. Otherwise, and for raises, the operation reads the ticket inside the batch's transaction, so a second accept sees
+/// the first one's owner and the engine refuses it. A version check that fails (a second prepared accept, the sweep) rolls that
+/// operation alone back to its savepoint; it is decided again here in the next batch (at most <see cref="TicketWorkflow.MaxAttempts"/> times).</item>
 /// <item>Failures: an operation that throws is rolled back to its savepoint and fails alone; the rest of the batch commits. A commit
 /// that fails is retried one operation per transaction, so again only the failing one fails.</item>
 /// <item>Receipts: a repeat of a request committed before (or earlier in the same batch) loses on the receipt's primary key and is
@@ -51,6 +53,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     private Task? loop;
     private long transactions;
     private long operations;
+    private long preparedWrites;
     private int waiting;
 
     /// <param name="gate">This process's turn at SQLite's write lock, taken for each batch's transaction (none: <see cref="SqliteWriteGate.Open"/>).</param>
@@ -76,11 +79,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Operations committed so far (with a result; repeats and unchanged answers included).</summary>
     public long Operations => Interlocked.Read(ref operations);
 
+    /// <summary>Commands written as their callers decided them (<see cref="PreparedDecision"/>), without deciding them here again.</summary>
+    public long PreparedWrites => Interlocked.Read(ref preparedWrites);
+
     internal Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
         Enqueue(WriteRequest.ForRaise(command, inbound, policy, now, ct));
 
-    internal Task<CommandResult> ExecuteAsync(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
-        Enqueue(WriteRequest.ForCommand(number, command, inbound, policy, now, ct));
+    internal Task<CommandResult> ExecuteAsync(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct,
+        PreparedDecision? prepared = null) =>
+        Enqueue(WriteRequest.ForCommand(number, command, inbound, policy, now, ct, prepared));
 
     internal async Task<bool> RecordAsync(InboundReceipt? receipt, OutboxReply? reply, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
         !(await Enqueue(WriteRequest.ForRecord(receipt, reply, policy, now, ct))).Repeated;
@@ -156,6 +163,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
         using (await gate.EnterAsync(foreground: true))
         await using (var transaction = await db.Database.BeginTransactionAsync())
+        using (var save = new DirectSave(db))
         {
             foreach (var request in batch)
             {
@@ -176,7 +184,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 await transaction.CreateSavepointAsync(Savepoint);
                 try
                 {
-                    var (result, added) = await StageAsync(db, writer, transaction, request);
+                    var (result, added) = await StageAsync(db, save, writer, transaction, request);
                     messages += added;
                     staged.Add((request, result));
                     await transaction.ReleaseSavepointAsync(Savepoint);
@@ -185,6 +193,12 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 {
                     db.ChangeTracker.Clear();
                     await transaction.RollbackToSavepointAsync(Savepoint);
+                    if (request.Prepared is { } stale)
+                    {
+                        stale.Changes.ChangeTracker.Clear(); // decided on a version that is gone (or failed): decided here next time
+                        request.Prepared = null;
+                    }
+
                     if (e is DbUpdateException repeat && UniqueViolation.Is(repeat) && request.Inbound.Receipt is { } receipt && await receipts.SeenAsync(receipt))
                     {
                         staged.Add((request, CommandResult.Repeat));
@@ -222,8 +236,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         return again;
     }
 
-    /// <summary>Stages one request (its SaveChanges runs inside the batch's transaction); returns its result and the outbox rows it added.</summary>
-    private static async Task<(CommandResult Result, int Messages)> StageAsync(EscalationDbContext db, DecisionWriter writer, IDbContextTransaction transaction, WriteRequest request)
+    /// <summary>
+    /// Stages one request and writes it inside the batch's transaction (<see cref="DirectSave"/>: the batch's statements are prepared
+    /// once); returns its result and the outbox rows it added.
+    /// </summary>
+    private async Task<(CommandResult Result, int Messages)> StageAsync(EscalationDbContext db, DirectSave save, DecisionWriter writer, IDbContextTransaction transaction, WriteRequest request)
     {
         var (inbound, policy, now, ct) = (request.Inbound, request.Policy, request.Now, request.Cancellation);
         int? messages;
@@ -231,6 +248,13 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (request.IsRecord)
         {
             (result, messages) = (Recorded, WorkflowSteps.StageRecord(db, inbound.Receipt, request.Reply, now));
+        }
+        else if (request.Prepared is { } prepared)
+        {
+            await save.SaveAsync(prepared.Changes, ct); // a stale version fails here (DbUpdateConcurrencyException) and is decided again
+            request.Prepared = null; // written (its context is empty now): should this transaction fail, it is decided again
+            Interlocked.Increment(ref preparedWrites);
+            return (prepared.Result, prepared.Messages);
         }
         else if (request.Raise is { } raise)
         {
@@ -250,7 +274,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
 
         if (messages is null) return (result, 0);
-        await db.SaveChangesAsync(ct);
+        await save.SaveAsync(ct);
         return (result, messages.Value);
     }
 

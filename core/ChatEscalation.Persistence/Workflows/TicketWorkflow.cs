@@ -85,6 +85,27 @@ public sealed class TicketWorkflow(
 
     public Task<CommandResult> ExecuteAsync(long number, TicketCommand command, CancellationToken ct = default) => ExecuteAsync(number, command, Inbound.None, ct);
 
+    /// <summary>
+    /// For the group-commit writer: decides the command on the ticket as committed now and stages its rows in this workflow's context,
+    /// here, on the request's thread, so the writer's single loop only writes them (after checking the ticket's version). Null when
+    /// the writer had better decide itself: nothing changes (a refusal, an unknown ticket: it answers), or a row needs SaveChanges.
+    /// FollowUps: the decision changes other tickets too.
+    /// </summary>
+    private async Task<(PreparedDecision? Prepared, bool FollowUps)> PrepareAsync(long number, TicketCommand command, Inbound inbound, Core.Policy.EscalationPolicy policy,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var (result, row, decision) = await WorkflowSteps.DecideAsync(db, number, command, policy, now, ct);
+        if (decision is { FollowUps.Count: 0 })
+        {
+            var messages = await WorkflowSteps.StageDecisionAsync(db, writer, row, decision, result, inbound, policy, now, ct);
+            if (DirectSave.Covers(db)) return (new PreparedDecision(db, result, messages), false);
+        }
+
+        db.ChangeTracker.Clear();
+        return (null, decision is { FollowUps.Count: > 0 });
+    }
+
     /// <summary>Applies a command to an existing ticket; unknown ticket → not found, refusal or no change → the ticket is not saved.</summary>
     public async Task<CommandResult> ExecuteAsync(long number, TicketCommand command, Inbound inbound, CancellationToken ct = default)
     {
@@ -93,13 +114,15 @@ public sealed class TicketWorkflow(
         if (inbound.Receipt is { } known && receipts.SeenRecently(known)) return CommandResult.Repeat;
         if (Grouped)
         {
+            var (prepared, followUps) = await PrepareAsync(number, command, inbound, policy, now, ct);
             try
             {
-                return await group!.ExecuteAsync(number, command, inbound, policy, now, ct);
+                // A decision with follow-ups on other tickets (links, a cascade) is made below, with them, in one transaction.
+                if (!followUps) return await group!.ExecuteAsync(number, command, inbound, policy, now, ct, prepared);
             }
             catch (FollowUpsNeedOwnTransactionException)
             {
-                // The decision sets off changes on other tickets (links, a cascade): decided again below, with them, in one transaction.
+                // Decided again by the writer (the ticket had changed), this time with follow-ups: as above.
             }
         }
 

@@ -41,6 +41,12 @@ internal sealed class WriteRequest
 
     public Activity? Parent { get; }
 
+    /// <summary>
+    /// A command's decision made and staged before it was queued, on the ticket as committed then (<see cref="PreparedDecision"/>); the writer
+    /// only writes it, if the ticket's version is still the one it was decided on. Dropped when it is not: the writer decides again.
+    /// </summary>
+    public PreparedDecision? Prepared { get; set; }
+
     /// <summary>Times this request lost an optimistic-concurrency race and was decided again.</summary>
     public int Attempts { get; set; }
 
@@ -49,9 +55,16 @@ internal sealed class WriteRequest
     public static WriteRequest ForRaise(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
         new(inbound, policy, now, ct) { Raise = command };
 
-    public static WriteRequest ForCommand(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
-        new(inbound, policy, now, ct) { Command = command, TicketNumber = number };
+    public static WriteRequest ForCommand(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct,
+        PreparedDecision? prepared = null) =>
+        new(inbound, policy, now, ct) { Command = command, TicketNumber = number, Prepared = prepared };
 
     public static WriteRequest ForRecord(InboundReceipt? receipt, OutboxReply? reply, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
         new(new Inbound(receipt), policy, now, ct) { Reply = reply, IsRecord = true };
 }
+
+/// <summary>
+/// A command decided by its caller outside the writer's transaction: <paramref name="Changes"/> tracks the rows it staged (the ticket
+/// with the version it was read at, its events, deadlines, outbox rows, receipt and answer), all writable by <see cref="DirectSave"/>.
+/// </summary>
+internal sealed record PreparedDecision(EscalationDbContext Changes, CommandResult Result, int Messages);
