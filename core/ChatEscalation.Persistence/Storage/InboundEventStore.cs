@@ -12,6 +12,11 @@ namespace ChatEscalation.Persistence.Storage;
 /// </remarks>
 public sealed class InboundEventStore(EscalationDbContext db, RecentReceipts? recent = null)
 {
+    /// <summary>Whether the receipt is stored (compiled once: every first-time request asks).</summary>
+    private static readonly CompiledPerModel<Func<EscalationDbContext, string, string, CancellationToken, Task<bool>>> Stored = new(() =>
+        EF.CompileAsyncQuery((EscalationDbContext db, string platform, string key, CancellationToken _) =>
+            db.InboundEvents.AsNoTracking().Any(e => e.Platform == platform && e.EventId == key)));
+
     /// <summary>The process's memory of recent receipts (a private one when none was given).</summary>
     public RecentReceipts Recent { get; } = recent ?? new RecentReceipts(1024);
 
@@ -20,7 +25,7 @@ public sealed class InboundEventStore(EscalationDbContext db, RecentReceipts? re
     {
         if (Recent.Contains(receipt)) return true;
         var key = receipt.StoredKey;
-        if (!await db.InboundEvents.AsNoTracking().AnyAsync(e => e.Platform == receipt.Platform && e.EventId == key, ct)) return false;
+        if (!await Stored.For(db)(db, receipt.Platform, key, ct)) return false;
         Recent.Remember(receipt);
         return true;
     }

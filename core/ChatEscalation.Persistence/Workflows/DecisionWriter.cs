@@ -17,6 +17,10 @@ namespace ChatEscalation.Persistence.Workflows;
 /// </remarks>
 public sealed class DecisionWriter(OutboxWriter outbox, ITicketChanges? changes = null)
 {
+    /// <summary>The ticket's stored deadlines, tracked (compiled once: every decision on an existing ticket reads them).</summary>
+    private static readonly CompiledPerModel<Func<EscalationDbContext, long, IAsyncEnumerable<DeadlineRow>>> DeadlinesOf = new(() =>
+        EF.CompileAsyncQuery((EscalationDbContext db, long number) => db.Deadlines.Where(d => d.TicketNumber == number)));
+
     /// <summary>Stages the decision's changes; returns how many outbox rows it staged (the caller wakes the outbox after its commit when any).</summary>
     public async Task<int> StageAsync(EscalationDbContext db, TicketRow? row, Decision decision, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
@@ -61,11 +65,13 @@ public sealed class DecisionWriter(OutboxWriter outbox, ITicketChanges? changes 
         var wanted = deadlines.Select(d => RowMapper.ToRow(number, d)).ToList();
         if (!newTicket)
         {
-            foreach (var stored in await db.Deadlines.Where(d => d.TicketNumber == number).ToListAsync(ct))
+            var stored = new List<DeadlineRow>();
+            await foreach (var row in DeadlinesOf.For(db)(db, number).WithCancellation(ct)) stored.Add(row);
+            foreach (var deadline in stored)
             {
-                var same = stored.ClaimedUntil is null ? wanted.FindIndex(w => w.Kind == stored.Kind && w.DueAt == stored.DueAt && w.Tier == stored.Tier) : -1;
+                var same = deadline.ClaimedUntil is null ? wanted.FindIndex(w => w.Kind == deadline.Kind && w.DueAt == deadline.DueAt && w.Tier == deadline.Tier) : -1;
                 if (same >= 0) wanted.RemoveAt(same);
-                else db.Deadlines.Remove(stored);
+                else db.Deadlines.Remove(deadline);
             }
         }
 

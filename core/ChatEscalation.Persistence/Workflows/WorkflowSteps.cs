@@ -15,6 +15,10 @@ namespace ChatEscalation.Persistence.Workflows;
 /// </summary>
 internal static class WorkflowSteps
 {
+    /// <summary>The ticket's row, tracked (compiled once: every command reads it, so the query cache's lookup is skipped).</summary>
+    private static readonly CompiledPerModel<Func<EscalationDbContext, long, CancellationToken, Task<TicketRow?>>> TicketByNumber = new(() =>
+        EF.CompileAsyncQuery((EscalationDbContext db, long number, CancellationToken _) => db.Tickets.SingleOrDefault(t => t.Number == number)));
+
     /// <summary>Takes the next ticket number (inside the caller's transaction) and lets the engine decide the raise.</summary>
     public static async Task<(CommandResult Result, Decision? Decision)> DecideRaiseAsync(EscalationDbContext db, RaiseTicket command, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
@@ -28,7 +32,7 @@ internal static class WorkflowSteps
     /// <summary>Loads the ticket (tracked, with its Version) and lets the engine decide; Decision is null unless it changed something.</summary>
     public static async Task<(CommandResult Result, TicketRow? Row, Decision? Decision)> DecideAsync(EscalationDbContext db, long number, TicketCommand command, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
     {
-        var row = await db.Tickets.SingleOrDefaultAsync(t => t.Number == number, ct);
+        var row = await TicketByNumber.For(db)(db, number, ct);
         if (row is null) return (CommandResult.Missing(number), null, null);
         var ticket = RowMapper.ToTicket(row);
         var outcome = EscalationEngine.Decide(ticket, command, policy, now);
