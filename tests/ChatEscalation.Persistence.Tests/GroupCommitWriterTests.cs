@@ -109,6 +109,70 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task RaiseAsync_ARaise_NumberedAndDecidedByItsCallerOnlyWrittenByTheWriter_CounterStoredForTheNextProcess()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var before = writer.PreparedWrites;
+
+        var raised = await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Laptop fan is loud"), new Inbound(new InboundReceipt("slack", "raise:" + Guid.NewGuid())));
+
+        raised.Succeeded.ShouldBeTrue();
+        (writer.PreparedWrites - before).ShouldBe(1);
+        (await StoredCounterAsync()).ShouldBe(raised.Ticket!.Number);
+        var restarted = await Workflow(h, NewWriter(h)).RaiseAsync(new RaiseTicket(Uma, "local", "Laptop fan is still loud"));
+        restarted.Ticket!.Number.ShouldBe(raised.Ticket.Number + 1);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_RefusedCancelledAndRepeatedRaisesBetweenOthers_UseNoNumber()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var receipt = new InboundReceipt("slack", "command:" + Guid.NewGuid());
+        using var cancel = new CancellationTokenSource();
+        Task<CommandResult>? cancelled = null;
+
+        var results = await WhileHeldAsync(h, writer, () =>
+        {
+            var first = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "slack", "Scanner offline"), new Inbound(receipt));
+            var repeat = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "slack", "Scanner offline"), new Inbound(receipt));
+            var refused = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "?"));
+            cancelled = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Projector has no signal"), Inbound.None, cancel.Token);
+            cancel.Cancel(); // queued with its number, cancelled before the writer reaches it
+            return [first, repeat, refused];
+        });
+        var next = await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Keyboard missing keys"));
+        var after = await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Mouse double-clicks"));
+
+        results[1].Repeated.ShouldBeTrue();
+        results[2].Succeeded.ShouldBeFalse();
+        await Should.ThrowAsync<OperationCanceledException>(cancelled!);
+        // The repeat's and the cancelled raise's numbers were handed out again: no gap after the first.
+        new[] { results[0], next, after }.Select(r => r.Ticket!.Number - results[0].Ticket!.Number).Order().ShouldBe([0, 1, 2]);
+        (await StoredCounterAsync()).ShouldBe(results[0].Ticket!.Number + 2);
+    }
+
+    [Fact]
+    public async Task RaiseAsync_AnotherProcessTookTheNextNumber_RaisedWithTheNextFreeOne()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var first = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Badge reader rejects me"))).Ticket!.Number;
+        var elsewhere = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Badge reader at door 4 too"))).Ticket!.Number; // its own counter
+        elsewhere.ShouldBe(first + 1);
+
+        var raised = await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Badge reader at door 5 as well")); // this writer's memory says first + 1
+        var then = await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Turnstile stuck"));
+
+        raised.Succeeded.ShouldBeTrue();
+        raised.Ticket!.Number.ShouldBe(first + 2);
+        then.Ticket!.Number.ShouldBe(first + 3);
+        (await h.Workflow().GetAsync(first + 1))!.Title.ShouldBe("Badge reader at door 4 too");
+        (await StoredCounterAsync()).ShouldBe(first + 3);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_TheTicketChangesBetweenDecisionAndWrite_DecidedAgainOnTheNewVersion()
     {
         using var h = new Harness(database.NewContext, T0);
@@ -208,6 +272,12 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
         (await db.OutboxMessages.CountAsync(o => o.IdempotencyKey == $"reply/slack/{receipt.Hash}")).ShouldBe(1);
     }
 
+    private async Task<long> StoredCounterAsync()
+    {
+        await using var db = database.NewContext();
+        return await db.Counters.Where(c => c.Name == Rows.Counter.Tickets).Select(c => c.Value).SingleAsync();
+    }
+
     private GroupCommitWriter NewWriter(Harness h) =>
         new(database.Services.GetRequiredService<IServiceScopeFactory>(), h.Wakeups, new RecentReceipts(), enabled: true);
 
@@ -217,12 +287,15 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
         return new(db, h.Time, new FixedPolicyProvider(Harness.Policy), Harness.Writer, new InboundEventStore(db, writer.Recent), h.Wakeups, group: writer);
     }
 
-    /// <summary>Holds the writer on a raise whose answer waits, queues the operations, then lets it go; returns their results in order.</summary>
+    /// <summary>
+    /// Holds the writer on a refused raise whose answer waits (a refusal is answered by the writer; an accepted raise is decided on its
+    /// caller's thread), queues the operations, then lets it go; returns their results in order.
+    /// </summary>
     private static async Task<CommandResult[]> WhileHeldAsync(Harness h, GroupCommitWriter writer, Func<IEnumerable<Task<CommandResult>>> queue)
     {
         using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var held = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Holding the writer"),
+        var held = Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "?"),
             new Inbound(null, _ => { entered.Set(); release.Wait(); return null; }));
         entered.Wait(TimeSpan.FromSeconds(30)).ShouldBeTrue();
         var queued = queue().ToList();

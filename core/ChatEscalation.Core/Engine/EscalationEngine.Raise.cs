@@ -19,7 +19,13 @@ public static partial class EscalationEngine
     public static readonly TimeSpan KnowledgeStepTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>Raises a ticket with the number persistence allotted: routes it, queues it (or holds its card for the knowledge step), plans its deadlines.</summary>
-    public static Outcome Raise(RaiseTicket command, long number, EscalationPolicy policy, DateTimeOffset now)
+    public static Outcome Raise(RaiseTicket command, long number, EscalationPolicy policy, DateTimeOffset now) => Raise(command, () => number, policy, now);
+
+    /// <summary>
+    /// As <see cref="Raise(RaiseTicket, long, EscalationPolicy, DateTimeOffset)"/>, drawing the number only once the raise is accepted: a
+    /// refusal never calls <paramref name="takeNumber"/>, so a refused raise uses no number.
+    /// </summary>
+    public static Outcome Raise(RaiseTicket command, Func<long> takeNumber, EscalationPolicy policy, DateTimeOffset now)
     {
         command = command with { Reporter = policy.Named(command.Reporter) };
         var title = (command.Title ?? "").Trim();
@@ -40,7 +46,7 @@ public static partial class EscalationEngine
         var terms = policy.Terms[route.Priority];
         var ticket = new Ticket
         {
-            Number = number,
+            Number = takeNumber(),
             Title = title,
             Description = description,
             Category = route.Category,

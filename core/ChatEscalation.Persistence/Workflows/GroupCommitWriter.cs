@@ -5,7 +5,6 @@ using ChatEscalation.Core.Policy;
 using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatEscalation.Persistence.Workflows;
@@ -79,11 +78,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// <summary>Operations committed so far (with a result; repeats and unchanged answers included).</summary>
     public long Operations => Interlocked.Read(ref operations);
 
-    /// <summary>Commands written as their callers decided them (<see cref="PreparedDecision"/>), without deciding them here again.</summary>
+    /// <summary>Raises and commands written as their callers decided them (<see cref="PreparedDecision"/>), without deciding them here again.</summary>
     public long PreparedWrites => Interlocked.Read(ref preparedWrites);
 
-    internal Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
-        Enqueue(WriteRequest.ForRaise(command, inbound, policy, now, ct));
+    /// <summary>This process's ticket numbers: raises take theirs on their request's thread; each batch stores the counter.</summary>
+    public TicketNumbers Numbers { get; } = new();
+
+    internal Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct,
+        PreparedDecision? prepared = null, long? number = null) =>
+        Enqueue(WriteRequest.ForRaise(command, inbound, policy, now, ct, prepared, number));
 
     internal Task<CommandResult> ExecuteAsync(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct,
         PreparedDecision? prepared = null) =>
@@ -129,6 +132,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             }
             catch (Exception e)
             {
+                GiveBackNumber(batch[0]);
                 batch[0].Done.TrySetException(e);
             }
         }
@@ -143,6 +147,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
         catch (Exception e)
         {
+            GiveBackNumber(request);
             request.Done.TrySetException(new AggregateException(e, batchError));
             return [];
         }
@@ -160,6 +165,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         var again = new List<WriteRequest>();
         var heldTickets = new HashSet<long>();
         var messages = 0;
+        var highestRaised = 0L;
 
         using (await gate.EnterAsync(foreground: true))
         await using (var transaction = await db.Database.BeginTransactionAsync())
@@ -169,6 +175,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             {
                 if (request.Cancellation.IsCancellationRequested)
                 {
+                    GiveBackNumber(request);
                     request.Done.TrySetCanceled(request.Cancellation);
                     continue;
                 }
@@ -184,10 +191,11 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 await transaction.CreateSavepointAsync(Savepoint);
                 try
                 {
-                    var (result, added) = await StageAsync(db, save, writer, transaction, request);
+                    var (result, added) = await StageAsync(db, save, writer, request);
                     messages += added;
                     staged.Add((request, result));
                     await transaction.ReleaseSavepointAsync(Savepoint);
+                    if (request.Number is { } raised) highestRaised = Math.Max(highestRaised, raised);
                 }
                 catch (Exception e)
                 {
@@ -201,6 +209,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
                     if (e is DbUpdateException repeat && UniqueViolation.Is(repeat) && request.Inbound.Receipt is { } receipt && await receipts.SeenAsync(receipt))
                     {
+                        GiveBackNumber(request);
                         staged.Add((request, CommandResult.Repeat));
                     }
                     else if (e is DbUpdateException conflict && SaveConflict.Is(conflict) && request.Attempts + 1 < TicketWorkflow.MaxAttempts)
@@ -208,9 +217,15 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                         request.Attempts++;
                         again.Add(request);
                         if (request.TicketNumber is { } number) heldTickets.Add(number);
+                        if (request.Number is { } taken && await db.Tickets.AnyAsync(t => t.Number == taken))
+                        {
+                            request.Number = null; // another process raised a ticket with it: a fresh number, above the stored ones
+                            await Numbers.CatchUpAsync(db, default);
+                        }
                     }
                     else
                     {
+                        GiveBackNumber(request);
                         request.Done.TrySetException(e);
                     }
                 }
@@ -221,6 +236,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
                 }
             }
 
+            if (highestRaised > 0) await TicketNumbers.StoreAsync(db, highestRaised, default);
             await transaction.CommitAsync();
         }
 
@@ -240,7 +256,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     /// Stages one request and writes it inside the batch's transaction (<see cref="DirectSave"/>: the batch's statements are prepared
     /// once); returns its result and the outbox rows it added.
     /// </summary>
-    private async Task<(CommandResult Result, int Messages)> StageAsync(EscalationDbContext db, DirectSave save, DecisionWriter writer, IDbContextTransaction transaction, WriteRequest request)
+    private async Task<(CommandResult Result, int Messages)> StageAsync(EscalationDbContext db, DirectSave save, DecisionWriter writer, WriteRequest request)
     {
         var (inbound, policy, now, ct) = (request.Inbound, request.Policy, request.Now, request.Cancellation);
         int? messages;
@@ -258,8 +274,8 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
         else if (request.Raise is { } raise)
         {
-            (result, var decision) = await WorkflowSteps.DecideRaiseAsync(db, raise, policy, now, ct);
-            if (decision is null) await transaction.RollbackToSavepointAsync(Savepoint, ct); // a refused raise uses no number
+            await Numbers.SeedAsync(db, ct);
+            (result, var decision) = WorkflowSteps.DecideRaise(raise, policy, now, () => request.Number ??= Numbers.Take()); // a refusal takes none
             messages = decision is null
                 ? WorkflowSteps.StageAnswer(db, result, inbound, now)
                 : await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, result, inbound, policy, now, ct);
@@ -276,6 +292,14 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         if (messages is null) return (result, 0);
         await save.SaveAsync(ct);
         return (result, messages.Value);
+    }
+
+    /// <summary>A raise that ends without its ticket stored gives its number back, to be handed out again.</summary>
+    private void GiveBackNumber(WriteRequest request)
+    {
+        if (request.Number is not { } number) return;
+        request.Number = null;
+        Numbers.Return(number);
     }
 
     public async ValueTask DisposeAsync()

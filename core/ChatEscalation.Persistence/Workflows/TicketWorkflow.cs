@@ -43,6 +43,8 @@ public sealed class TicketWorkflow(
     /// With <see cref="Knowledge.KnowledgeSettings.AtIntake"/> the card is held for the knowledge step (<see cref="Knowledge.KnowledgeIntake"/>).
     /// The number comes from one atomic <c>UPDATE … RETURNING</c> inside the raise's transaction: concurrent raises queue on the
     /// counter row (SQLite's write lock, PostgreSQL's row lock) instead of failing and retrying, and a refused raise rolls it back.
+    /// Through the group-commit writer (SQLite) the number comes from this process's <see cref="TicketNumbers"/> instead, so the raise is
+    /// decided and staged here, on the request's thread, and the writer only writes it.
     /// </remarks>
     public async Task<CommandResult> RaiseAsync(RaiseTicket command, Inbound inbound, CancellationToken ct = default)
     {
@@ -50,7 +52,7 @@ public sealed class TicketWorkflow(
         if (knowledge?.AtIntake == true) command = command with { AwaitKnowledge = true };
         using var span = EscalationTelemetry.StartDecision("raise", null);
         if (inbound.Receipt is { } known && receipts.SeenRecently(known)) return CommandResult.Repeat;
-        if (Grouped) return await group!.RaiseAsync(command, inbound, policy, now, ct);
+        if (Grouped) return await RaiseThroughWriterAsync(command, inbound, policy, now, ct);
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
@@ -72,15 +74,46 @@ public sealed class TicketWorkflow(
                     await db.SaveChangesAsync(ct);
                     await transaction.CommitAsync(ct);
                 }
-                catch (DbUpdateException e) when (attempt < MaxAttempts && inbound.Receipt is not null && UniqueViolation.Is(e))
+                catch (DbUpdateException e) when (attempt < MaxAttempts && UniqueViolation.Is(e))
                 {
-                    continue; // the same request committed meanwhile: the next attempt finds its receipt
+                    continue; // the same request committed meanwhile (the next attempt finds its receipt), or the number was taken by a writer's raise
                 }
             }
 
             Committed(inbound.Receipt, messages);
             return result;
         }
+    }
+
+    /// <summary>
+    /// For the group-commit writer: takes a number and decides and stages the raise here (a refusal takes no number and is answered by the
+    /// writer), so the writer's loop only writes its rows; a number taken for a raise that fails here is given back.
+    /// </summary>
+    private async Task<CommandResult> RaiseThroughWriterAsync(RaiseTicket command, Inbound inbound, Core.Policy.EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
+    {
+        var numbers = group!.Numbers;
+        db.ChangeTracker.Clear();
+        await numbers.SeedAsync(db, ct);
+        long? number = null;
+        PreparedDecision? prepared = null;
+        try
+        {
+            var (result, decision) = WorkflowSteps.DecideRaise(command, policy, now, () => (number = numbers.Take()).Value);
+            if (decision is not null)
+            {
+                var messages = await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, result, inbound, policy, now, ct);
+                if (DirectSave.Covers(db)) prepared = new PreparedDecision(db, result, messages);
+                else db.ChangeTracker.Clear(); // the writer decides it again, with the same number
+            }
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            if (number is { } unused) numbers.Return(unused);
+            throw;
+        }
+
+        return await group.RaiseAsync(command, inbound, policy, now, ct, prepared, number);
     }
 
     public Task<CommandResult> ExecuteAsync(long number, TicketCommand command, CancellationToken ct = default) => ExecuteAsync(number, command, Inbound.None, ct);

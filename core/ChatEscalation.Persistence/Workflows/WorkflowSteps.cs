@@ -25,7 +25,13 @@ internal static class WorkflowSteps
         var number = (await db.Database
             .SqlQuery<long>($"UPDATE \"Counters\" SET \"Value\" = \"Value\" + 1 WHERE \"Name\" = {Counter.Tickets} RETURNING \"Value\"")
             .ToListAsync(ct)).Single();
-        var outcome = EscalationEngine.Raise(command, number, policy, now);
+        return DecideRaise(command, policy, now, () => number);
+    }
+
+    /// <summary>Lets the engine decide a raise, taking a number from <paramref name="takeNumber"/> only if it is accepted.</summary>
+    public static (CommandResult Result, Decision? Decision) DecideRaise(RaiseTicket command, EscalationPolicy policy, DateTimeOffset now, Func<long> takeNumber)
+    {
+        var outcome = EscalationEngine.Raise(command, takeNumber, policy, now);
         return (CommandResult.From(outcome, null), outcome.IsDecision ? outcome.Decision : null);
     }
 

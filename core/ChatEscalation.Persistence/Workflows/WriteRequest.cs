@@ -42,18 +42,25 @@ internal sealed class WriteRequest
     public Activity? Parent { get; }
 
     /// <summary>
-    /// A command's decision made and staged before it was queued, on the ticket as committed then (<see cref="PreparedDecision"/>); the writer
+    /// A raise's or command's decision made and staged before it was queued, on the ticket as committed then (<see cref="PreparedDecision"/>); the writer
     /// only writes it, if the ticket's version is still the one it was decided on. Dropped when it is not: the writer decides again.
     /// </summary>
     public PreparedDecision? Prepared { get; set; }
+
+    /// <summary>
+    /// For a raise: the ticket number it was given (<see cref="TicketNumbers"/>), kept while it is decided again and given back when the
+    /// raise fails, turns out to be a repeat or is cancelled; dropped when another process's ticket turned out to have it.
+    /// </summary>
+    public long? Number { get; set; }
 
     /// <summary>Times this request lost an optimistic-concurrency race and was decided again.</summary>
     public int Attempts { get; set; }
 
     public TaskCompletionSource<CommandResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public static WriteRequest ForRaise(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct) =>
-        new(inbound, policy, now, ct) { Raise = command };
+    public static WriteRequest ForRaise(RaiseTicket command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct,
+        PreparedDecision? prepared = null, long? number = null) =>
+        new(inbound, policy, now, ct) { Raise = command, Prepared = prepared, Number = number };
 
     public static WriteRequest ForCommand(long number, TicketCommand command, Inbound inbound, EscalationPolicy policy, DateTimeOffset now, CancellationToken ct,
         PreparedDecision? prepared = null) =>
@@ -64,7 +71,7 @@ internal sealed class WriteRequest
 }
 
 /// <summary>
-/// A command decided by its caller outside the writer's transaction: <paramref name="Changes"/> tracks the rows it staged (the ticket
-/// with the version it was read at, its events, deadlines, outbox rows, receipt and answer), all writable by <see cref="DirectSave"/>.
+/// A raise or command decided by its caller outside the writer's transaction: <paramref name="Changes"/> tracks the rows it staged (the
+/// new ticket, or the ticket with the version it was read at, its events, deadlines, outbox rows, receipt and answer), all writable by <see cref="DirectSave"/>.
 /// </summary>
 internal sealed record PreparedDecision(EscalationDbContext Changes, CommandResult Result, int Messages);

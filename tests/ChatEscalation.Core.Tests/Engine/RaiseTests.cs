@@ -22,6 +22,19 @@ public class RaiseTests
         outcome.Refusal.Field.ShouldBe("title");
     }
 
+    [Theory]
+    [InlineData("hi", 0)]
+    [InlineData("Printer jams on every page", 1)]
+    public void Raise_NumberSource_DrawnOnlyWhenTheRaiseIsAccepted(string title, int draws)
+    {
+        var drawn = 0;
+
+        var outcome = EscalationEngine.Raise(new RaiseTicket(People.Uma, "local", title), () => 41 + ++drawn, TestPolicy.Default(), At.MondayNine);
+
+        drawn.ShouldBe(draws);
+        if (draws == 1) outcome.Decision!.Ticket!.Number.ShouldBe(42);
+    }
+
     [Fact]
     public void Raise_ThreeCharacterTitle_Accepted()
     {
