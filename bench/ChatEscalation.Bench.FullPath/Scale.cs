@@ -101,8 +101,32 @@ public static class Scale
             | {count:N0} | {sending.TotalSeconds:F1} s | {Load.Percentile(list, 50):F1} ms | {Load.Percentile(list, 99):F1} ms | {list.Max():F0} ms | {list.Count(l => l > 3000)} | {failed} | {api.Posts:N0} | {delivered.TotalSeconds:F1} s | {rss:F0} / {peak:F0} MiB |
 
             Web API calls by method: {string.Join(", ", api.Calls.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}.
+
+            {Windows(latencies, seconds)}
             """);
         return await WriteAsync(args, text);
+    }
+
+    /// <summary>Ack latency by when the raise was sent (10 windows): shows whether the slow ones come at the start (a cold process) or throughout.</summary>
+    private static string Windows(double[] latencies, int seconds)
+    {
+        const int windows = 10;
+        var size = (latencies.Length + windows - 1) / windows;
+        var head = new StringBuilder("| sent during | ");
+        var p50 = new StringBuilder("| p50 ms | ");
+        var p99 = new StringBuilder("| p99 ms | ");
+        var max = new StringBuilder("| max ms | ");
+        for (var w = 0; w * size < latencies.Length; w++)
+        {
+            var part = latencies.Skip(w * size).Take(size).ToList();
+            head.Append(CultureInfo.InvariantCulture, $"{w * seconds / windows}–{(w + 1) * seconds / windows} s | ");
+            p50.Append(CultureInfo.InvariantCulture, $"{Load.Percentile(part, 50):F1} | ");
+            p99.Append(CultureInfo.InvariantCulture, $"{Load.Percentile(part, 99):F1} | ");
+            max.Append(CultureInfo.InvariantCulture, $"{part.Max():F0} | ");
+        }
+
+        var columns = Math.Min(windows, (latencies.Length + size - 1) / size);
+        return string.Join('\n', head, "|---|" + string.Concat(Enumerable.Repeat("---:|", columns)), p50, p99, max);
     }
 
     public static async Task<int> RssAsync(string[] args)
