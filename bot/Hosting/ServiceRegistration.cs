@@ -67,6 +67,7 @@ public static class ServiceRegistration
     {
         await PersistenceServiceRegistration.MigrateAsync(app.Services);
         await app.Services.RestoreLocalChannelAsync();
+        await WarmUp.RunAsync(app.Services, app.Configuration, app.Logger);
 
         app.UseWebSecurity();
         var readiness = app.Services.GetRequiredService<Readiness>();

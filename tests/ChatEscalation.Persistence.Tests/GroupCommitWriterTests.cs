@@ -173,6 +173,33 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task WarmUpAsync_ARaiseAndAnAcceptPerPlatform_RunAndLeaveNothingBehind()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var last = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Webcam shows black"))).Ticket!.Number;
+        var before = await RowCountsAsync();
+
+        var steps = await Workflow(h, writer).WarmUpAsync(["slack", "teams", "local"]);
+        var after = await RowCountsAsync();
+        var next = await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Webcam still black"));
+
+        steps.ShouldBe(6);
+        after.ShouldBe(before);
+        next.Ticket!.Number.ShouldBe(last + 1);
+        (await h.Workflow().GetAsync(last + 1))!.Title.ShouldBe("Webcam still black");
+    }
+
+    private sealed record RowCounts(int Tickets, int Events, int Deadlines, int Outbox, int Receipts, int People, long Counter);
+
+    private async Task<RowCounts> RowCountsAsync()
+    {
+        await using var db = database.NewContext();
+        return new(await db.Tickets.CountAsync(), await db.TicketEvents.CountAsync(), await db.Deadlines.CountAsync(), await db.OutboxMessages.CountAsync(),
+            await db.InboundEvents.CountAsync(), await db.PlatformUsers.CountAsync(), await StoredCounterAsync());
+    }
+
+    [Fact]
     public async Task ExecuteAsync_TheTicketChangesBetweenDecisionAndWrite_DecidedAgainOnTheNewVersion()
     {
         using var h = new Harness(database.NewContext, T0);

@@ -1,5 +1,6 @@
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Events;
+using Microsoft.EntityFrameworkCore;
 using static ChatEscalation.Persistence.Tests.TestPolicy;
 
 namespace ChatEscalation.Persistence.Tests;
@@ -30,6 +31,21 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
         (await h.Workflow().GetAsync(number))!.Tier.ShouldBe(2);
         (await h.Workflow().EventsAsync(number)).Count(e => e.Kind == EventKind.AutoEscalated).ShouldBe(1);
         (await h.Sweeper().SweepAsync(now)).Tickets.ShouldBe(0);
+    }
+
+    [PostgresFact]
+    public async Task WarmUpAsync_ARaiseAndAnAcceptPerPlatform_RunAndLeaveNothingBehind()
+    {
+        using var h = new Harness(cluster.NewContext, T0);
+        var last = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Webcam shows black"))).Ticket!.Number;
+
+        (await h.Workflow().WarmUpAsync(["slack", "teams", "local"])).ShouldBe(6);
+
+        (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "local", "Webcam still black"))).Ticket!.Number.ShouldBe(last + 1);
+        await using var db = cluster.NewContext();
+        (await db.PlatformUsers.CountAsync(u => u.PlatformUserId == "warm-up")).ShouldBe(0);
+        (await db.Tickets.CountAsync(t => t.Title.StartsWith("Warm-up"))).ShouldBe(0);
+        (await db.InboundEvents.CountAsync(e => e.EventId.StartsWith("warm-up"))).ShouldBe(0);
     }
 
     [PostgresFact]

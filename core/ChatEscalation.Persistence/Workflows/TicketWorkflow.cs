@@ -185,6 +185,65 @@ public sealed class TicketWorkflow(
         }
     }
 
+    /// <summary>
+    /// Runs a raise and an Accept from each of <paramref name="origins"/> through the steps a request takes (the person's lookup and
+    /// upsert, the receipt check, the engine, the staging of the ticket, events, deadlines and rendered outbox rows, the plain writes and
+    /// the counter's, savepoints, the ticket's read) inside a transaction
+    /// that is rolled back, so the first requests after a start do not pay for compiling them. Leaves nothing behind: no ticket number is
+    /// taken, no receipt is remembered, the outbox is not woken. Returns how many steps ran.
+    /// </summary>
+    public async Task<int> WarmUpAsync(IEnumerable<string> origins, CancellationToken ct = default)
+    {
+        var (now, policy) = (time.GetUtcNow(), policies.Current);
+        var technician = policy.Tiers.SelectMany(t => t.Members.Concat(t.Leads)).Select(policy.Person).FirstOrDefault();
+        var steps = 0;
+        db.ChangeTracker.Clear();
+        if (Grouped) await group!.Numbers.SeedAsync(db, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            using var save = new DirectSave(db);
+            var number = (await db.Tickets.AsNoTracking().MaxAsync(t => (long?)t.Number, ct) ?? 0) + 1;
+            var directory = new ChatDirectory(db); // without the host's memory of people: the warm-up's person is forgotten with the rollback
+            foreach (var origin in origins)
+            {
+                await transaction.CreateSavepointAsync("warm-up", ct);
+                await directory.FindUserAsync(origin, "warm-up", ct);
+                await directory.UpsertUserAsync(new PlatformUser { Platform = origin, PlatformUserId = "warm-up", Email = "warm-up@example.invalid", Name = "Warm-up" }, ct);
+                await transaction.ReleaseSavepointAsync("warm-up", ct);
+                var inbound = new Inbound(new InboundReceipt(origin, "warm-up:" + Guid.NewGuid().ToString("N")));
+                await receipts.SeenAsync(inbound.Receipt!, ct);
+                var raise = new RaiseTicket(new UserRef("warm-up@example.invalid", "Warm-up"), origin, "Warm-up ticket, rolled back")
+                    { AwaitKnowledge = knowledge?.AtIntake == true };
+                var (raised, decision) = WorkflowSteps.DecideRaise(raise, policy, now, () => number);
+                if (decision is null) continue;
+                await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, raised, inbound, policy, now, ct);
+                await save.SaveAsync(ct);
+                await TicketNumbers.StoreAsync(db, number, ct);
+                db.ChangeTracker.Clear();
+                steps++;
+                if (technician is null) continue;
+                var (accepted, row, accept) = await WorkflowSteps.DecideAsync(db, number, new AcceptTicket(technician), policy, now, ct);
+                if (accept is not null)
+                {
+                    await WorkflowSteps.StageDecisionAsync(db, writer, row, accept, accepted, Inbound.None, policy, now, ct);
+                    await save.SaveAsync(ct);
+                    steps++;
+                }
+
+                db.ChangeTracker.Clear();
+                number++;
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+
+        return steps;
+    }
+
     /// <summary>Most follow-ups deep a decision's chain goes (a link adds a report to its parent; nothing follows that).</summary>
     private const int MaxFollowUpDepth = 4;
 
