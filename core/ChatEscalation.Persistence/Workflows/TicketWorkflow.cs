@@ -211,28 +211,34 @@ public sealed class TicketWorkflow(
                 await directory.FindUserAsync(origin, "warm-up", ct);
                 await directory.UpsertUserAsync(new PlatformUser { Platform = origin, PlatformUserId = "warm-up", Email = "warm-up@example.invalid", Name = "Warm-up" }, ct);
                 await transaction.ReleaseSavepointAsync("warm-up", ct);
-                var inbound = new Inbound(new InboundReceipt(origin, "warm-up:" + Guid.NewGuid().ToString("N")));
-                await receipts.SeenAsync(inbound.Receipt!, ct);
-                var raise = new RaiseTicket(new UserRef("warm-up@example.invalid", "Warm-up"), origin, "Warm-up ticket, rolled back")
-                    { AwaitKnowledge = knowledge?.AtIntake == true };
-                var (raised, decision) = WorkflowSteps.DecideRaise(raise, policy, now, () => number);
-                if (decision is null) continue;
-                await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, raised, inbound, policy, now, ct);
-                await save.SaveAsync(ct);
-                await TicketNumbers.StoreAsync(db, number, ct);
-                db.ChangeTracker.Clear();
-                steps++;
-                if (technician is null) continue;
-                var (accepted, row, accept) = await WorkflowSteps.DecideAsync(db, number, new AcceptTicket(technician), policy, now, ct);
-                if (accept is not null)
+                // With knowledge at intake a raise's card waits for the knowledge step and cannot be accepted yet: the Accept is warmed
+                // on a second ticket raised as if the step were off.
+                foreach (var awaitKnowledge in knowledge?.AtIntake == true ? [true, false] : new[] { false })
                 {
-                    await WorkflowSteps.StageDecisionAsync(db, writer, row, accept, accepted, Inbound.None, policy, now, ct);
+                    var inbound = new Inbound(new InboundReceipt(origin, "warm-up:" + Guid.NewGuid().ToString("N")));
+                    await receipts.SeenAsync(inbound.Receipt!, ct);
+                    var raise = new RaiseTicket(new UserRef("warm-up@example.invalid", "Warm-up"), origin, "Warm-up ticket, rolled back") { AwaitKnowledge = awaitKnowledge };
+                    var (raised, decision) = WorkflowSteps.DecideRaise(raise, policy, now, () => number);
+                    if (decision is null) continue;
+                    await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, raised, inbound, policy, now, ct);
                     await save.SaveAsync(ct);
+                    await TicketNumbers.StoreAsync(db, number, ct);
+                    db.ChangeTracker.Clear();
                     steps++;
-                }
+                    if (!awaitKnowledge && technician is not null)
+                    {
+                        var (accepted, row, accept) = await WorkflowSteps.DecideAsync(db, number, new AcceptTicket(technician), policy, now, ct);
+                        if (accept is not null)
+                        {
+                            await WorkflowSteps.StageDecisionAsync(db, writer, row, accept, accepted, Inbound.None, policy, now, ct);
+                            await save.SaveAsync(ct);
+                            steps++;
+                        }
+                    }
 
-                db.ChangeTracker.Clear();
-                number++;
+                    db.ChangeTracker.Clear();
+                    number++;
+                }
             }
         }
         finally
