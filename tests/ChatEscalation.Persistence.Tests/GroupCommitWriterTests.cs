@@ -154,6 +154,23 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task RaiseAsync_FiftyRaisesAndTenRefusalsOnParallelThreads_NumbersUniqueAndWithoutGaps()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var last = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Desk phone has no tone"))).Ticket!.Number;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(() =>
+            Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", i % 6 == 5 ? "?" : $"Desk phone {i} has no tone")))));
+
+        results.Count(r => !r.Succeeded).ShouldBe(10);
+        results.Where(r => r.Succeeded).Select(r => r.Ticket!.Number).Order().ShouldBe(Enumerable.Range(1, 50).Select(n => last + n));
+        (await StoredCounterAsync()).ShouldBe(last + 50);
+        await using var db = database.NewContext();
+        (await db.Tickets.CountAsync(t => t.Number > last)).ShouldBe(50);
+    }
+
+    [Fact]
     public async Task RaiseAsync_AnotherProcessTookTheNextNumber_RaisedWithTheNextFreeOne()
     {
         using var h = new Harness(database.NewContext, T0);
