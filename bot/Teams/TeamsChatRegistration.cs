@@ -23,6 +23,7 @@ public static class TeamsChatRegistration
         services.TryAddScoped<TeamsPeopleResolver>();
         services.TryAddSingleton<LookupFailures>();
         services.TryAddSingleton<SharedLookups<TeamsMember>>();
+        services.TryAddSingleton<RememberedChats>();
         services.TryAddScoped<TeamsConversationMemory>();
         services.TryAddScoped<TeamsCardViews>();
         services.TryAddScoped<TeamsReplies>();

@@ -8,7 +8,8 @@ namespace ChatEscalation.Bot.Teams;
 /// Stores the conversation references the bot needs to post proactively: per Teams channel, per person (their 1:1 chat, by e-mail),
 /// and per team (to read its roster: a team first seen here is read in the background).
 /// </summary>
-public sealed class TeamsConversationMemory(ITeamsDirectory directory, TeamsPeopleResolver people, TeamsRosterQueue rosters, IOptionsMonitor<TeamsRosterOptions> options)
+public sealed class TeamsConversationMemory(
+    ITeamsDirectory directory, TeamsPeopleResolver people, TeamsRosterQueue rosters, IOptionsMonitor<TeamsRosterOptions> options, RememberedChats chats)
 {
     /// <summary>A channel's reference (from any activity in it) and its team's, or the sender's 1:1 chat.</summary>
     public async Task RememberAsync(Activity activity, CancellationToken ct)
@@ -37,7 +38,8 @@ public sealed class TeamsConversationMemory(ITeamsDirectory directory, TeamsPeop
 
     /// <summary>
     /// The sender's 1:1 chat with the bot, when <paramref name="activity"/> came from one. Stored only when it differs from what is
-    /// stored already: a person's every message would otherwise cost a write transaction (SQLite has one writer) for nothing.
+    /// stored already: a person's every message would otherwise cost a write transaction (SQLite has one writer) for nothing. A chat
+    /// this process found stored lately (<see cref="RememberedChats"/>) is not read again.
     /// </summary>
     public async Task RememberPersonAsync(Activity activity, UserRef user, CancellationToken ct)
     {
@@ -45,8 +47,9 @@ public sealed class TeamsConversationMemory(ITeamsDirectory directory, TeamsPeop
         {
             var key = user.Key.ToLowerInvariant();
             var current = reference with { ActivityId = null };
-            if (await directory.FindConversationAsync(key, ct) == current) return;
-            await directory.SaveConversationAsync(key, current, ct);
+            if (chats.IsStored(key, current)) return;
+            if (await directory.FindConversationAsync(key, ct) != current) await directory.SaveConversationAsync(key, current, ct);
+            chats.Stored(key, current);
         }
     }
 }

@@ -77,6 +77,26 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersonalMessage_ChatFoundStoredLately_NotReadAgainUntilItsMemoryExpires()
+    {
+        await PostOkAsync(activities.PersonalMessage(Uma, "status"));
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            // Another instance stores another chat for Uma: this one trusts what it found a moment ago and does not read it again.
+            var directory = scope.ServiceProvider.GetRequiredService<ITeamsDirectory>();
+            var stored = (await directory.FindConversationAsync("uma@demo.local", default))!;
+            await directory.SaveConversationAsync("uma@demo.local", stored with { ConversationId = "a:1UmaChatStoredElsewhere" }, default);
+        }
+
+        await PostOkAsync(activities.PersonalMessage(Uma, "status"));
+        (await StoredPersonalChatAsync("uma@demo.local")).ConversationId.ShouldBe("a:1UmaChatStoredElsewhere");
+
+        host.Time.Advance(RememberedChats.Lifetime + TimeSpan.FromSeconds(1));
+        await PostOkAsync(activities.PersonalMessage(Uma, "status"));
+        (await StoredPersonalChatAsync("uma@demo.local")).ConversationId.ShouldBe(Uma.PersonalConversationId);
+    }
+
+    [Fact]
     public async Task ConversationUpdate_PersonalInstallOfKnownPerson_NoSecondMemberLookup()
     {
         await PostOkAsync(activities.PersonalInstall(Uma));
