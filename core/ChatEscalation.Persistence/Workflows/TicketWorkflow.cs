@@ -186,11 +186,11 @@ public sealed class TicketWorkflow(
     }
 
     /// <summary>
-    /// Runs a raise and an Accept from each of <paramref name="origins"/> through the steps a request takes (the person's lookup and
-    /// upsert, the receipt check, the engine, the staging of the ticket, events, deadlines and rendered outbox rows, the plain writes and
-    /// the counter's, savepoints, the ticket's read) inside a transaction
-    /// that is rolled back, so the first requests after a start do not pay for compiling them. Leaves nothing behind: no ticket number is
-    /// taken, no receipt is remembered, the outbox is not woken. Returns how many steps ran.
+    /// Runs raises and an Accept from each of <paramref name="origins"/> through the steps a request takes (the person's lookup and
+    /// upsert, the receipt check, the engine, the staging of the ticket, events, deadlines and rendered outbox rows, the plain writes,
+    /// savepoints, the ticket's read, and through the group-commit writer the counter's write) inside a transaction that is rolled back,
+    /// so the first requests after a start do not pay for compiling them. Leaves nothing behind: no ticket number is taken, no receipt
+    /// is remembered, the outbox is not woken. Returns how many steps ran (raises and Accepts).
     /// </summary>
     public async Task<int> WarmUpAsync(IEnumerable<string> origins, CancellationToken ct = default)
     {
@@ -222,7 +222,7 @@ public sealed class TicketWorkflow(
                     if (decision is null) continue;
                     await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, raised, inbound, policy, now, ct);
                     await save.SaveAsync(ct);
-                    await TicketNumbers.StoreAsync(db, number, ct);
+                    if (Grouped) await TicketNumbers.StoreAsync(db, number, ct); // not on PostgreSQL: other instances' raises would wait on the row
                     db.ChangeTracker.Clear();
                     steps++;
                     if (!awaitKnowledge && technician is not null)
