@@ -116,7 +116,8 @@ public static class Scale
         var p50 = new StringBuilder("| p50 ms | ");
         var p99 = new StringBuilder("| p99 ms | ");
         var max = new StringBuilder("| max ms | ");
-        for (var w = 0; w * size < latencies.Length; w++)
+        var columns = 0;
+        for (var w = 0; w * size < latencies.Length; w++, columns++)
         {
             var part = latencies.Skip(w * size).Take(size).ToList();
             head.Append(CultureInfo.InvariantCulture, $"{w * seconds / windows}–{(w + 1) * seconds / windows} s | ");
@@ -125,7 +126,6 @@ public static class Scale
             max.Append(CultureInfo.InvariantCulture, $"{part.Max():F0} | ");
         }
 
-        var columns = Math.Min(windows, (latencies.Length + size - 1) / size);
         return string.Join('\n', head, "|---|" + string.Concat(Enumerable.Repeat("---:|", columns)), p50, p99, max);
     }
 

@@ -5,7 +5,7 @@ using ChatEscalation.Persistence.Workflows;
 namespace ChatEscalation.Bot.Hosting;
 
 /// <summary>
-/// Before the bot reports ready: a raise and an Accept from each enabled platform through the workflow, rolled back
+/// Before the bot reports ready: raises and an Accept from each enabled platform through the workflow, rolled back
 /// (<see cref="TicketWorkflow.WarmUpAsync"/>), so the first people to use the bot after a start or a deploy do not wait while EF Core
 /// compiles its model and queries and the JIT compiles the path (about half a second for the first raise, more when many arrive at once).
 /// On unless <c>Startup:WarmUp</c> is false; a failure is logged and the bot starts anyway.

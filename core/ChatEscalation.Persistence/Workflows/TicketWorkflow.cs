@@ -214,31 +214,7 @@ public sealed class TicketWorkflow(
                 // With knowledge at intake a raise's card waits for the knowledge step and cannot be accepted yet: the Accept is warmed
                 // on a second ticket raised as if the step were off.
                 foreach (var awaitKnowledge in knowledge?.AtIntake == true ? [true, false] : new[] { false })
-                {
-                    var inbound = new Inbound(new InboundReceipt(origin, "warm-up:" + Guid.NewGuid().ToString("N")));
-                    await receipts.SeenAsync(inbound.Receipt!, ct);
-                    var raise = new RaiseTicket(new UserRef("warm-up@example.invalid", "Warm-up"), origin, "Warm-up ticket, rolled back") { AwaitKnowledge = awaitKnowledge };
-                    var (raised, decision) = WorkflowSteps.DecideRaise(raise, policy, now, () => number);
-                    if (decision is null) continue;
-                    await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, raised, inbound, policy, now, ct);
-                    await save.SaveAsync(ct);
-                    if (Grouped) await TicketNumbers.StoreAsync(db, number, ct); // not on PostgreSQL: other instances' raises would wait on the row
-                    db.ChangeTracker.Clear();
-                    steps++;
-                    if (!awaitKnowledge && technician is not null)
-                    {
-                        var (accepted, row, accept) = await WorkflowSteps.DecideAsync(db, number, new AcceptTicket(technician), policy, now, ct);
-                        if (accept is not null)
-                        {
-                            await WorkflowSteps.StageDecisionAsync(db, writer, row, accept, accepted, Inbound.None, policy, now, ct);
-                            await save.SaveAsync(ct);
-                            steps++;
-                        }
-                    }
-
-                    db.ChangeTracker.Clear();
-                    number++;
-                }
+                    steps += await WarmUpTicketAsync(save, origin, number++, awaitKnowledge, technician, policy, now, ct);
             }
         }
         finally
@@ -247,6 +223,35 @@ public sealed class TicketWorkflow(
             await transaction.RollbackAsync(CancellationToken.None);
         }
 
+        return steps;
+    }
+
+    /// <summary>One warm-up ticket: raised and written, then (not held for the knowledge step) accepted and written; returns the steps run.</summary>
+    private async Task<int> WarmUpTicketAsync(DirectSave save, string origin, long number, bool awaitKnowledge, UserRef? technician,
+        Core.Policy.EscalationPolicy policy, DateTimeOffset now, CancellationToken ct)
+    {
+        var inbound = new Inbound(new InboundReceipt(origin, "warm-up:" + Guid.NewGuid().ToString("N")));
+        await receipts.SeenAsync(inbound.Receipt!, ct);
+        var raise = new RaiseTicket(new UserRef("warm-up@example.invalid", "Warm-up"), origin, "Warm-up ticket, rolled back") { AwaitKnowledge = awaitKnowledge };
+        var (raised, decision) = WorkflowSteps.DecideRaise(raise, policy, now, () => number);
+        if (decision is null) return 0;
+        await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, raised, inbound, policy, now, ct);
+        await save.SaveAsync(ct);
+        if (Grouped) await TicketNumbers.StoreAsync(db, number, ct); // not on PostgreSQL: other instances' raises would wait on the row
+        db.ChangeTracker.Clear();
+        var steps = 1;
+        if (!awaitKnowledge && technician is not null)
+        {
+            var (accepted, row, accept) = await WorkflowSteps.DecideAsync(db, number, new AcceptTicket(technician), policy, now, ct);
+            if (accept is not null)
+            {
+                await WorkflowSteps.StageDecisionAsync(db, writer, row, accept, accepted, Inbound.None, policy, now, ct);
+                await save.SaveAsync(ct);
+                steps++;
+            }
+        }
+
+        db.ChangeTracker.Clear();
         return steps;
     }
 
