@@ -34,7 +34,7 @@ public static class ServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Jitter.Shared);
         services.AddSingleton<Readiness>();
-        services.AddEscalationPersistence(configuration, builder.Environment.ContentRootPath);
+        services.AddEscalationPersistence(configuration, builder.Environment.ContentRootPath, emulator: Local.LocalChannelRegistration.EmulatorEnabled(configuration));
         services.AddSingleton(new Persistence.Knowledge.KnowledgeSettings(configuration.GetValue("Knowledge:AtIntake", true)));
 
         services.AddOptions<SchedulerOptions>().BindConfiguration("Scheduler").ValidateDataAnnotations().ValidateOnStart();

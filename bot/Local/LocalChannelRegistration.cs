@@ -41,6 +41,17 @@ public static class LocalChannelRegistration
     }
 
     /// <summary>
+    /// True when the emulator runs (the rule <see cref="AddLocalChannel"/> applies): <c>Local:Enabled</c> (default true) while neither
+    /// Slack nor Teams is connected; with one connected, only when <c>Local:Enabled=true</c> is set explicitly.
+    /// </summary>
+    public static bool EmulatorEnabled(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Local");
+        var explicitlyEnabled = string.Equals(section["Enabled"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        return Hosting.Security.ConnectedPlatforms.Any(configuration) ? explicitlyEnabled : (section.Get<LocalOptions>() ?? new LocalOptions()).Enabled;
+    }
+
+    /// <summary>
     /// At start, after the migrations: the emulator's kept history back into <see cref="LocalChannelStore"/>, and the demo clock
     /// back to its saved offset, never earlier than what was recorded before the restart. Does nothing when the emulator is off.
     /// </summary>

@@ -12,7 +12,8 @@ namespace ChatEscalation.Persistence.Tests;
 /// <summary>A real SQLite file in a fresh temp folder per test class, migrated through <see cref="PersistenceServiceRegistration.MigrateAsync"/>.</summary>
 public sealed class SqliteDatabase : IAsyncLifetime
 {
-    public static readonly string[] EnabledPlatforms = [Platforms.Slack, Platforms.Teams];
+    /// <summary>Every platform, the emulator's too: the fan-out tests see one row per platform.</summary>
+    public static readonly string[] EnabledPlatforms = [Platforms.Slack, Platforms.Teams, Platforms.Local];
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "escalation-tests-" + Guid.NewGuid().ToString("N"));
     public string ConnectionString => $"Data Source={Path.Combine(Folder, "escalation.db")}";

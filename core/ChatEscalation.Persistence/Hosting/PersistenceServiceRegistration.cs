@@ -24,10 +24,10 @@ namespace ChatEscalation.Persistence.Hosting;
 /// </remarks>
 public static class PersistenceServiceRegistration
 {
-    public static IServiceCollection AddEscalationPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot) =>
-        services.AddEscalationPersistence(DatabaseSettings.From(configuration, contentRoot), EnabledPlatforms(configuration));
+    public static IServiceCollection AddEscalationPersistence(this IServiceCollection services, IConfiguration configuration, string contentRoot, bool emulator = true) =>
+        services.AddEscalationPersistence(DatabaseSettings.From(configuration, contentRoot), EnabledPlatforms(configuration, emulator));
 
-    /// <summary>The same with explicit settings and the platforms direct messages go to (<c>local</c> is always added).</summary>
+    /// <summary>The same with explicit settings and the platforms outbox rows are written for (<see cref="OutboxWriter"/>).</summary>
     public static IServiceCollection AddEscalationPersistence(this IServiceCollection services, DatabaseSettings settings, IEnumerable<string> enabledPlatforms)
     {
         services.AddSingleton(settings);
@@ -81,14 +81,16 @@ public static class PersistenceServiceRegistration
     }
 
     /// <summary>
-    /// The platforms direct messages go to: <c>Outbox:Platforms</c> when listed; otherwise the emulator (<c>local</c>) always,
-    /// Slack when it is configured (<c>Slack:SigningSecret</c> or <c>Slack:AppToken</c>), Teams when <c>Teams:AppId</c> is set.
+    /// The platforms outbox rows are written for: <c>Outbox:Platforms</c> when listed; otherwise the emulator (<c>local</c>) when
+    /// <paramref name="emulator"/> (the host knows whether it runs), Slack when it is configured (<c>Slack:SigningSecret</c> or
+    /// <c>Slack:AppToken</c>), Teams when <c>Teams:AppId</c> is set.
     /// </summary>
-    public static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration)
+    public static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration, bool emulator = true)
     {
         var listed = configuration.GetSection("Outbox:Platforms").GetChildren().Select(c => c.Value).OfType<string>().ToList();
         if (listed.Count > 0) return listed;
-        var enabled = new List<string> { Platforms.Local };
+        var enabled = new List<string>();
+        if (emulator) enabled.Add(Platforms.Local);
         if (!string.IsNullOrWhiteSpace(configuration["Slack:SigningSecret"]) || !string.IsNullOrWhiteSpace(configuration["Slack:AppToken"])) enabled.Add(Platforms.Slack);
         if (!string.IsNullOrWhiteSpace(configuration["Teams:AppId"])) enabled.Add(Platforms.Teams);
         return enabled;

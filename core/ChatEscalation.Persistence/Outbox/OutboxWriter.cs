@@ -8,19 +8,23 @@ namespace ChatEscalation.Persistence.Outbox;
 
 /// <summary>Turns a decision's channel-neutral notifications into outbox rows, one per platform that should carry each.</summary>
 /// <remarks>
-/// A channel audience (tier queue, manager or on-call channel) gets a row on every platform whose channel id the policy sets.
-/// The reporter and the thread the ticket was raised from get a row on the ticket's origin only; any other person one row per enabled platform (<c>local</c> always),
-/// and the sender resolves or skips people it does not know. A change of an existing ticket that says anything also gets one
-/// <see cref="Audience.Copies"/> row per enabled platform, last in its lane: every copy posted before (earlier tiers' cards, the
-/// reporter's answer card, messages with buttons) is brought up to date. The caller adds the rows to the same SaveChanges as the ticket.
+/// Rows are written for the enabled platforms (the emulator's, <c>local</c>, only while it runs): a row for a platform that is off
+/// could only be claimed and skipped, two more writes for nothing. A channel audience (tier queue, manager or on-call channel) gets a
+/// row on every enabled platform whose channel id the policy sets. The reporter and the thread the ticket was raised from get a row
+/// on the ticket's origin only; any other person one row per enabled platform, and the sender resolves or skips people it does not
+/// know. When no enabled platform can carry a notification, it is still written for the platforms that could (for a person: the
+/// emulator's), so it is skipped visibly and a page that reached nobody is reported (<see cref="UnreachedPages"/>). A change of an
+/// existing ticket that says anything also gets one <see cref="Audience.Copies"/> row per enabled platform, last in its lane: every
+/// copy posted before (earlier tiers' cards, the reporter's answer card, messages with buttons) is brought up to date. The caller adds
+/// the rows to the same SaveChanges as the ticket.
 /// </remarks>
 public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
 {
     private readonly IReadOnlyList<string> _enabled = Platforms.All
-        .Where(p => p == Platforms.Local || enabledPlatforms.Contains(p, StringComparer.OrdinalIgnoreCase))
+        .Where(p => enabledPlatforms.Contains(p, StringComparer.OrdinalIgnoreCase))
         .ToList();
 
-    /// <summary>The platforms a direct message to somebody other than the reporter is written for.</summary>
+    /// <summary>The platforms rows are written for (a direct message to somebody other than the reporter: one on each).</summary>
     public IReadOnlyList<string> EnabledPlatforms => _enabled;
 
     public IReadOnlyList<OutboxMessage> Write(Decision decision, EscalationPolicy policy, DateTimeOffset now)
@@ -100,7 +104,10 @@ public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
             _ => null,
         };
         if (to.Kind == AudienceKind.SourceThread) return decision.Ticket.SourceThread is null ? [] : [decision.Ticket.Origin];
-        if (to.Kind != AudienceKind.Person) return channel is null ? [] : Platforms.All.Where(p => channel.For(p) is not null);
-        return to.Person!.Is(decision.Ticket.Reporter) ? [decision.Ticket.Origin] : _enabled;
+        if (to.Kind == AudienceKind.Person) return to.Person!.Is(decision.Ticket.Reporter) ? [decision.Ticket.Origin] : _enabled.Count > 0 ? _enabled : [Platforms.Local];
+        if (channel is null) return [];
+        var configured = Platforms.All.Where(p => channel.For(p) is not null).ToList();
+        var enabled = configured.Where(_enabled.Contains).ToList();
+        return enabled.Count > 0 ? enabled : configured;
     }
 }

@@ -102,6 +102,20 @@ public sealed class SlackSourceThreadTests : IAsyncLifetime
         await DeliverEverythingAsync();
     }
 
+    [Fact]
+    public async Task EmulatorOff_OutboxWritesNoRowForItNorForTeams_NothingIsSkipped()
+    {
+        await RaiseFromUmasMessageAsync();
+        await DirectAsync(Alice, "accept INC-000001");
+        await DeliverEverythingAsync();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var rows = await scope.ServiceProvider.GetRequiredService<EscalationDbContext>().OutboxMessages.AsNoTracking().ToListAsync();
+        rows.Count(o => o.Audience == "copies").ShouldBe(1); // the accept's, on Slack alone
+        rows.ShouldAllBe(o => o.Platform == "slack"); // the emulator is off with Slack connected, and Teams is not configured
+        rows.ShouldAllBe(o => o.State == OutboxState.Sent);
+    }
+
     /// <summary>Successful posts since call <paramref name="after"/>, in order (a post answered late counts once, by its ts).</summary>
     private List<SlackApiCall> Posts(int after) => host.Api.Calls.Skip(after)
         .Where(c => c.Method == "chat.postMessage" && c.AnsweredTs is not null)
