@@ -90,7 +90,7 @@ public static class Scale
         await Task.WhenAll(tasks);
         var sending = Stopwatch.GetElapsedTime(start);
         var acked = Stopwatch.GetElapsedTime(start);
-        var until = Stopwatch.GetTimestamp() + 300 * Stopwatch.Frequency;
+        var until = Stopwatch.GetTimestamp() + Options.Int(args, "--card-wait", 300) * (long)Stopwatch.Frequency;
         while (api.Posts < count && Stopwatch.GetTimestamp() < until) await Task.Delay(200);
         var delivered = Stopwatch.GetElapsedTime(start);
         var list = latencies.ToList();
