@@ -46,7 +46,10 @@ public sealed partial class SlackInbound
     {
         if (i.Actions is not [var action, ..] || action.ActionId is not { } actionId || i.User.Id is not { } userId) return SlackReply.Empty;
         var receipt = new InboundReceipt(Platform, $"action:{userId}:{actionId}:{action.ActionTs ?? i.TriggerId}");
-        if (await inbound.SeenAsync(receipt, ct)) return SlackReply.Empty;
+        // Slack never redelivers a click, so a repeat is rare (a proxy's retry, a replay): checked in memory only. Every path below
+        // commits the receipt with its effect (TryRecordAsync, RecordAsync, ExecuteAsync), so a repeat the memory missed ends as a
+        // repeat there, with no second effect, and a first click costs no read of the stored receipts.
+        if (inbound.SeenRecently(receipt)) return SlackReply.Empty;
         var user = await people.ResolveAsync(userId, i.User.Name ?? i.User.Username, ct);
 
         if (actionId == TicketActions.Raise)

@@ -157,6 +157,28 @@ public sealed class SlackChatInboundTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task BlockAction_SameClickAfterTheProcessForgotIt_OneEffect_NoRefusal()
+    {
+        Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "Docking station not charging")));
+        await host.DispatchAsync();
+        var card = host.Api.Calls.Single(c => c.Method == "chat.postMessage");
+        var click = SlackChatPayloads.BlockAction(Alice, card["channel"]!, card.AnsweredTs!, "accept", 1, "1773136835.000100");
+        (await PostAsync("/slack/interactions", click)).ShouldBeEmpty();
+        await host.DispatchAsync();
+        // The receipts remembered in memory are bounded: pushed out, as after a restart or a busy hour, only the stored receipt knows.
+        var recent = host.Services.GetRequiredService<ChatEscalation.Persistence.Storage.RecentReceipts>();
+        for (var i = 0; i < recent.Capacity; i++) recent.Remember(new ChatEscalation.Persistence.Storage.InboundReceipt("slack", $"filler:{i}"));
+        var calls = host.Api.Calls.Count;
+
+        (await PostAsync("/slack/interactions", click)).ShouldBeEmpty();
+        await host.DispatchAsync();
+        await Task.Delay(200);
+
+        host.Api.Calls.Skip(calls).ShouldBeEmpty(); // no second card update, no "you already own it", no DM
+        host.Api.Calls.Count(c => c.Method == "chat.update").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task BlockAction_UsersInfoStalls_AnsweredWithinSlacksDeadline_NotAskedAgainForAMinute_ThenLookedUpAgain()
     {
         Json(await PostAsync("/slack/commands", SlackChatPayloads.Command(Uma, "/ticket", "Monitor flickers")));
