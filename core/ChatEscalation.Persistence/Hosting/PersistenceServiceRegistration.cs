@@ -81,16 +81,16 @@ public static class PersistenceServiceRegistration
     }
 
     /// <summary>
-    /// The platforms outbox rows are written for: <c>Outbox:Platforms</c> when listed; otherwise the emulator (<c>local</c>) when
-    /// <paramref name="emulator"/> (the host knows whether it runs), Slack when it is configured (<c>Slack:SigningSecret</c> or
-    /// <c>Slack:AppToken</c>), Teams when <c>Teams:AppId</c> is set.
+    /// The platforms outbox rows are written for: the emulator (<c>local</c>) when <paramref name="emulator"/> (the host knows whether
+    /// it runs); then <c>Outbox:Platforms</c> when listed, otherwise Slack when it is configured (<c>Slack:SigningSecret</c> or
+    /// <c>Slack:AppToken</c>) and Teams when <c>Teams:AppId</c> is set.
     /// </summary>
     public static IReadOnlyList<string> EnabledPlatforms(IConfiguration configuration, bool emulator = true)
     {
-        var listed = configuration.GetSection("Outbox:Platforms").GetChildren().Select(c => c.Value).OfType<string>().ToList();
-        if (listed.Count > 0) return listed;
         var enabled = new List<string>();
         if (emulator) enabled.Add(Platforms.Local);
+        var listed = configuration.GetSection("Outbox:Platforms").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        if (listed.Count > 0) return [.. enabled.Concat(listed).Distinct(StringComparer.OrdinalIgnoreCase)];
         if (!string.IsNullOrWhiteSpace(configuration["Slack:SigningSecret"]) || !string.IsNullOrWhiteSpace(configuration["Slack:AppToken"])) enabled.Add(Platforms.Slack);
         if (!string.IsNullOrWhiteSpace(configuration["Teams:AppId"])) enabled.Add(Platforms.Teams);
         return enabled;

@@ -38,6 +38,10 @@ public class EnabledPlatformsTests
     }
 
     [Fact]
-    public void EnabledPlatforms_ListedExplicitly_TheList() =>
-        For(("Outbox:Platforms:0", "teams"), ("Slack:SigningSecret", "s")).ShouldBe(["teams"]);
+    public void EnabledPlatforms_ListedExplicitly_TheList_AndTheEmulatorWhileItRuns()
+    {
+        var configuration = Configuration(("Outbox:Platforms:0", "teams"), ("Slack:SigningSecret", "s"));
+        PersistenceServiceRegistration.EnabledPlatforms(configuration, emulator: false).ShouldBe(["teams"]);
+        PersistenceServiceRegistration.EnabledPlatforms(configuration, emulator: true).ShouldBe(["local", "teams"]);
+    }
 }
