@@ -42,6 +42,7 @@ public sealed class OutboxDispatcher(
     /// <summary>Delivers everything due now; returns how many messages were handled.</summary>
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
+        await using var connection = await store.KeepConnectionOpenAsync(ct);
         var handled = 0;
         for (var pass = 0; pass < 50; pass++)
         {
