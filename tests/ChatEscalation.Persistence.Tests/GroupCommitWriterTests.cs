@@ -5,6 +5,7 @@ using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using static ChatEscalation.Persistence.Tests.TestPolicy;
 
@@ -317,6 +318,58 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
 
         await using var db = database.NewContext();
         (await db.OutboxMessages.CountAsync(o => o.IdempotencyKey == $"reply/slack/{receipt.Hash}")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_AcceptDecidedOnTheCallersThread_ItsReadsShareOneConnectionOpen()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var writer = NewWriter(h);
+        var number = (await Workflow(h, writer).RaiseAsync(new RaiseTicket(Uma, "local", "Scanner on floor 3 is offline"))).Ticket!.Number;
+        var db = h.Context();
+        var workflow = new TicketWorkflow(db, h.Time, new FixedPolicyProvider(Harness.Policy), Harness.Writer, new InboundEventStore(db, writer.Recent), h.Wakeups, group: writer);
+        using var opens = new ConnectionOpens(db);
+
+        (await workflow.ExecuteAsync(number, new AcceptTicket(Alice))).Succeeded.ShouldBeTrue();
+
+        opens.Count.ShouldBe(1); // the ticket's read and its deadlines' read: each opened it before
+        db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Closed);
+    }
+
+    /// <summary>Counts the opens of one context's connection (EF's diagnostic events, filtered to that context: other tests run alongside).</summary>
+    private sealed class ConnectionOpens : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly DbContext context;
+        private readonly List<IDisposable> subscriptions = [];
+        private int count;
+
+        public ConnectionOpens(DbContext context)
+        {
+            this.context = context;
+            subscriptions.Add(System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this));
+        }
+
+        public int Count => Volatile.Read(ref count);
+
+        public void OnNext(System.Diagnostics.DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name) lock (subscriptions) subscriptions.Add(value.Subscribe(this));
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Key == RelationalEventId.ConnectionOpened.Name && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData e && e.Context == context)
+                Interlocked.Increment(ref count);
+        }
+
+        public void OnCompleted() { }
+
+        public void OnError(Exception error) { }
+
+        public void Dispose()
+        {
+            lock (subscriptions) foreach (var s in subscriptions) s.Dispose();
+        }
     }
 
     private async Task<long> StoredCounterAsync()
