@@ -5,8 +5,8 @@ using ChatEscalation.Persistence.Outbox;
 using ChatEscalation.Persistence.Storage;
 using ChatEscalation.Persistence.Workflows;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using ChatEscalation.Tests.Shared;
 using static ChatEscalation.Persistence.Tests.TestPolicy;
 
 namespace ChatEscalation.Persistence.Tests;
@@ -334,42 +334,6 @@ public sealed class GroupCommitWriterTests(SqliteDatabase database) : IClassFixt
 
         opens.Count.ShouldBe(1); // the ticket's read and its deadlines' read: each opened it before
         db.Database.GetDbConnection().State.ShouldBe(System.Data.ConnectionState.Closed);
-    }
-
-    /// <summary>Counts the opens of one context's connection (EF's diagnostic events, filtered to that context: other tests run alongside).</summary>
-    private sealed class ConnectionOpens : IObserver<System.Diagnostics.DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly DbContext context;
-        private readonly List<IDisposable> subscriptions = [];
-        private int count;
-
-        public ConnectionOpens(DbContext context)
-        {
-            this.context = context;
-            subscriptions.Add(System.Diagnostics.DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public int Count => Volatile.Read(ref count);
-
-        public void OnNext(System.Diagnostics.DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name) lock (subscriptions) subscriptions.Add(value.Subscribe(this));
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.ConnectionOpened.Name && value.Value is Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData e && e.Context == context)
-                Interlocked.Increment(ref count);
-        }
-
-        public void OnCompleted() { }
-
-        public void OnError(Exception error) { }
-
-        public void Dispose()
-        {
-            lock (subscriptions) foreach (var s in subscriptions) s.Dispose();
-        }
     }
 
     private async Task<long> StoredCounterAsync()

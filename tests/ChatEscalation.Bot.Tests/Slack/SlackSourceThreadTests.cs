@@ -116,6 +116,21 @@ public sealed class SlackSourceThreadTests : IAsyncLifetime
         rows.ShouldAllBe(o => o.State == OutboxState.Sent);
     }
 
+    [Fact]
+    public async Task Dispatch_APassDeliveringAnAcceptsMessages_OpensItsConnectionOnce()
+    {
+        await RaiseFromUmasMessageAsync();
+        await DirectAsync(Alice, "accept INC-000001");
+
+        await using var scope = host.Services.CreateAsyncScope();
+        using var opens = new ChatEscalation.Tests.Shared.ConnectionOpens(scope.ServiceProvider.GetRequiredService<EscalationDbContext>());
+        var handled = await scope.ServiceProvider.GetRequiredService<ChatEscalation.Bot.Outbox.OutboxDispatcher>().DispatchAsync(CancellationToken.None);
+
+        handled.ShouldBeGreaterThanOrEqualTo(3); // the cards' update, the thread's line, Uma's DM, Alice's answer
+        (await RowsAsync()).ShouldAllBe(o => o.State == OutboxState.Sent);
+        opens.Count.ShouldBe(1); // each claim, read and result write opened it before
+    }
+
     /// <summary>Successful posts since call <paramref name="after"/>, in order (a post answered late counts once, by its ts).</summary>
     private List<SlackApiCall> Posts(int after) => host.Api.Calls.Skip(after)
         .Where(c => c.Method == "chat.postMessage" && c.AnsweredTs is not null)
