@@ -19,7 +19,7 @@ public static class LocalChannelRegistration
     {
         var section = configuration.GetSection("Local");
         var connected = Hosting.Security.ConnectedPlatforms.Any(configuration);
-        var explicitlyEnabled = string.Equals(section["Enabled"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+        var explicitlyEnabled = ExplicitlyEnabled(section);
         services.AddOptions<LocalOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         services.PostConfigure<LocalOptions>(o => Restrict(o, connected, explicitlyEnabled));
         var options = Restrict(section.Get<LocalOptions>() ?? new LocalOptions(), connected, explicitlyEnabled);
@@ -47,9 +47,12 @@ public static class LocalChannelRegistration
     public static bool EmulatorEnabled(IConfiguration configuration)
     {
         var section = configuration.GetSection("Local");
-        var explicitlyEnabled = string.Equals(section["Enabled"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        return Hosting.Security.ConnectedPlatforms.Any(configuration) ? explicitlyEnabled : (section.Get<LocalOptions>() ?? new LocalOptions()).Enabled;
+        return Hosting.Security.ConnectedPlatforms.Any(configuration) ? ExplicitlyEnabled(section) : (section.Get<LocalOptions>() ?? new LocalOptions()).Enabled;
     }
+
+    /// <summary><c>Local:Enabled=true</c> set in so many words (what turns the emulator on next to Slack or Teams).</summary>
+    private static bool ExplicitlyEnabled(IConfigurationSection section) =>
+        string.Equals(section["Enabled"]?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// At start, after the migrations: the emulator's kept history back into <see cref="LocalChannelStore"/>, and the demo clock

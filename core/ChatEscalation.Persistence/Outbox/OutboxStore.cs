@@ -23,20 +23,10 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup, Sq
     public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Keeps the store's connection (the scope's context's) open until the result is disposed, so a dispatch pass's many small reads
-    /// and writes share one open: on SQLite every open and close registers and removes EF's SQL functions on the native connection again
-    /// (a dispatched Accept opened it 22 times). No transaction stays open in between, so nothing is locked while a send runs.
+    /// Keeps the store's connection (the scope's context's) open until the result is disposed, so a dispatch pass's reads and writes
+    /// share one open (<see cref="OpenConnection"/>); nothing is locked while a send runs.
     /// </summary>
-    public async Task<IAsyncDisposable> KeepConnectionOpenAsync(CancellationToken ct = default)
-    {
-        await db.Database.OpenConnectionAsync(ct);
-        return new OpenConnection(db);
-    }
-
-    private sealed class OpenConnection(EscalationDbContext db) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync() => await db.Database.CloseConnectionAsync();
-    }
+    public Task<OpenConnection> KeepConnectionOpenAsync(CancellationToken ct = default) => OpenConnection.HoldAsync(db, ct);
 
     /// <summary>Up to <paramref name="max"/> messages due now, each the oldest pending one of its lane, oldest first (not claimed).</summary>
     public async Task<IReadOnlyList<OutboxMessage>> DueAsync(DateTimeOffset now, int max = 100, CancellationToken ct = default)
