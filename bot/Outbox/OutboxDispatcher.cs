@@ -27,6 +27,7 @@ namespace ChatEscalation.Bot.Outbox;
 /// </list>
 /// </remarks>
 public sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes,
     OutboxStore store,
     TicketWorkflow tickets,
     IPolicyProvider policy,
@@ -39,25 +40,204 @@ public sealed class OutboxDispatcher(
     ILogger<OutboxDispatcher> log,
     EscalationMetrics? metrics = null)
 {
-    /// <summary>Delivers everything due now; returns how many messages were handled.</summary>
+    /// <summary>The most messages one <see cref="DispatchAsync"/> call handles before it returns (the next pass goes on).</summary>
+    public const int MaxPerCall = 5000;
+
+    /// <summary>
+    /// Delivers everything due now; returns how many messages were handled. Up to <see cref="OutboxOptions.Concurrency"/> sends run at
+    /// once per platform; each lane's (a ticket on one platform, a conversation's replies) one at a time and in order, and so are a
+    /// ticket's messages on one platform across lanes (its card before the answer that names it, as written).
+    /// </summary>
+    /// <remarks>
+    /// Each worker has its own scope (its own database context, connection and senders); this dispatcher's scope is the first
+    /// worker's. Only a lane's oldest pending message is ever due (<see cref="OutboxStore.DueAsync"/>), and a message stays out of
+    /// the next query from its claim until its result is written, so two workers never hold messages of one lane; nor of one ticket
+    /// on one platform (<c>Pass.TakeStartable</c>). A worker with
+    /// nothing to start waits for another's send to finish (which may make its lane's next message due) and stops when nothing is
+    /// due and nothing is in flight. The limit is per platform so that a platform answering slowly or not at all (each send up to
+    /// <see cref="OutboxOptions.SendTimeout"/>) holds up only its own messages.
+    /// </remarks>
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
+        var perPlatform = Math.Max(1, options.Value.Concurrency);
+        var pass = new Pass(perPlatform, perPlatform * Math.Max(1, senders.Select(s => s.Platform).Distinct().Count()));
+        pass.Started(WorkAsync(pass, ct));
+        while (pass.Workers() is { Count: > 0 } running) await Task.WhenAll(running);
+        return pass.Handled;
+    }
+
+    /// <summary>One worker: takes what is due (querying with its own context when nothing is queued) and delivers it, until the pass ends.</summary>
+    /// <remarks>While more is waiting than workers are running, it starts another in its own scope, up to the pass's limit.</remarks>
+    private async Task WorkAsync(Pass pass, CancellationToken ct)
+    {
         await using var connection = await store.KeepConnectionOpenAsync(ct);
-        var handled = 0;
-        for (var pass = 0; pass < 50; pass++)
+        while (await pass.NextAsync(max => store.DueAsync(time.GetUtcNow(), max, ct), ct) is { } candidate)
         {
-            var due = await store.DueAsync(time.GetUtcNow(), 100, ct);
-            if (due.Count == 0) break;
-            foreach (var candidate in due)
+            pass.AddWorkerIfNeeded(() => WorkInOwnScopeAsync(pass, ct));
+            try
             {
                 ct.ThrowIfCancellationRequested();
                 if (await store.ClaimAsync(candidate, time.GetUtcNow(), options.Value.ClaimLease, ct) is not { } message) continue; // another dispatcher has it
                 await DeliverOneAsync(message, ct);
-                handled++;
+                pass.Delivered();
+            }
+            finally
+            {
+                pass.Finished(candidate);
+            }
+        }
+    }
+
+    private async Task WorkInOwnScopeAsync(Pass pass, CancellationToken ct)
+    {
+        await Task.Yield();
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().WorkAsync(pass, ct);
+    }
+
+    /// <summary>What the workers of one <see cref="DispatchAsync"/> share: the queue of due messages and what is in flight, per platform.</summary>
+    private sealed class Pass(int perPlatform, int maxWorkers)
+    {
+        private readonly Lock sync = new();
+        private readonly List<Task> workers = [];
+        private readonly SemaphoreSlim querying = new(1, 1); // one worker queries at a time
+        private readonly List<OutboxMessage> queued = [];
+        private readonly HashSet<long> taken = []; // queued or in flight: never handed out twice
+        private readonly Dictionary<string, int> busy = new(StringComparer.Ordinal);
+        private readonly HashSet<string> busyTickets = new(StringComparer.Ordinal);
+        private TaskCompletionSource finishedOne = NewSignal();
+        private int inFlight, handed, handled, finishes, awaited;
+        private bool drained; // the last query found nothing new and nothing has finished since it started
+
+        public int Handled => Volatile.Read(ref handled);
+
+        public void Delivered() => Interlocked.Increment(ref handled);
+
+        public void Started(Task worker)
+        {
+            lock (sync) workers.Add(worker);
+        }
+
+        /// <summary>The workers started since the last call (empty once every worker has been awaited).</summary>
+        public List<Task> Workers()
+        {
+            lock (sync)
+            {
+                var fresh = workers.Skip(awaited).ToList();
+                awaited = workers.Count;
+                return fresh;
             }
         }
 
-        return handled;
+        /// <summary>Starts another worker when a message this pass may start is waiting and fewer than the limit of workers run.</summary>
+        /// <param name="start">Starts a worker; it must return at once (its work begins after a yield), as it runs under the pass's lock.</param>
+        public void AddWorkerIfNeeded(Func<Task> start)
+        {
+            lock (sync)
+            {
+                if (workers.Count < maxWorkers && queued.Exists(m => busy.GetValueOrDefault(m.Platform) < perPlatform && !busyTickets.Contains(TicketOf(m))))
+                    workers.Add(start());
+            }
+        }
+
+        /// <summary>The next message to deliver, or null when the pass is over for this worker.</summary>
+        public async Task<OutboxMessage?> NextAsync(Func<int, Task<IReadOnlyList<OutboxMessage>>> due, CancellationToken ct)
+        {
+            while (true)
+            {
+                lock (sync)
+                {
+                    if (handed >= MaxPerCall) return null;
+                    if (TakeStartable() is { } ready) return ready;
+                }
+
+                Task wait;
+                await querying.WaitAsync(ct);
+                try
+                {
+                    int before;
+                    bool query;
+                    lock (sync)
+                    {
+                        if (TakeStartable() is { } ready) return ready; // another worker's query found it
+                        (before, query) = (finishes, !drained);
+                    }
+
+                    var found = query ? await due(100) : [];
+                    lock (sync)
+                    {
+                        var added = 0;
+                        foreach (var message in found)
+                        {
+                            if (!taken.Add(message.Id)) continue;
+                            queued.Add(message);
+                            added++;
+                        }
+
+                        queued.Sort((a, b) => a.Id.CompareTo(b.Id));
+
+                        if (query && finishes == before) drained = added == 0;
+                        if (TakeStartable() is { } fresh) return fresh;
+                        if (inFlight == 0) return null; // nothing this pass may start, and nothing in flight to change that
+                        wait = finishedOne.Task;
+                    }
+                }
+                finally
+                {
+                    querying.Release();
+                }
+
+                await wait.WaitAsync(ct); // a send finishing frees a slot, or makes its lane's next message due
+            }
+        }
+
+        public void Finished(OutboxMessage message)
+        {
+            TaskCompletionSource signal;
+            lock (sync)
+            {
+                busy[message.Platform]--;
+                busyTickets.Remove(TicketOf(message));
+                taken.Remove(message.Id);
+                inFlight--;
+                finishes++;
+                drained = false;
+                signal = finishedOne;
+                finishedOne = NewSignal();
+            }
+
+            signal.TrySetResult();
+        }
+
+        /// <summary>
+        /// The oldest queued message whose platform has a free slot and whose ticket (on that platform) has nothing in flight nor an older
+        /// message queued: a ticket's messages in different lanes (its card, its reporter's answer) reach each platform in the order written.
+        /// </summary>
+        private OutboxMessage? TakeStartable()
+        {
+            var index = -1;
+            HashSet<string>? passed = null;
+            for (var i = 0; i < queued.Count && index < 0; i++)
+            {
+                var ticket = TicketOf(queued[i]);
+                if (busy.GetValueOrDefault(queued[i].Platform) < perPlatform && !busyTickets.Contains(ticket) && passed?.Contains(ticket) != true) index = i;
+                else (passed ??= new(StringComparer.Ordinal)).Add(ticket);
+            }
+
+            if (index < 0) return null;
+            var message = queued[index];
+            queued.RemoveAt(index);
+            busyTickets.Add(TicketOf(message));
+            busy[message.Platform] = busy.GetValueOrDefault(message.Platform) + 1;
+            inFlight++;
+            handed++;
+            return message;
+        }
+
+        /// <summary>What may not run twice at once: the ticket on the message's platform, or for a message about no ticket its lane.</summary>
+        private static string TicketOf(OutboxMessage message) => message.TicketNumber > 0 ? $"{message.Platform}/{message.TicketNumber}" : "lane:" + message.Lane;
+
+        private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private async Task DeliverOneAsync(OutboxMessage message, CancellationToken ct)

@@ -27,6 +27,15 @@ public sealed class OutboxOptions
     public TimeSpan ClaimLease { get; set; } = ChatEscalation.Persistence.Outbox.OutboxStore.ClaimLease;
 
     /// <summary>
+    /// How many sends run at once per platform. Default 4: with a platform's usual 100–300 ms a call, one at a time would deliver only a
+    /// few messages a second after a burst of tickets; per platform, so one answering slowly or not at all (each send up to
+    /// <see cref="SendTimeout"/>) holds up only its own messages. A lane (a ticket on one platform, a conversation's replies) is always
+    /// delivered one message at a time, in order. 1 delivers everything one at a time.
+    /// </summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 4;
+
+    /// <summary>
     /// Deliver right after each commit that wrote messages (a wake-up in this process), besides the scheduled pass. Default true;
     /// independent of <c>Scheduler:Enabled</c>, which runs the timed jobs.
     /// </summary>
