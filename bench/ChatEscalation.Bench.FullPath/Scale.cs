@@ -58,10 +58,13 @@ public static class Scale
         var (dll, folder) = Setup(args);
         var count = Options.Int(args, "--count", 10_000);
         var seconds = Options.Int(args, "--seconds", 60);
-        await using var api = await SlackStandIn.StartAsync(0);
+        var latency = TimeSpan.FromMilliseconds(Options.Int(args, "--api-latency", 0));
+        await using var api = await SlackStandIn.StartAsync(0, latency);
         var db = Path.Combine(folder, "storm.db");
         await Seeder.SeedAsync(db, 0);
-        await using var bot = await BotProcess.StartAsync(dll, db, api.ApiBaseUrl, new Dictionary<string, string> { ["Scheduler:Enabled"] = "true" });
+        var settings = new Dictionary<string, string> { ["Scheduler:Enabled"] = "true" };
+        if (Options.Value(args, "--concurrency") is { } concurrency) settings["Outbox:Concurrency"] = concurrency;
+        await using var bot = await BotProcess.StartAsync(dll, db, api.ApiBaseUrl, settings);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var load = new Load(client);
         var run = Guid.NewGuid().ToString("N")[..8];
@@ -100,6 +103,7 @@ public static class Scale
             |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
             | {count:N0} | {sending.TotalSeconds:F1} s | {Load.Percentile(list, 50):F1} ms | {Load.Percentile(list, 99):F1} ms | {list.Max():F0} ms | {list.Count(l => l > 3000)} | {failed} | {api.Posts:N0} | {delivered.TotalSeconds:F1} s | {rss:F0} / {peak:F0} MiB |
 
+            Slack stand-in answering each call after {latency.TotalMilliseconds:0} ms; `Outbox:Concurrency` {Options.Value(args, "--concurrency") ?? "default"}.
             Web API calls by method: {string.Join(", ", api.Calls.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}.
 
             {Windows(latencies, seconds)}

@@ -30,7 +30,8 @@ public sealed class SlackStandIn : IAsyncDisposable
 
     public long Posts => Calls.GetValueOrDefault("chat.postMessage");
 
-    public static async Task<SlackStandIn> StartAsync(int port)
+    /// <param name="latency">How long each call takes to be answered (a real Web API call takes 100–300 ms); zero: at once.</param>
+    public static async Task<SlackStandIn> StartAsync(int port, TimeSpan latency = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -40,6 +41,7 @@ public sealed class SlackStandIn : IAsyncDisposable
         app.MapGet("/count", () => Results.Json(standIn.Calls.ToDictionary()));
         app.Map("/api/{method}", async (HttpContext http, string method) =>
         {
+            if (latency > TimeSpan.Zero) await Task.Delay(latency);
             standIn.Calls.AddOrUpdate(method, 1, (_, n) => n + 1);
             if (http.Request.HasFormContentType || http.Request.ContentLength > 0) await http.Request.Body.CopyToAsync(Stream.Null);
             var answer = new JsonObject { ["ok"] = true };
