@@ -94,6 +94,22 @@ public sealed class CardCopiesTests(SqliteDatabase database) : IClassFixture<Sql
         h.Wakeups.Count.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(9151, "slack", "slack")]              // the managers' channel on the enabled platform only, not the emulator's, which is off
+    [InlineData(9152, "teams", "slack,local")]        // no enabled platform has a managers' channel: written where one is set, skipped visibly
+    [InlineData(9153, "slack,local", "slack,local")]
+    public async Task ReportIfUnreached_AlertWrittenForTheEnabledPlatformsWithAManagersChannel(long ticket, string enabled, string expected)
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var pages = await PagesAsync(ticket, (Platforms.Slack, OutboxState.Skipped, "carol@demo.local is not known on Slack"));
+        var unreached = new UnreachedPages(h.Context(), new FixedPolicyProvider(Policy), h.Wakeups, new OutboxWriter(enabled.Split(',')));
+
+        (await unreached.ReportIfUnreachedAsync(pages[0], T0)).ShouldBeTrue();
+
+        var alerts = (await RowsAsync(ticket)).Where(o => o.Kind == NotificationKind.Alert).Select(a => a.Platform);
+        alerts.ShouldBe(expected.Split(','), ignoreOrder: true);
+    }
+
     [Fact]
     public async Task ReportIfUnreached_DeliveredOrStillPendingSomewhere_NothingReported()
     {

@@ -105,7 +105,15 @@ public sealed class OutboxWriter(IEnumerable<string> enabledPlatforms)
         };
         if (to.Kind == AudienceKind.SourceThread) return decision.Ticket.SourceThread is null ? [] : [decision.Ticket.Origin];
         if (to.Kind == AudienceKind.Person) return to.Person!.Is(decision.Ticket.Reporter) ? [decision.Ticket.Origin] : _enabled.Count > 0 ? _enabled : [Platforms.Local];
-        if (channel is null) return [];
+        return channel is null ? [] : PlatformsFor(channel);
+    }
+
+    /// <summary>
+    /// The platforms a message to <paramref name="channel"/> is written for: those enabled whose channel id the policy sets; when no
+    /// enabled platform has one, every platform that has (the row is skipped visibly, never dropped in silence).
+    /// </summary>
+    public IReadOnlyList<string> PlatformsFor(ChannelAddress channel)
+    {
         var configured = Platforms.All.Where(p => channel.For(p) is not null).ToList();
         var enabled = configured.Where(_enabled.Contains).ToList();
         return enabled.Count > 0 ? enabled : configured;

@@ -1,4 +1,5 @@
 using ChatEscalation.Core.Notifications;
+using ChatEscalation.Core.Policy;
 using ChatEscalation.Core.Tickets;
 using ChatEscalation.Persistence.Rows;
 using ChatEscalation.Persistence.Storage;
@@ -16,7 +17,9 @@ namespace ChatEscalation.Persistence.Outbox;
 /// Checked by the dispatcher after each skipped or parked message; only the check that sees every platform's copy finished writes
 /// the alert, once per page (its idempotency key is the page's ticket version and person, so two dispatchers racing write it once).
 /// </remarks>
-public sealed class UnreachedPages(EscalationDbContext db, IPolicyProvider policies, IOutboxWakeup wakeup)
+/// <param name="writer">Which platforms a manager-channel message is written for (<see cref="OutboxWriter.PlatformsFor(ChannelAddress)"/>); without
+/// one, every platform whose manager channel is set.</param>
+public sealed class UnreachedPages(EscalationDbContext db, IPolicyProvider policies, IOutboxWakeup wakeup, OutboxWriter? writer = null)
 {
     /// <summary>True when <paramref name="message"/> is a page to a person (urgent, with the acknowledge button).</summary>
     public static bool IsPage(OutboxMessage message) =>
@@ -43,7 +46,7 @@ public sealed class UnreachedPages(EscalationDbContext db, IPolicyProvider polic
         var text = $"{TicketKey.Format(finished.TicketNumber)}: the page to {name} reached nobody ({(reasons.Count == 0 ? "no chat platform knows them" : string.Join("; ", reasons))}). " +
             "Reach them another way, or acknowledge or take over here.";
         var alert = Notification.Alert(Audience.Managers, text, urgent: true, TicketActions.AckPage, TicketActions.TakeOver);
-        var rows = Platforms.All.Where(p => policy.ManagerChannel.For(p) is not null)
+        var rows = (writer ?? new OutboxWriter(Platforms.All)).PlatformsFor(policy.ManagerChannel)
             .Select(platform => OutboxWriter.Notify(finished.TicketNumber, finished.TicketVersion, platform, alert, now,
                 $"{finished.TicketNumber}/{finished.TicketVersion}/unreached/{finished.Audience}/{platform}"))
             .ToList();
