@@ -62,7 +62,20 @@ public sealed class OutboxDispatcher(
         var perPlatform = Math.Max(1, options.Value.Concurrency);
         var pass = new Pass(perPlatform, perPlatform * Math.Max(1, senders.Select(s => s.Platform).Distinct().Count()));
         pass.Started(WorkAsync(pass, ct));
-        while (pass.Workers() is { Count: > 0 } running) await Task.WhenAll(running);
+        Exception? failure = null;
+        while (pass.Workers() is { Count: > 0 } running)
+        {
+            try
+            {
+                await Task.WhenAll(running);
+            }
+            catch (Exception e)
+            {
+                failure ??= e; // the other workers finish their sends first: none is left running after this call returns
+            }
+        }
+
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         return pass.Handled;
     }
 
