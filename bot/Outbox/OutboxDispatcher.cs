@@ -119,6 +119,9 @@ public sealed class OutboxDispatcher(
         private readonly Dictionary<string, int> busy = new(StringComparer.Ordinal);
         private readonly HashSet<string> busyTickets = new(StringComparer.Ordinal);
         private TaskCompletionSource finishedOne = NewSignal();
+        /// <summary>How often a worker with nothing to start looks for new messages while others' sends are still in flight.</summary>
+        private static readonly TimeSpan IdleLookAgain = TimeSpan.FromSeconds(1);
+
         private int inFlight, handed, handled, finishes, awaited;
         private bool drained; // the last query found nothing new and nothing has finished since it started
 
@@ -200,7 +203,12 @@ public sealed class OutboxDispatcher(
                     querying.Release();
                 }
 
-                await wait.WaitAsync(ct); // a send finishing frees a slot, or makes its lane's next message due
+                // A send finishing frees a slot or makes its lane's next message due. Messages written meanwhile wake no one (the
+                // process's wake-up waits for this pass to end), so an idle worker also looks again after a while: a platform whose
+                // sends hang holds up no other platform's new messages for longer than that.
+                await Task.WhenAny(wait, Task.Delay(IdleLookAgain, ct));
+                ct.ThrowIfCancellationRequested();
+                lock (sync) drained = false;
             }
         }
 

@@ -15,7 +15,7 @@ namespace ChatEscalation.Bot.Tests.Faults;
 /// </summary>
 public sealed class SlackDeliveryConcurrencyTests : IAsyncLifetime
 {
-    private static readonly SlackChatUser Uma = SlackChatUser.Uma, Alice = SlackChatUser.Alice, Bob = SlackChatUser.Bob;
+    private static readonly SlackChatUser Uma = SlackChatUser.Uma, Alice = SlackChatUser.Alice, Bob = SlackChatUser.Bob, Maria = SlackChatUser.Maria;
     private static readonly string Tier1 = RunningSlackChatHost.TierChannel(1);
     private RunningSlackChatHost? host;
     private TaskCompletionSource? release;
@@ -61,7 +61,7 @@ public sealed class SlackDeliveryConcurrencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SlackPostsHang_TheEmulatorsCopiesStillGoOut_OneSendAtATimePerPlatform()
+    public async Task SlackPostsHang_TheEmulatorsCopiesStillGoOut_EvenOfATicketRaisedMeanwhile_OneSendAtATimePerPlatform()
     {
         host = await StartAsync(new() { ["Outbox:Concurrency"] = "1", ["Local:Enabled"] = "true", ["Local:AccessToken"] = "local-token-0123456789abcdef0123456789" });
         var held = host.Api.Hold("chat.postMessage");
@@ -78,10 +78,17 @@ public sealed class SlackDeliveryConcurrencyTests : IAsyncLifetime
         rows.Count(o => o.Platform == "slack" && o.State == OutboxState.Sending).ShouldBe(1); // one Slack send at a time: the held one
         rows.Count(o => o.Platform == "slack" && o.State == OutboxState.Pending).ShouldBeGreaterThan(0);
 
+        // A ticket raised while the pass waits on Slack: nothing wakes the pass (its Slack send never finishes), yet the emulator's
+        // idle worker looks again and delivers it.
+        var third = await RaiseAsync(Maria, "Badge reader at door 2 dead");
+        for (var i = 0; i < 100 && !(await RowsAsync()).Any(o => o.Platform == "local" && o.TicketNumber == third && o.State == OutboxState.Sent); i++) await Task.Delay(50);
+        (await RowsAsync()).Where(o => o.Platform == "local" && o.TicketNumber == third).ShouldAllBe(o => o.State == OutboxState.Sent);
+        (await RowsAsync()).Where(o => o.Platform == "local" && o.TicketNumber == third).ShouldNotBeEmpty();
+
         held.Release.SetResult();
         await dispatch.WaitAsync(TimeSpan.FromSeconds(20));
         (await RowsAsync()).ShouldAllBe(o => o.State == OutboxState.Sent || o.State == OutboxState.Skipped);
-        host.Api.Calls.Count(c => c.Method == "chat.postMessage" && c["channel"] == Tier1).ShouldBe(2);
+        host.Api.Calls.Count(c => c.Method == "chat.postMessage" && c["channel"] == Tier1).ShouldBe(3);
     }
 
     private static Task<RunningSlackChatHost> StartAsync(Dictionary<string, string?> settings)
