@@ -151,8 +151,7 @@ public sealed class OutboxDispatcher(
         {
             lock (sync)
             {
-                if (workers.Count < maxWorkers && queued.Exists(m => busy.GetValueOrDefault(m.Platform) < perPlatform && !busyTickets.Contains(TicketOf(m))))
-                    workers.Add(start());
+                if (workers.Count < maxWorkers && queued.Exists(Free)) workers.Add(start());
             }
         }
 
@@ -241,7 +240,7 @@ public sealed class OutboxDispatcher(
             for (var i = 0; i < queued.Count && index < 0; i++)
             {
                 var ticket = TicketOf(queued[i]);
-                if (busy.GetValueOrDefault(queued[i].Platform) < perPlatform && !busyTickets.Contains(ticket) && passed?.Contains(ticket) != true) index = i;
+                if (Free(queued[i]) && passed?.Contains(ticket) != true) index = i;
                 else (passed ??= new(StringComparer.Ordinal)).Add(ticket);
             }
 
@@ -254,6 +253,10 @@ public sealed class OutboxDispatcher(
             handed++;
             return message;
         }
+
+        /// <summary>True when <paramref name="message"/>'s platform has a free slot and nothing of its ticket there is in flight.</summary>
+        private bool Free(OutboxMessage message) =>
+            busy.GetValueOrDefault(message.Platform) < perPlatform && !busyTickets.Contains(TicketOf(message));
 
         /// <summary>What may not run twice at once: the ticket on the message's platform, or for a message about no ticket its lane.</summary>
         private static string TicketOf(OutboxMessage message) => message.TicketNumber > 0 ? $"{message.Platform}/{message.TicketNumber}" : "lane:" + message.Lane;
