@@ -30,5 +30,8 @@ public sealed class PostgresEscalationDbContext(DbContextOptions<PostgresEscalat
             """setweight(to_tsvector('english', coalesce("Title", '')), 'A') || setweight(to_tsvector('english', coalesce("Body", '')), 'B')""",
             stored: true);
         articles.HasIndex(SearchVector).HasMethod("GIN");
+        // The outbox poll in Id order through the messages still to send, stopping after the first n due ones. Without it PostgreSQL 15
+        // walked the primary key from the first message ever written; SQLite reads the State index in Id order and needs no such index.
+        modelBuilder.Entity<OutboxMessage>().HasIndex(o => o.Id, "IX_OutboxMessages_Unsent").HasFilter(OutboxMessage.UnsentFilter);
     }
 }

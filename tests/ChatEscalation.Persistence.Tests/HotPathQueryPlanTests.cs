@@ -39,6 +39,8 @@ public sealed class HotPathQueryPlanTests(SqliteDatabase database) : IClassFixtu
 
         lines.ShouldNotContain(l => l.StartsWith("SCAN", StringComparison.Ordinal), string.Join(" | ", lines));
         lines.ShouldContain(l => l.Contains("IX_OutboxMessages_Lane_Id"), string.Join(" | ", lines));
+        // Each state read in Id order up to the limit (OutboxPollCostTests), not a range of NextAttemptAt read whole and sorted.
+        lines.ShouldContain(l => l.Contains("IX_OutboxMessages_State (State=?)"), string.Join(" | ", lines));
     }
 
     [Fact]

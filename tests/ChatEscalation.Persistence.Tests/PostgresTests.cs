@@ -94,4 +94,38 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
         var owner = (await h.Workflow().GetAsync(number))!.Owner!;
         results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Message.EndsWith($"is already owned by {owner.Name}."));
     }
+    [PostgresFact]
+    public async Task DueAsync_TwentyThousandWaiting_ReadsTheUnsentIndexInIdOrderUpToTheLimit()
+    {
+        await using (var seed = cluster.NewContext())
+        {
+            await seed.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "OutboxMessages" ("Id", "TicketNumber", "Platform", "Kind", "Audience", "AudienceJson", "Text", "ActionsJson", "Urgent",
+                    "TicketVersion", "State", "Attempts", "NextAttemptAt", "CreatedAt", "IdempotencyKey", "Lane")
+                SELECT i, 9000000 + i / 4, 'slack', 'ThreadUpdate', 'tier-1', '{{}}', 'text', '[]', false, 1, 'Pending', 0, 0, 0, 'pg-poll-' || i,
+                    (9000000 + i / 4) || ':slack'
+                FROM generate_series(10000000, 10019999) AS i
+                """);
+            await seed.Database.ExecuteSqlRawAsync("""ANALYZE "OutboxMessages" """);
+        }
+
+        try
+        {
+            var plan = new QueryPlan();
+            await using var db = new PostgresEscalationDbContext(new DbContextOptionsBuilder<PostgresEscalationDbContext>()
+                .UseNpgsql(cluster.ConnectionString).AddInterceptors(plan).Options);
+            (await new Persistence.Outbox.OutboxStore(db, new Persistence.Outbox.NoOutboxWakeup()).DueAsync(T0, max: 50)).Count.ShouldBe(50);
+
+            var lines = await plan.ExplainPostgresAsync(db, sql => sql.Contains("FROM \"OutboxMessages\"", StringComparison.Ordinal));
+
+            // Before: the primary key in Id order with a filter, so every message ever sent was read before the first waiting one.
+            lines.ShouldContain(l => l.Contains("Index Scan using \"IX_OutboxMessages_Unsent\""), string.Join(" | ", lines));
+            lines.ShouldNotContain(l => l.TrimStart().StartsWith("Sort", StringComparison.Ordinal), string.Join(" | ", lines));
+        }
+        finally
+        {
+            await using var clean = cluster.NewContext();
+            await clean.Database.ExecuteSqlRawAsync("""DELETE FROM "OutboxMessages" WHERE "IdempotencyKey" LIKE 'pg-poll-%'""");
+        }
+    }
 }

@@ -44,6 +44,12 @@ public sealed class OutboxMessage
     /// </summary>
     public bool Uncertain { get; set; }
 
+    /// <summary>
+    /// The SQL filter of the partial indexes over messages still to send (<see cref="OutboxState.Pending"/> or
+    /// <see cref="OutboxState.Sending"/>), written as the poll's own condition so both databases match it to the query.
+    /// </summary>
+    public const string UnsentFilter = "\"State\" IN ('Pending', 'Sending')";
+
     /// <summary>The lane of a ticket's notifications on one platform.</summary>
     public static string TicketLane(long ticketNumber, string platform) => $"{ticketNumber}:{platform}";
 

@@ -424,13 +424,17 @@ namespace ChatEscalation.Persistence.Migrations.Postgres
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("Lane", "Id");
+                    b.HasIndex("State");
+
+                    b.HasIndex("Lane", "Id")
+                        .HasFilter("\"State\" IN ('Pending', 'Sending')");
 
                     b.HasIndex("Platform", "PlatformMessageId");
 
-                    b.HasIndex("State", "NextAttemptAt");
-
                     b.HasIndex("TicketNumber", "Platform", "Id");
+
+                    b.HasIndex(new[] { "Id" }, "IX_OutboxMessages_Unsent")
+                        .HasFilter("\"State\" IN ('Pending', 'Sending')");
 
                     b.ToTable("OutboxMessages", (string)null);
                 });

@@ -403,11 +403,12 @@ namespace ChatEscalation.Persistence.Migrations.Sqlite
                     b.HasIndex("IdempotencyKey")
                         .IsUnique();
 
-                    b.HasIndex("Lane", "Id");
+                    b.HasIndex("State");
+
+                    b.HasIndex("Lane", "Id")
+                        .HasFilter("\"State\" IN ('Pending', 'Sending')");
 
                     b.HasIndex("Platform", "PlatformMessageId");
-
-                    b.HasIndex("State", "NextAttemptAt");
 
                     b.HasIndex("TicketNumber", "Platform", "Id");
 

@@ -1,0 +1,55 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChatEscalation.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class OutboxPollIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Lane_Id",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_State_NextAttemptAt",
+                table: "OutboxMessages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Lane_Id",
+                table: "OutboxMessages",
+                columns: new[] { "Lane", "Id" },
+                filter: "\"State\" IN ('Pending', 'Sending')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_State",
+                table: "OutboxMessages",
+                column: "State");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_Lane_Id",
+                table: "OutboxMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutboxMessages_State",
+                table: "OutboxMessages");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Lane_Id",
+                table: "OutboxMessages",
+                columns: new[] { "Lane", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_State_NextAttemptAt",
+                table: "OutboxMessages",
+                columns: new[] { "State", "NextAttemptAt" });
+        }
+    }
+}
