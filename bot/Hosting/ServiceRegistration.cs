@@ -60,6 +60,7 @@ public static class ServiceRegistration
         services.AddDashboard();
         services.AddEscalationHealth();
         builder.AddEscalationTelemetry();
+        WebSecurity.LoadKeyRingOnFirstUse(services);
         return builder;
     }
 

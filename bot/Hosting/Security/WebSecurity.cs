@@ -37,6 +37,22 @@ public static class WebSecurity
         return builder;
     }
 
+    /// <summary>
+    /// Takes out ASP.NET Core's start-up load of the data-protection key ring (<c>DataProtectionHostedService</c>, added by antiforgery and
+    /// authentication), so the ring is read when something first protects or unprotects: the dashboard's sign-in cookie or a page's
+    /// antiforgery token. Webhooks never use it. Loaded at start, the ring (XML key files, System.Private.Xml, the key
+    /// encryptors) held 8–9 MiB in a bot that only takes webhooks (idle RSS 143–144 against 135–136 MiB without,
+    /// <c>bench/results/outbox-poll-and-memory-2026-12-04.md</c>). Call it after everything that may register data protection.
+    /// </summary>
+    public static void LoadKeyRingOnFirstUse(IServiceCollection services)
+    {
+        foreach (var warmUp in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.FullName == KeyRingWarmUp).ToList())
+            services.Remove(warmUp);
+    }
+
+    /// <summary>The hosted service that loads the key ring at start (internal to ASP.NET Core, so named here; a test checks it is gone).</summary>
+    public const string KeyRingWarmUp = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+
     /// <summary>Puts forwarded headers, security headers, body limits, authentication and authorization in the pipeline (before the endpoints).</summary>
     public static WebApplication UseWebSecurity(this WebApplication app)
     {

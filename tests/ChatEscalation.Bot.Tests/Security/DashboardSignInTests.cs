@@ -3,6 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatEscalation.Core.Commands;
 using ChatEscalation.Core.Tickets;
+using ChatEscalation.Bot.Hosting.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ChatEscalation.Bot.Tests.Security;
 
@@ -85,6 +88,17 @@ public sealed class DashboardSignInTests : IAsyncLifetime
         me["name"]!.GetValue<string>().ShouldBe("Maria (IT manager)");
         _issuer.TokenRequests.ShouldBe(1);
         _issuer.RefusedTokenRequests.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task KeyRing_NotLoadedAtStart_SignInStillWorksOnFirstUse()
+    {
+        // ASP.NET Core's start-up load of the key ring is taken out (WebSecurity.LoadKeyRingOnFirstUse); this fails if it is renamed.
+        _host.Services.GetServices<IHostedService>().Select(s => s.GetType().FullName).ShouldNotContain(WebSecurity.KeyRingWarmUp);
+
+        using var browser = await SignedInAsync("alice@demo.local");
+
+        (await browser.GetFromJsonAsync<JsonObject>("/dashboard/api/me"))!["email"]!.GetValue<string>().ShouldBe("alice@demo.local");
     }
 
     [Theory]
