@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HostFiltering;
 
 namespace ChatEscalation.Bot.Hosting.Security;
@@ -14,6 +15,16 @@ namespace ChatEscalation.Bot.Hosting.Security;
 /// </remarks>
 public static class WebSecurity
 {
+    /// <summary>
+    /// Where the data-protection keys (sign-in cookies, antiforgery tokens) are kept: a folder every instance shares, on a volume that
+    /// outlives a deployment. Unset, ASP.NET Core keeps them under the process user's home folder (in a container, gone with it: people
+    /// sign in again after each deployment, and one instance cannot read another's cookies).
+    /// </summary>
+    public const string KeysFolderSetting = "DataProtection:KeysFolder";
+
+    /// <summary>The data-protection application name shared by every instance using <see cref="KeysFolderSetting"/> (not the content path).</summary>
+    public const string ApplicationName = "ChatEscalation";
+
     /// <summary>The header a page sends its antiforgery token in.</summary>
     public const string AntiforgeryHeader = "X-CSRF-TOKEN";
 
@@ -34,6 +45,8 @@ public static class WebSecurity
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddSignIn(configuration, WebSignIn.From(configuration));
+        if (configuration[KeysFolderSetting] is { Length: > 0 } keys)
+            services.AddDataProtection().SetApplicationName(ApplicationName).PersistKeysToFileSystem(new DirectoryInfo(keys));
         return builder;
     }
 

@@ -101,6 +101,30 @@ public sealed class DashboardSignInTests : IAsyncLifetime
         (await browser.GetFromJsonAsync<JsonObject>("/dashboard/api/me"))!["email"]!.GetValue<string>().ShouldBe("alice@demo.local");
     }
 
+    [Fact]
+    public async Task KeysFolder_SharedByTwoInstances_ASignInOnOneIsValidOnTheOther()
+    {
+        var keys = Directory.CreateTempSubdirectory("chatescalation-keys-").FullName;
+        try
+        {
+            var settings = new Dictionary<string, string?> { [WebSecurity.KeysFolderSetting] = keys };
+            await using var first = await SignedInHost.StartAsync(_issuer, settings);
+            await using var second = await SignedInHost.StartAsync(_issuer, settings);
+            using var browser = first.Browser("alice@demo.local");
+            (await browser.GetAsync("/dashboard")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+            // The same browser's cookie, sent to the other instance (cookies do not depend on the port).
+            var me = (await browser.GetFromJsonAsync<JsonObject>(second.BaseUrl + "/dashboard/api/me"))!;
+
+            me["email"]!.GetValue<string>().ShouldBe("alice@demo.local");
+            Directory.GetFiles(keys, "key-*.xml").ShouldNotBeEmpty();
+        }
+        finally
+        {
+            Directory.Delete(keys, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("maria@demo.local", "Manager")]
     [InlineData("alice@demo.local", "Staff")]
