@@ -43,6 +43,7 @@ public static class ServiceRegistration
         services.AddSingleton<OutboxSignal>();
         services.Replace(ServiceDescriptor.Singleton<IOutboxWakeup>(sp => sp.GetRequiredService<OutboxSignal>()));
         services.AddSingleton<IEscalationRunner, EscalationRunner>();
+        services.AddSingleton<PlatformPauses>();
         services.AddScoped<OutboxDispatcher>();
         services.AddScoped<CopyUpdates>();
         services.AddHostedService<OutboxWakeupService>();

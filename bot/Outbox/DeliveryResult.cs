@@ -13,7 +13,11 @@ public abstract record DeliveryResult
     /// A transient failure or throttling: try again, no sooner than <see cref="After"/> when given. <see cref="Uncertain"/>: the
     /// request went out and may have been carried out (a timeout, a server error), so the next attempt checks before sending again.
     /// </summary>
-    public sealed record Retry(string Error, TimeSpan? After = null, bool Uncertain = false) : DeliveryResult;
+    public sealed record Retry(string Error, TimeSpan? After = null, bool Uncertain = false) : DeliveryResult
+    {
+        /// <summary>The platform refused it for the rate (429): its other sends wait as long too (<see cref="PlatformPauses"/>).</summary>
+        public bool Throttled { get; init; }
+    }
 
     /// <summary>
     /// The request may have been carried out and the platform offers no way to check (a Teams activity has no idempotency key): it is

@@ -19,6 +19,7 @@ namespace ChatEscalation.Bot.Outbox;
 /// it is parked, logged, and counted on the health endpoint. A send that may have reached the platform (timeout, server error, a
 /// dispatcher that stopped mid-send) is retried as <c>Uncertain</c>: the sender checks first where the platform allows, or reports it
 /// unconfirmed rather than send it twice.</item>
+/// <item>A platform's 429 holds back its other new sends for as long as it asked (<see cref="PlatformPauses"/>); they stay pending.</item>
 /// <item>A stop (the host shutting down) abandons the send in flight: the message stays pending, uncertain, for the next start.</item>
 /// <item>Card deliveries record where the card sits so later changes edit it in place; so do messages with buttons and the reporter's
 /// answer card, and a <c>copies</c> row brings every such copy up to date (<see cref="CopyUpdates"/>). A message's buttons are those
@@ -37,6 +38,7 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     IOptions<OutboxOptions> options,
     Jitter jitter,
+    PlatformPauses pauses,
     ILogger<OutboxDispatcher> log,
     EscalationMetrics? metrics = null)
 {
@@ -60,7 +62,8 @@ public sealed class OutboxDispatcher(
     public async Task<int> DispatchAsync(CancellationToken ct)
     {
         var perPlatform = Math.Max(1, options.Value.Concurrency);
-        var pass = new Pass(perPlatform, perPlatform * Math.Max(1, senders.Select(s => s.Platform).Distinct().Count()));
+        var pass = new Pass(perPlatform, perPlatform * Math.Max(1, senders.Select(s => s.Platform).Distinct().Count()),
+            platform => pauses.IsPaused(platform, time.GetUtcNow()));
         pass.Started(WorkAsync(pass, ct));
         Exception? failure = null;
         while (pass.Workers() is { Count: > 0 } running)
@@ -109,7 +112,8 @@ public sealed class OutboxDispatcher(
     }
 
     /// <summary>What the workers of one <see cref="DispatchAsync"/> share: the queue of due messages and what is in flight, per platform.</summary>
-    private sealed class Pass(int perPlatform, int maxWorkers)
+    /// <param name="paused">Whether a platform starts no new send now (<see cref="PlatformPauses"/>): its messages wait for a later pass.</param>
+    private sealed class Pass(int perPlatform, int maxWorkers, Func<string, bool> paused)
     {
         private readonly Lock sync = new();
         private readonly List<Task> workers = [];
@@ -254,9 +258,11 @@ public sealed class OutboxDispatcher(
             return message;
         }
 
-        /// <summary>True when <paramref name="message"/>'s platform has a free slot and nothing of its ticket there is in flight.</summary>
+        /// <summary>
+        /// True when <paramref name="message"/>'s platform has a free slot and is not paused, and nothing of its ticket there is in flight.
+        /// </summary>
         private bool Free(OutboxMessage message) =>
-            busy.GetValueOrDefault(message.Platform) < perPlatform && !busyTickets.Contains(TicketOf(message));
+            busy.GetValueOrDefault(message.Platform) < perPlatform && !busyTickets.Contains(TicketOf(message)) && !paused(message.Platform);
 
         /// <summary>What may not run twice at once: the ticket on the message's platform, or for a message about no ticket its lane.</summary>
         private static string TicketOf(OutboxMessage message) => message.TicketNumber > 0 ? $"{message.Platform}/{message.TicketNumber}" : "lane:" + message.Lane;
@@ -377,7 +383,9 @@ public sealed class OutboxDispatcher(
                 break;
             case DeliveryResult.Retry retry:
                 var delay = retry.After ?? Backoff(message.Attempts + 1, jitter.Next());
-                log.LogWarning("Outbox message {Message} failed, retrying in {Delay}{Uncertain}: {Error}", what, delay, retry.Uncertain ? " (it may have arrived: checked first)" : "", retry.Error);
+                if (retry.Throttled) pauses.Pause(message.Platform, now + delay);
+                log.LogWarning("Outbox message {Message} failed, retrying in {Delay}{Uncertain}{Paused}: {Error}", what, delay,
+                    retry.Uncertain ? " (it may have arrived: checked first)" : "", retry.Throttled ? $"; no other {message.Platform} send starts before then" : "", retry.Error);
                 await store.MarkRetryAsync(message.Id, retry.Error, now + delay, retry.Uncertain, ct);
                 break;
         }

@@ -87,7 +87,7 @@ public sealed class SlackSender(ISlackApi api, ChatDirectory directory, IPolicyP
         }
         catch (SlackRateLimitedException e)
         {
-            return new DeliveryResult.Retry($"Slack {e.Method} rate limited (429)", e.RetryAfter);
+            return new DeliveryResult.Retry($"Slack {e.Method} rate limited (429)", e.RetryAfter) { Throttled = true };
         }
         catch (SlackApiException e) when (SlackErrors.IsPermanent(e.Error))
         {

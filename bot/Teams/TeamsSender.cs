@@ -113,7 +113,7 @@ public sealed class TeamsSender(ITeamsConnector connector, ITeamsDirectory direc
         }
         catch (TeamsThrottledException e)
         {
-            return new DeliveryResult.Retry("Teams throttled (429)", e.RetryAfter);
+            return new DeliveryResult.Retry("Teams throttled (429)", e.RetryAfter) { Throttled = true };
         }
         catch (TeamsServiceUrlNotAllowedException e)
         {

@@ -82,6 +82,39 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RateLimitedPost_OtherTicketsCardsWaitTheSameRetryAfter_ThenAllGoOutOnce()
+    {
+        // One send at a time, so "what started after the 429" is exact (with several, those already in flight are out anyway).
+        await host.DisposeAsync();
+        host = await RunningSlackChatHost.StartAsync(dispatchOnCommit: false, new Dictionary<string, string?>
+        {
+            ["Outbox:Concurrency"] = "1",
+            ["Knowledge:AtIntake"] = "false",
+        });
+        foreach (var (user, text) in new[] { (Uma, "Laptop will not dock"), (Alice, "Second screen flickers"), (Bob, "Keyboard types twice") })
+            (await CommandAsync(user, "/ticket", text)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        host.Api.RateLimitFirst("3", "chat.postMessage");
+        var before = host.Api.Calls.Count;
+
+        await host.DispatchAsync();
+
+        // The first post met the 429; nothing else was tried (each would have met one too), and the rest waits unclaimed.
+        host.Api.Calls.Skip(before).Count(c => c.Method == "chat.postMessage").ShouldBe(1);
+        (await RowsAsync(o => o.Attempts > 0)).Count.ShouldBe(1);
+        (await RowsAsync(o => o.Kind == NotificationKind.Card && o.Attempts == 0)).Count.ShouldBeGreaterThanOrEqualTo(2);
+        host.Time.Advance(TimeSpan.FromSeconds(2.5));
+        await host.DispatchAsync();
+        host.Api.Calls.Skip(before).Count(c => c.Method == "chat.postMessage").ShouldBe(1); // not a moment before Retry-After
+
+        host.Time.Advance(TimeSpan.FromSeconds(1));
+        await host.DispatchAsync();
+        var rows = await RowsAsync(_ => true);
+        rows.ShouldAllBe(o => o.State == OutboxState.Sent || o.State == OutboxState.Skipped, string.Join("\n", rows.Select(o => $"{o.Id} {o.Kind} {o.State} {o.LastError}")));
+        rows.Count(o => o.Kind == NotificationKind.Card && o.State == OutboxState.Sent).ShouldBe(3);
+        host.Api.Posted.Count(p => p.Channel == RunningSlackChatHost.TierChannel(1) && p.ThreadTs is null).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task PostCarriedOutButAnsweredAfterTheTimeout_PostedOnce_TheRetryFindsItInTheHistory()
     {
         host.Api.SlowAnswer("chat.postMessage", TimeSpan.FromSeconds(5)); // the first post: Slack posts it, the answer comes too late

@@ -20,11 +20,15 @@ public sealed class TeamsDeliveryFaultTests : IAsyncLifetime
     private RunningTeamsHost host = null!;
     private TeamsActivities activities = null!;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(concurrency: null);
+
+    private async Task StartAsync(int? concurrency)
     {
         // The outbox's send budget runs on real time (the host's clock is fake): a post not answered within a second is unknown.
         // The card is written with the raise (no knowledge step), so the scripted answers meet the card first, as each test says.
-        host = await RunningTeamsHost.StartAsync(new Dictionary<string, string?> { ["Outbox:SendTimeout"] = "00:00:01", ["Knowledge:AtIntake"] = "false" });
+        var settings = new Dictionary<string, string?> { ["Outbox:SendTimeout"] = "00:00:01", ["Knowledge:AtIntake"] = "false" };
+        if (concurrency is { } sends) settings["Outbox:Concurrency"] = sends.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        host = await RunningTeamsHost.StartAsync(settings);
         activities = new TeamsActivities(host);
         await PostOkAsync(activities.ChannelInstall(Tier1, Maria));
         await PostOkAsync(activities.ChannelInstall(RunningTeamsHost.ManagerChannel, Maria));
@@ -64,6 +68,31 @@ public sealed class TeamsDeliveryFaultTests : IAsyncLifetime
         writes.Where(g => g.Count() > 2).Select(g => g.Key[..Math.Min(120, g.Key.Length)]).ShouldBeEmpty();
         host.Simulator.CreatedIn(Tier1).ShouldBe(1); // one card in the channel
         host.Simulator.CreatedIn(RunningTeamsHost.ManagerChannel).ShouldBe(1); // one alert
+    }
+
+    [Fact]
+    public async Task ThrottledPost_NothingElseStartsBeforeRetryAfter_ThenEverythingGoesOutOnce()
+    {
+        // One send at a time, so "what started after the 429" is exact (with several, those already in flight are out anyway).
+        await host.DisposeAsync();
+        await StartAsync(concurrency: 1);
+        await PostOkAsync(activities.PersonalMessage(Uma, "ticket VPN drops every 10 minutes"));
+        await PostOkAsync(activities.PersonalMessage(Alice, "ticket Second screen flickers"));
+        host.Connector.FailFirstAttempts(new ScriptedResponse(429, """{"error":{"code":"Throttled","message":"slow down"}}""", "3"));
+        var before = host.Connector.ConnectorRequests.Count;
+
+        await host.DispatchAsync();
+
+        host.Connector.ConnectorRequests.Skip(before).Count().ShouldBe(1); // the throttled one
+        (await RowsAsync(o => o.Attempts > 0)).Count.ShouldBe(1);
+        host.Time.Advance(TimeSpan.FromSeconds(2.5));
+        await host.DispatchAsync();
+        host.Connector.ConnectorRequests.Skip(before).Count().ShouldBe(1); // not a moment before Retry-After
+
+        await DeliverEverythingAsync();
+        var rows = await RowsAsync(_ => true);
+        rows.ShouldAllBe(o => o.State == OutboxState.Sent || o.State == OutboxState.Skipped, string.Join("\n", rows.Select(o => $"{o.Id} {o.Kind} {o.State} {o.LastError}")));
+        host.Simulator.CreatedIn(Tier1).ShouldBe(2); // both cards, once each
     }
 
     [Fact]
