@@ -19,7 +19,8 @@ namespace ChatEscalation.Bot.Outbox;
 /// it is parked, logged, and counted on the health endpoint. A send that may have reached the platform (timeout, server error, a
 /// dispatcher that stopped mid-send) is retried as <c>Uncertain</c>: the sender checks first where the platform allows, or reports it
 /// unconfirmed rather than send it twice.</item>
-/// <item>A platform's 429 holds back its other new sends for as long as it asked (<see cref="PlatformPauses"/>); they stay pending.</item>
+/// <item>A platform's 429 holds back its other new sends for as long as it asked, 2 s when it did not say (<see cref="PlatformPauses"/>); they
+/// stay pending.</item>
 /// <item>A stop (the host shutting down) abandons the send in flight: the message stays pending, uncertain, for the next start.</item>
 /// <item>Card deliveries record where the card sits so later changes edit it in place; so do messages with buttons and the reporter's
 /// answer card, and a <c>copies</c> row brings every such copy up to date (<see cref="CopyUpdates"/>). A message's buttons are those
@@ -383,9 +384,10 @@ public sealed class OutboxDispatcher(
                 break;
             case DeliveryResult.Retry retry:
                 var delay = retry.After ?? Backoff(message.Attempts + 1, jitter.Next());
-                if (retry.Throttled) pauses.Pause(message.Platform, now + delay);
+                // The platform's pause lasts what it asked, or the first backoff step: a message's own backoff grows with its attempts.
+                if (retry.Throttled) pauses.Pause(message.Platform, now + (retry.After ?? Backoff(1, 0)));
                 log.LogWarning("Outbox message {Message} failed, retrying in {Delay}{Uncertain}{Paused}: {Error}", what, delay,
-                    retry.Uncertain ? " (it may have arrived: checked first)" : "", retry.Throttled ? $"; no other {message.Platform} send starts before then" : "", retry.Error);
+                    retry.Uncertain ? " (it may have arrived: checked first)" : "", retry.Throttled ? $"; other {message.Platform} sends wait {retry.After ?? Backoff(1, 0)}" : "", retry.Error);
                 await store.MarkRetryAsync(message.Id, retry.Error, now + delay, retry.Uncertain, ct);
                 break;
         }

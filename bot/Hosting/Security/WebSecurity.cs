@@ -54,7 +54,7 @@ public static class WebSecurity
     /// Takes out ASP.NET Core's start-up load of the data-protection key ring (<c>DataProtectionHostedService</c>, added by antiforgery and
     /// authentication), so the ring is read when something first protects or unprotects: the dashboard's sign-in cookie or a page's
     /// antiforgery token. Webhooks never use it. Loaded at start, the ring (XML key files, System.Private.Xml, the key
-    /// encryptors) held 8–9 MiB in a bot that only takes webhooks (idle RSS 143–144 against 135–136 MiB without,
+    /// encryptors) held 8–9 MiB in a bot that only takes webhooks (idle RSS 143–144 against 134 MiB without,
     /// <c>bench/results/outbox-poll-and-memory-2026-12-04.md</c>). Call it after everything that may register data protection.
     /// </summary>
     public static void LoadKeyRingOnFirstUse(IServiceCollection services)

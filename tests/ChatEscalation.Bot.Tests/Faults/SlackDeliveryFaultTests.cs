@@ -81,8 +81,10 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
             calls.Any(c => c.Method == "chat.update" && c["channel"] == Uma.DmChannel && c.Response["status"]?.GetValue<int>() == 429);
     }
 
-    [Fact]
-    public async Task RateLimitedPost_OtherTicketsCardsWaitTheSameRetryAfter_ThenAllGoOutOnce()
+    [Theory]
+    [InlineData("3", 3.0)]  // as long as Slack said
+    [InlineData(null, 2.0)] // it did not say: the first backoff step
+    public async Task RateLimitedPost_OtherTicketsCardsWaitTheSameRetryAfter_ThenAllGoOutOnce(string? retryAfter, double pause)
     {
         // One send at a time, so "what started after the 429" is exact (with several, those already in flight are out anyway).
         await host.DisposeAsync();
@@ -93,7 +95,7 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
         });
         foreach (var (user, text) in new[] { (Uma, "Laptop will not dock"), (Alice, "Second screen flickers"), (Bob, "Keyboard types twice") })
             (await CommandAsync(user, "/ticket", text)).StatusCode.ShouldBe(HttpStatusCode.OK);
-        host.Api.RateLimitFirst("3", "chat.postMessage");
+        host.Api.RateLimitFirst(retryAfter, "chat.postMessage");
         var before = host.Api.Calls.Count;
 
         await host.DispatchAsync();
@@ -102,9 +104,9 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
         host.Api.Calls.Skip(before).Count(c => c.Method == "chat.postMessage").ShouldBe(1);
         (await RowsAsync(o => o.Attempts > 0)).Count.ShouldBe(1);
         (await RowsAsync(o => o.Kind == NotificationKind.Card && o.Attempts == 0)).Count.ShouldBeGreaterThanOrEqualTo(2);
-        host.Time.Advance(TimeSpan.FromSeconds(2.5));
+        host.Time.Advance(TimeSpan.FromSeconds(pause - 0.5));
         await host.DispatchAsync();
-        host.Api.Calls.Skip(before).Count(c => c.Method == "chat.postMessage").ShouldBe(1); // not a moment before Retry-After
+        host.Api.Calls.Skip(before).Count(c => c.Method == "chat.postMessage").ShouldBe(1); // not a moment before the pause ends
 
         host.Time.Advance(TimeSpan.FromSeconds(1));
         await host.DispatchAsync();
