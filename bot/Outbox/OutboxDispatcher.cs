@@ -385,9 +385,10 @@ public sealed class OutboxDispatcher(
             case DeliveryResult.Retry retry:
                 var delay = retry.After ?? Backoff(message.Attempts + 1, jitter.Next());
                 // The platform's pause lasts what it asked, or the first backoff step: a message's own backoff grows with its attempts.
-                if (retry.Throttled) pauses.Pause(message.Platform, now + (retry.After ?? Backoff(1, 0)));
+                var pause = retry.Throttled ? retry.After ?? Backoff(1, 0) : TimeSpan.Zero;
+                if (retry.Throttled) pauses.Pause(message.Platform, now + pause);
                 log.LogWarning("Outbox message {Message} failed, retrying in {Delay}{Uncertain}{Paused}: {Error}", what, delay,
-                    retry.Uncertain ? " (it may have arrived: checked first)" : "", retry.Throttled ? $"; other {message.Platform} sends wait {retry.After ?? Backoff(1, 0)}" : "", retry.Error);
+                    retry.Uncertain ? " (it may have arrived: checked first)" : "", retry.Throttled ? $"; other {message.Platform} sends wait {pause}" : "", retry.Error);
                 await store.MarkRetryAsync(message.Id, retry.Error, now + delay, retry.Uncertain, ct);
                 break;
         }
