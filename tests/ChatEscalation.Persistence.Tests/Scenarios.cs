@@ -102,11 +102,12 @@ public static class Scenarios
         return await db.OutboxMessages.Where(o => o.TicketNumber == number).OrderBy(o => o.Id).ToListAsync();
     }
 
+    /// <summary>The ticket's one stored deadline row is the earliest of the decision's set (none when nothing is pending), unclaimed.</summary>
     public static async Task AssertDeadlinesMatch(Func<EscalationDbContext> newContext, long number, IReadOnlyList<Deadline> expected)
     {
         await using var db = newContext();
         var stored = await db.Deadlines.Where(d => d.TicketNumber == number).ToListAsync();
-        stored.Select(d => (d.Kind, d.DueAt.UtcTicks, d.Tier)).OrderBy(x => x.Kind)
-            .ShouldBe(expected.Select(d => (d.Kind, d.DueAt.UtcTicks, d.Tier)).OrderBy(x => x.Kind));
+        stored.Select(d => (d.Kind, d.DueAt.UtcTicks, d.Tier, d.ClaimedUntil)).ShouldBe(expected.OrderBy(d => d.DueAt).ThenBy(d => d.Kind).Take(1)
+            .Select(d => (d.Kind, d.DueAt.UtcTicks, d.Tier, (DateTimeOffset?)null)));
     }
 }

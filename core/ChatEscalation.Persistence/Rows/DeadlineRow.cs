@@ -2,8 +2,10 @@ using ChatEscalation.Core.Deadlines;
 
 namespace ChatEscalation.Persistence.Rows;
 
-/// <summary>A pending deadline of a ticket: the index the sweep reads (<c>DueAt &lt;= now</c>).</summary>
-/// <remarks>Made the decision's set whenever a decision about the ticket is saved (rows it keeps unchanged stay, the rest are replaced). <see cref="ClaimedUntil"/> is a sweeper's lease (SQLite).</remarks>
+/// <summary>A ticket's earliest pending deadline: the index the sweep reads (<c>DueAt &lt;= now</c>); one row per ticket with anything pending.</summary>
+/// <remarks>Rewritten whenever a decision about the ticket is saved (see <c>DecisionWriter</c>); the tick it wakes plans every deadline from
+/// the ticket's state. A database written before 2026-12-05 may still hold a row per deadline until the ticket's next decision, which
+/// the sweep handles the same way. <see cref="ClaimedUntil"/> is a sweeper's lease (SQLite).</remarks>
 public sealed class DeadlineRow
 {
     public long Id { get; set; }

@@ -56,26 +56,33 @@ public sealed class DecisionWriter(OutboxWriter outbox, ITicketChanges? changes 
     }
 
     /// <summary>
-    /// Makes the ticket's stored deadlines <paramref name="deadlines"/>: a stored one the decision keeps unchanged (kind, due time, tier)
-    /// and no sweep has claimed stays as it is; the others are deleted and the new ones added (an accept touches two or three rows, not
-    /// all of them). A claimed one is always replaced, so the new set starts unclaimed as before.
+    /// Stores the earliest of the decision's <paramref name="deadlines"/> as the ticket's one wake-up row: the rows are only the index
+    /// that wakes the sweep, and a tick plans and fires every deadline due from the ticket's state, so the earliest is all it needs.
+    /// An existing row is rewritten in place (one update, none when it already holds that deadline unclaimed), so a decision costs
+    /// at most one deadline statement instead of a delete and an insert per deadline that changed. A row claimed by a sweep is
+    /// released by the rewrite. Extra rows (a database written when every deadline had its row) and the row of a ticket with
+    /// nothing pending are deleted.
     /// </summary>
     private static async Task StageDeadlinesAsync(EscalationDbContext db, bool newTicket, long number, IEnumerable<Core.Deadlines.Deadline> deadlines, CancellationToken ct)
     {
-        var wanted = deadlines.Select(d => RowMapper.ToRow(number, d)).ToList();
+        var next = deadlines.OrderBy(d => d.DueAt).ThenBy(d => d.Kind).FirstOrDefault();
+        var placed = false;
         if (!newTicket)
         {
-            var stored = new List<DeadlineRow>();
-            await foreach (var row in DeadlinesOf.For(db)(db, number).WithCancellation(ct)) stored.Add(row);
-            foreach (var deadline in stored)
+            await foreach (var row in DeadlinesOf.For(db)(db, number).WithCancellation(ct))
             {
-                var same = deadline.ClaimedUntil is null ? wanted.FindIndex(w => w.Kind == deadline.Kind && w.DueAt == deadline.DueAt && w.Tier == deadline.Tier) : -1;
-                if (same >= 0) wanted.RemoveAt(same);
-                else db.Deadlines.Remove(deadline);
+                if (placed || next is null)
+                {
+                    db.Deadlines.Remove(row);
+                    continue;
+                }
+
+                placed = true;
+                (row.Kind, row.DueAt, row.Tier, row.ClaimedUntil) = (next.Kind, next.DueAt, next.Tier, null); // change tracking writes only what differs
             }
         }
 
-        db.Deadlines.AddRange(wanted);
+        if (!placed && next is not null) db.Deadlines.Add(RowMapper.ToRow(number, next));
     }
 
     /// <summary>The review's outcome on the ticket's newest article row (published: searchable from the commit on; discarded: never).</summary>
