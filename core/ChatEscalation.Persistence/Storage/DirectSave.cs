@@ -133,7 +133,7 @@ public sealed class DirectSave(DbContext db) : IDisposable
         if (Shapes.GetOrAdd(entry.Metadata, Shape.Of) is not { } shape) return false;
         foreach (var token in shape.Tokens)
         {
-            if (entry.State != EntityState.Added && entry.Property(token.Name).OriginalValue is null) return false;
+            if (entry.State != EntityState.Added && entry.Property(token).OriginalValue is null) return false;
         }
 
         return true;
@@ -145,7 +145,7 @@ public sealed class DirectSave(DbContext db) : IDisposable
         var columns = 0UL;
         for (var i = 0; i < shape.Columns.Count; i++)
         {
-            var property = entry.Property(shape.Columns[i].Name);
+            var property = entry.Property(shape.Columns[i]);
             var include = entry.State switch
             {
                 EntityState.Added => !property.IsTemporary && !(shape.Columns[i].ValueGenerated != ValueGenerated.Never && IsDefault(property)),
@@ -159,17 +159,19 @@ public sealed class DirectSave(DbContext db) : IDisposable
         var sql = Sql.GetOrAdd((entry.Metadata, entry.State, columns), key => shape.Statement(db, key.State, key.Columns));
         var command = Command(sql);
         command.Parameters.Clear();
+        var current = entry.CurrentValues;
         for (var i = 0; i < shape.Columns.Count; i++)
         {
-            if ((columns & (1UL << i)) != 0) Add(command, "@v" + i.ToString(CultureInfo.InvariantCulture), shape.Columns[i], entry.Property(shape.Columns[i].Name).CurrentValue);
+            if ((columns & (1UL << i)) != 0) Add(command, Names.Value(i), shape.Columns[i], shape.Mappings[i], current[shape.Columns[i]]);
         }
 
         if (entry.State != EntityState.Added)
         {
+            var original = entry.OriginalValues;
             for (var i = 0; i < shape.Keys.Count; i++)
-                Add(command, "@k" + i.ToString(CultureInfo.InvariantCulture), shape.Keys[i], entry.Property(shape.Keys[i].Name).OriginalValue);
+                Add(command, Names.Key(i), shape.Keys[i], shape.Keys[i].GetRelationalTypeMapping(), original[shape.Keys[i]]);
             for (var i = 0; i < shape.Tokens.Count; i++)
-                Add(command, "@t" + i.ToString(CultureInfo.InvariantCulture), shape.Tokens[i], entry.Property(shape.Tokens[i].Name).OriginalValue);
+                Add(command, Names.Token(i), shape.Tokens[i], shape.Tokens[i].GetRelationalTypeMapping(), original[shape.Tokens[i]]);
         }
 
         int rows;
@@ -204,8 +206,20 @@ public sealed class DirectSave(DbContext db) : IDisposable
         return command;
     }
 
-    private static void Add(DbCommand command, string name, IProperty property, object? value) =>
-        command.Parameters.Add(property.GetRelationalTypeMapping().CreateParameter(command, name, value, property.IsNullable));
+    private static void Add(DbCommand command, string name, IProperty property, RelationalTypeMapping mapping, object? value) =>
+        command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
+
+    /// <summary>Parameter names, made once (keys and tokens are columns too, so at most 64 of each): "@v0", "@k0", "@t0", ….</summary>
+    private static class Names
+    {
+        private static readonly string[] Values = Make("@v"), Keys = Make("@k"), Tokens = Make("@t");
+
+        public static string Value(int i) => Values[i];
+        public static string Key(int i) => Keys[i];
+        public static string Token(int i) => Tokens[i];
+
+        private static string[] Make(string prefix) => Enumerable.Range(0, 64).Select(i => prefix + i.ToString(CultureInfo.InvariantCulture)).ToArray();
+    }
 
     private static bool IsDefault(PropertyEntry property) =>
         property.CurrentValue is null || property.CurrentValue.Equals(property.Metadata.ClrType.IsValueType ? Activator.CreateInstance(property.Metadata.ClrType) : null);
@@ -213,6 +227,9 @@ public sealed class DirectSave(DbContext db) : IDisposable
     /// <summary>An entity type the plain statements can write: its table, columns, key and concurrency tokens.</summary>
     private sealed record Shape(string Table, IReadOnlyList<IProperty> Columns, IReadOnlyList<IProperty> Keys, IReadOnlyList<IProperty> Tokens, StoreObjectIdentifier Store)
     {
+        /// <summary>Each column's type mapping (its converter and parameter type), looked up once.</summary>
+        public IReadOnlyList<RelationalTypeMapping> Mappings { get; } = Columns.Select(p => p.GetRelationalTypeMapping()).ToList();
+
         /// <summary>Null when the type has anything SaveChanges does beyond writing its own scalar columns.</summary>
         public static Shape? Of(IEntityType type)
         {
