@@ -67,6 +67,14 @@ public abstract class HomeRefresher<TTarget>(IPolicyProvider policies, TimeProvi
         if (refreshNow) Schedule(key, time.GetUtcNow(), 1);
     }
 
+    /// <summary>Forgets the home remembered under <paramref name="key"/> and any refresh waiting for it; true when one was remembered.</summary>
+    protected bool Forget(string key)
+    {
+        key = key.ToLowerInvariant();
+        lock (pending) pending.Remove(key);
+        return people.TryRemove(key, out _);
+    }
+
     /// <inheritdoc />
     public void Staged(HomeChange change)
     {

@@ -20,6 +20,18 @@ public sealed class SlackHomeRefresher(IServiceScopeFactory scopes, IPolicyProvi
     /// <summary>A person opened their home (Slack user <paramref name="slackUserId"/>): remember them and publish it now.</summary>
     public void Opened(UserRef person, string slackUserId) => Remember(person, slackUserId, refreshNow: true);
 
+    /// <summary>
+    /// The lookup of Slack user <paramref name="slackUserId"/> now names <paramref name="person"/>. A home remembered under
+    /// <c>slack:&lt;id&gt;</c> (opened while that lookup failed or ran out of time) moves to the person and is published again now: it
+    /// showed the tickets of nobody known, and changes to theirs would not have refreshed it until they opened it again.
+    /// </summary>
+    public void Resolved(string slackUserId, UserRef person)
+    {
+        var byId = SlackPeopleResolver.KeyPrefix + slackUserId;
+        if (string.Equals(person.Key, byId, StringComparison.OrdinalIgnoreCase) || !Forget(byId)) return;
+        Remember(person, slackUserId, refreshNow: true);
+    }
+
     /// <inheritdoc />
     protected override async Task RefreshAsync(UserRef person, string slackUserId, CancellationToken ct)
     {

@@ -15,10 +15,11 @@ namespace ChatEscalation.Bot.Slack;
 /// follow their own tickets. Once an e-mail is cached, <c>users.info</c> is not called again for that user. Lookup failures never throw,
 /// and a lookup never takes longer than <see cref="SlackOptions.PeopleLookupBudget"/>, so a slow Slack API cannot make the bot miss
 /// the 3-second answer. A failed lookup is not repeated for <see cref="LookupFailures.RetryAfter"/> (<see cref="LookupFailures"/>): an
-/// unreachable Slack API costs each person one wait, not every request.
+/// unreachable Slack API costs each person one wait, not every request. When a later lookup succeeds, an App Home opened meanwhile
+/// as <c>slack:&lt;id&gt;</c> moves to the person (<see cref="SlackHomeRefresher.Resolved"/>).
 /// </remarks>
 public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, TimeProvider time, IOptionsMonitor<SlackOptions> options,
-    PersonZones zones, ILogger<SlackPeopleResolver> log, LookupFailures failures, SharedLookups<SlackUserInfo> shared)
+    PersonZones zones, ILogger<SlackPeopleResolver> log, LookupFailures failures, SharedLookups<SlackUserInfo> shared, SlackHomeRefresher? homes = null)
 {
     /// <summary>The platform name in <see cref="ChatDirectory"/> and on outbox rows.</summary>
     public const string Platform = "slack";
@@ -47,6 +48,7 @@ public sealed class SlackPeopleResolver(ChatDirectory directory, ISlackApi api, 
                 };
                 if (shared.Claim(user)) await directory.UpsertUserAsync(cached, ct); // one waiter of a shared lookup stores it
                 failures.Succeeded(KeyPrefix + userId);
+                if (cached.Email is { } found) homes?.Resolved(userId, new UserRef(found, cached.Name)); // a home opened as slack:<id> moves to them
             }
             catch (Exception e) when (e is SlackApiException or HttpRequestException or TimeoutRejectedException or OperationCanceledException && !ct.IsCancellationRequested)
             {

@@ -155,6 +155,29 @@ public sealed class SlackAppHomeTests : IAsyncLifetime
         calls[1].Response["ok"]!.GetValue<bool>().ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task AppHomeOpened_LookupFailedThenSucceeds_TheHomeMovesToThePersonAndIsPublishedAgain()
+    {
+        host.Api.Enqueue(200, """{"ok":false,"error":"fatal_error"}""", method: "users.info");
+        var before = host.Api.Calls.Count;
+        await EventAsync(SlackChatPayloads.HomeOpened(Alice, "Ev0HOMEANON"));
+        var first = await host.Api.WaitForAsync("views.publish", before, c => c["user_id"] == Alice.Id);
+        await WaitIdleAsync();
+        Homes.TargetOf(SlackPeopleResolver.KeyPrefix + Alice.Id).ShouldBe(Alice.Id); // known only by her Slack id
+        Homes.TargetOf(Alice.Email).ShouldBeNull();
+        AllText(first.Body["view"]!.AsObject()).ShouldNotContain("waiting for a technician");
+
+        host.Time.Advance(ChatEscalation.Bot.Conversations.LookupFailures.RetryAfter + TimeSpan.FromSeconds(1));
+        before = host.Api.Calls.Count;
+        await DirectAsync(Alice, "help"); // her next request looks her up again, and now Slack answers
+        var again = await host.Api.WaitForAsync("views.publish", before, c => c["user_id"] == Alice.Id);
+        await WaitIdleAsync();
+
+        Homes.TargetOf(Alice.Email).ShouldBe(Alice.Id);
+        Homes.TargetOf(SlackPeopleResolver.KeyPrefix + Alice.Id).ShouldBeNull();
+        AllText(again.Body["view"]!.AsObject()).ShouldContain("Tier 1 – Service Desk: waiting for a technician"); // her technician's home
+    }
+
     /// <summary>Opens the person's home and returns the view published for them.</summary>
     private async Task<JsonObject> OpenHomeAsync(SlackChatUser user)
     {
