@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatEscalation.Persistence.Tests;
 
 /// <summary>Every SQLite connection the store opens is in WAL mode, syncs each commit to disk and keeps temporary storage in memory.</summary>
+/// <remarks>Run alone (<see cref="SqlitePragmasCollection"/>): the temporary-file check counts this process's open files.</remarks>
+[Collection(nameof(SqlitePragmasCollection))]
 public sealed class SqlitePragmasTests : IAsyncLifetime
 {
     private readonly SqliteDatabase database = new();
@@ -63,3 +65,7 @@ public sealed class SqlitePragmasTests : IAsyncLifetime
         return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>Not run in parallel with other test classes, whose connections could hold temporary files of their own.</summary>
+[CollectionDefinition(nameof(SqlitePragmasCollection), DisableParallelization = true)]
+public sealed class SqlitePragmasCollection;
