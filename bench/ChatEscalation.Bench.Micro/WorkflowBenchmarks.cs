@@ -34,7 +34,7 @@ public class WorkflowBenchmarks
     public void Setup()
     {
         Directory.CreateDirectory(folder);
-        var policy = PolicyLoader.Load(new ConfigurationBuilder().AddJsonFile(Path.Combine(RepositoryRoot(), "appsettings.json")).Build());
+        var policy = PolicyLoader.Load(new ConfigurationBuilder().AddJsonFile(Path.Combine(RepositoryRoot.Find(), "appsettings.json")).Build());
         technician = policy.Tiers.SelectMany(t => t.Members.Concat(t.Leads)).Select(policy.Person).First();
         services = new ServiceCollection()
             .AddSingleton(policy)
@@ -86,14 +86,4 @@ public class WorkflowBenchmarks
     private Inbound Answered(string kind, long i) =>
         new(new InboundReceipt(Platforms.Slack, $"{kind}:{i}"),
             result => new OutboxReply(Platforms.Slack, "C0QUEUE", reporter, result.Message, result.Ticket?.Number, """{"channel":"C0QUEUE","user":"U0REPORTER","ephemeral":true}"""));
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ChatEscalation.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException("ChatEscalation.sln not found above " + AppContext.BaseDirectory);
-    }
 }

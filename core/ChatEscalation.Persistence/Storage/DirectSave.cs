@@ -162,16 +162,16 @@ public sealed class DirectSave(DbContext db) : IDisposable
         var current = entry.CurrentValues;
         for (var i = 0; i < shape.Columns.Count; i++)
         {
-            if ((columns & (1UL << i)) != 0) Add(command, Names.Value(i), shape.Columns[i], shape.Mappings[i], current[shape.Columns[i]]);
+            if ((columns & (1UL << i)) != 0) Add(command, Names.Value(i), shape, shape.Columns[i], current[shape.Columns[i]]);
         }
 
         if (entry.State != EntityState.Added)
         {
             var original = entry.OriginalValues;
             for (var i = 0; i < shape.Keys.Count; i++)
-                Add(command, Names.Key(i), shape.Keys[i], shape.Keys[i].GetRelationalTypeMapping(), original[shape.Keys[i]]);
+                Add(command, Names.Key(i), shape, shape.Keys[i], original[shape.Keys[i]]);
             for (var i = 0; i < shape.Tokens.Count; i++)
-                Add(command, Names.Token(i), shape.Tokens[i], shape.Tokens[i].GetRelationalTypeMapping(), original[shape.Tokens[i]]);
+                Add(command, Names.Token(i), shape, shape.Tokens[i], original[shape.Tokens[i]]);
         }
 
         int rows;
@@ -206,8 +206,8 @@ public sealed class DirectSave(DbContext db) : IDisposable
         return command;
     }
 
-    private static void Add(DbCommand command, string name, IProperty property, RelationalTypeMapping mapping, object? value) =>
-        command.Parameters.Add(mapping.CreateParameter(command, name, value, property.IsNullable));
+    private static void Add(DbCommand command, string name, Shape shape, IProperty property, object? value) =>
+        command.Parameters.Add(shape.Mappings[property].CreateParameter(command, name, value, property.IsNullable));
 
     /// <summary>Parameter names, made once (keys and tokens are columns too, so at most 64 of each): "@v0", "@k0", "@t0", ….</summary>
     private static class Names
@@ -227,8 +227,8 @@ public sealed class DirectSave(DbContext db) : IDisposable
     /// <summary>An entity type the plain statements can write: its table, columns, key and concurrency tokens.</summary>
     private sealed record Shape(string Table, IReadOnlyList<IProperty> Columns, IReadOnlyList<IProperty> Keys, IReadOnlyList<IProperty> Tokens, StoreObjectIdentifier Store)
     {
-        /// <summary>Each column's type mapping (its converter and parameter type), looked up once.</summary>
-        public IReadOnlyList<RelationalTypeMapping> Mappings { get; } = Columns.Select(p => p.GetRelationalTypeMapping()).ToList();
+        /// <summary>Each column's type mapping (its converter and parameter type), looked up once; keys and tokens are columns too.</summary>
+        public IReadOnlyDictionary<IProperty, RelationalTypeMapping> Mappings { get; } = Columns.ToDictionary(p => p, p => p.GetRelationalTypeMapping());
 
         /// <summary>Null when the type has anything SaveChanges does beyond writing its own scalar columns.</summary>
         public static Shape? Of(IEntityType type)
