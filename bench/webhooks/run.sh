@@ -139,4 +139,10 @@ status=0
   --add "bot-teams-raise|$HERE/first_time/teams-raise/teams_invoke.lua|/api/messages|$FIRST teams-raise ${BOT_ARGS:-}" \
   --add "bot-teams-accept|$HERE/first_time/teams-accept/teams_invoke.lua|/api/messages|$FIRST teams-accept ${BOT_ARGS:-}" \
   "${ARGS[@]}" || status=$?
+# A first-time target that ran out of bodies sent repeats (cheap) for part of its run: its rate is not a first-time rate.
+if [ -s "$FIRST_TIME_BODIES/repeated.log" ]; then
+  echo "run.sh: FAILED MEASUREMENT: first-time targets sent repeated bodies (raise FIRST_TIME_COUNT or FIRST_TIME_TEAMS_COUNT):" >&2
+  sed 's/^/run.sh:   /' "$FIRST_TIME_BODIES/repeated.log" >&2
+  [ "$status" != 0 ] || status=3
+fi
 exit "$status"

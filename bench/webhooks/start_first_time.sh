@@ -25,7 +25,7 @@ export ConnectionStrings__Escalation="Data Source=$DB"
 export Local__DemoClock=false
 case "$KIND" in
   slack-*)
-    COUNT="${FIRST_TIME_COUNT:-40000}"
+    COUNT="${FIRST_TIME_COUNT:-60000}"
     dotnet "$BENCH_TOOL" sign --kind "$KIND" --count "$COUNT" --out "$FIRST_TIME_BODIES/$KIND.tsv" >&2
     if [ "$KIND" = slack-accept ]; then dotnet "$BENCH_TOOL" seed --db "$DB" --tickets "$COUNT" >&2; fi
     export Slack__Mode=Http Slack__SigningSecret="$SLACK_SIGNING_SECRET" Slack__BotToken=xoxb-bench Slack__ApiBaseUrl="$SLACK_API_URL"
@@ -34,7 +34,7 @@ case "$KIND" in
     ;;
   teams-*)
     : "${TEAMS_APP_ID:?}" "${ISSUER_METADATA_URL:?}" "${ISSUER_TOKEN_ENDPOINT:?}" "${ISSUER_KEY:?}" "${TEAMS_SERVICE_URL_PREFIX:?}" "${TEAMS_API_URL:?}"
-    COUNT="${FIRST_TIME_TEAMS_COUNT:-20000}"
+    COUNT="${FIRST_TIME_TEAMS_COUNT:-40000}"
     if [ ! -s "$FIRST_TIME_BODIES/$KIND.tsv" ]; then
       dotnet "$BENCH_TOOL" sign --kind "$KIND" --count "$COUNT" --out "$FIRST_TIME_BODIES/$KIND.tsv.part" --key "$ISSUER_KEY" \
         --app-id "$TEAMS_APP_ID" --service-url "$TEAMS_API_URL" >&2

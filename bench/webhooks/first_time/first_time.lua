@@ -3,6 +3,8 @@
 -- Slack kinds timestamp TAB signature TAB body, Teams kinds (teams-*) authorization TAB body (a JWT per request).
 -- Thread t of T sends lines offset+t, offset+t+T, ... so no body is sent twice; done()
 -- moves the offset past what this run used, so the measured run after the warm-up starts on fresh bodies.
+-- When a run needs more bodies than the file holds, the last one is sent again (a repeat: cheap, not first-time); done() counts those
+-- and appends the count to $FIRST_TIME_BODIES/repeated.log, which run.sh reports as a failed measurement.
 -- Loaded by first_time/<target>/slack_interaction.lua or teams_invoke.lua, which sets FIRST_TIME_KIND and FIRST_TIME_PATH (the
 -- file name makes run_peers.sh check the target as a Slack one: signed 2xx, wrong signature 401, stale timestamp 401; or as a
 -- Teams one: its fixed invoke with its token answered 200 with an adaptiveCard/action response).
@@ -10,6 +12,7 @@ local dir = assert(os.getenv("FIRST_TIME_BODIES"), "FIRST_TIME_BODIES is not set
 local file = dir .. "/" .. FIRST_TIME_KIND .. ".tsv"
 local offset_file = dir .. "/" .. FIRST_TIME_KIND .. ".offset"
 local count = 0
+local threads_seen = {}
 local teams = FIRST_TIME_KIND:sub(1, 6) == "teams-"
 
 local function read_offset()
@@ -23,6 +26,7 @@ end
 function setup(thread)
   count = count + 1
   thread:set("id", count)
+  threads_seen[#threads_seen + 1] = thread
 end
 
 function init(args)
@@ -62,4 +66,13 @@ function done(summary, latency, requests)
   local f = assert(io.open(offset_file, "w"))
   f:write(tostring(read_offset() + summary.requests + 1000))
   f:close()
+  local repeats = 0
+  for _, thread in ipairs(threads_seen) do repeats = repeats + (tonumber(thread:get("repeated")) or 0) end
+  if repeats > 0 then
+    local line = string.format("%s: %d of %d requests repeated a body, the file of %s ran out", FIRST_TIME_KIND, repeats, summary.requests, file)
+    print("first_time.lua: " .. line)
+    local log = assert(io.open(dir .. "/repeated.log", "a"))
+    log:write(line .. "\n")
+    log:close()
+  end
 end
