@@ -36,6 +36,7 @@ function init(args)
   local i = 0
   for line in io.lines(file) do
     if i >= start and (i - start) % threads == (id - 1) then lines[#lines + 1] = line end
+    last_line = line
     i = i + 1
   end
   next_line = 1
@@ -44,7 +45,7 @@ end
 
 function request()
   local line = lines[next_line]
-  if line == nil then line = lines[#lines]; repeated = repeated + 1 else next_line = next_line + 1 end
+  if line == nil then line = lines[#lines] or last_line; repeated = repeated + 1 else next_line = next_line + 1 end
   if teams then
     local auth, activity = line:match("^([^\t]*)\t(.*)$")
     return wrk.format("POST", FIRST_TIME_PATH, {
@@ -69,7 +70,7 @@ function done(summary, latency, requests)
   local repeats = 0
   for _, thread in ipairs(threads_seen) do repeats = repeats + (tonumber(thread:get("repeated")) or 0) end
   if repeats > 0 then
-    local line = string.format("%s: %d of %d requests repeated a body, the file of %s ran out", FIRST_TIME_KIND, repeats, summary.requests, file)
+    local line = string.format("%s: %d bodies sent again (%d requests answered), the file of %s ran out", FIRST_TIME_KIND, repeats, summary.requests, file)
     print("first_time.lua: " .. line)
     local log = assert(io.open(dir .. "/repeated.log", "a"))
     log:write(line .. "\n")
