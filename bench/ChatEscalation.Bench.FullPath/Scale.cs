@@ -89,7 +89,7 @@ public static class Scale
             |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
             | {count:N0} | {sending.TotalSeconds:F1} s | {Load.Percentile(list, 50):F1} ms | {Load.Percentile(list, 99):F1} ms | {list.Max():F0} ms | {list.Count(l => l > 3000)} | {failed} | {api.Posts:N0} | {delivered.TotalSeconds:F1} s | {rss:F0} / {peak:F0} MiB |
 
-            Slack stand-in answering each call after {latency.TotalMilliseconds:0} ms; `Outbox:Concurrency` {Options.Value(args, "--concurrency") ?? "default"}.
+            Slack stand-in answering each call after {latency.TotalMilliseconds:0} ms; `Outbox:Concurrency` {Options.Value(args, "--concurrency") ?? "default"}; load client {(Options.Flag(args, "--warm-client") ? "warmed first (`--warm-client`)" : "cold, started with the bot")}.
             Web API calls by method: {string.Join(", ", api.Calls.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}.
 
             {Windows(latencies, seconds)}
