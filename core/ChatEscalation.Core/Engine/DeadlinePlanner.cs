@@ -27,6 +27,10 @@ public static class DeadlinePlanner
     public static Deadline? Next(Ticket t, EscalationPolicy policy) =>
         Plan(t, policy).OrderBy(d => d.DueAt).FirstOrDefault();
 
+    /// <summary>Of <paramref name="deadlines"/>, the one a tick fires first: the earliest, and of those due at the same instant the first by kind; null when there are none.</summary>
+    public static Deadline? Earliest(IEnumerable<Deadline> deadlines) =>
+        deadlines.OrderBy(d => d.DueAt).ThenBy(d => d.Kind).FirstOrDefault();
+
     private static void Collect(Ticket t, EscalationPolicy policy, List<Deadline> list)
     {
         if (t.Status == TicketStatus.Resolved && t.ResolvedAt is { } resolvedAt)

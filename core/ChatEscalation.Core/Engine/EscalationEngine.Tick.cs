@@ -26,7 +26,7 @@ public static partial class EscalationEngine
         var pending = DeadlinePlanner.Plan(ticket, policy).Select(d => (d.Kind, d.DueAt)).ToHashSet();
         for (var step = 0; step < 16; step++)
         {
-            var due = DeadlinePlanner.Plan(b.Ticket, policy).Where(d => d.DueAt <= now).OrderBy(d => d.DueAt).ThenBy(d => d.Kind).FirstOrDefault();
+            var due = DeadlinePlanner.Earliest(DeadlinePlanner.Plan(b.Ticket, policy).Where(d => d.DueAt <= now));
             if (due is null) break;
             b.Late = pending.Contains((due.Kind, due.DueAt)) && now - due.DueAt > LateAfter ? now - due.DueAt : null;
             Fire(b, due);

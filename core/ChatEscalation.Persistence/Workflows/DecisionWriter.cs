@@ -65,7 +65,7 @@ public sealed class DecisionWriter(OutboxWriter outbox, ITicketChanges? changes 
     /// </summary>
     private static async Task StageDeadlinesAsync(EscalationDbContext db, bool newTicket, long number, IEnumerable<Core.Deadlines.Deadline> deadlines, CancellationToken ct)
     {
-        var next = deadlines.OrderBy(d => d.DueAt).ThenBy(d => d.Kind).FirstOrDefault();
+        var next = DeadlinePlanner.Earliest(deadlines);
         var placed = false;
         if (!newTicket)
         {
