@@ -84,7 +84,7 @@ public sealed partial class SlackInbound(
         if (e.Type != "app_mention" && !isDm && !inChannelThread) return SlackReply.Empty;
         var id = callback.EventId ?? $"{channel}:{e.Ts}";
         var receipt = new InboundReceipt(Platform, "event:" + id);
-        if (await inbound.SeenAsync(receipt, ct))
+        if (inbound.SeenRecently(receipt)) // memory only: a repeat this process forgot is found by the receipt's primary key at the commit
         {
             log.LogInformation("Slack event {EventId} already handled (retry {RetryNum})", id, callback.RetryNum);
             return SlackReply.Empty;

@@ -14,7 +14,9 @@ namespace ChatEscalation.Bot.Teams;
 /// <remarks>
 /// Each activity's receipt (conversation + activity id) is recorded in the same transaction as what it did (see
 /// <see cref="Persistence.Workflows.TicketWorkflow"/>), so Teams' redelivery of an activity (it resends after about 15 s without an
-/// answer) does the work once: a repeated message does nothing, a repeated card action answers with the card as it is now. Card
+/// answer) does the work once: a repeated message does nothing, a repeated card action answers with the card as it is now. A repeat
+/// this process remembers is answered without a database read (<see cref="InboundEventStore.SeenRecently"/>); any other reaches the
+/// workflow, where the receipt's primary key at the commit finds it and nothing is done twice. Card
 /// refreshes (and the home card's Refresh, <see cref="TeamsHome"/>) are reads and have no receipt. An invoke with any other name is answered with an error (400, <c>UnknownInvoke</c>).
 /// </remarks>
 public sealed class TeamsActivityHandler(
@@ -33,7 +35,8 @@ public sealed class TeamsActivityHandler(
         if (invoke?.Verb == TeamsHomeCard.RefreshVerb) return await cardActions.OnHomeRefreshAsync(activity, ct); // a read: no receipt
         if (invoke?.IsRefresh(TeamsVerbs.Refresh) == true) return await cardActions.OnRefreshAsync(activity, invoke, ct);
         var receipt = activity.Id is { } id ? new InboundReceipt(Platform, $"{activity.Conversation?.Id}|{id}") : null;
-        if (receipt is not null && await inbound.SeenAsync(receipt, ct))
+        // Memory only: a receipt this process forgot (a restart, another instance) reaches the commit, whose primary key makes it a repeat.
+        if (receipt is not null && inbound.SeenRecently(receipt))
         {
             return invoke is not null ? await cardActions.OnRefreshAsync(activity, invoke, ct) : null;
         }

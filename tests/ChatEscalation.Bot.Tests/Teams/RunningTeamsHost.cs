@@ -66,7 +66,8 @@ public sealed class RunningTeamsHost : IAsyncDisposable
     public static string TierChannel(int level) => $"19:tier{level}@thread.tacv2";
 
     /// <param name="settings">More configuration, over the defaults (e.g. a short <c>Outbox:SendTimeout</c>, <c>Teams:RosterOnInstall=true</c>).</param>
-    public static async Task<RunningTeamsHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Registrations made before the bot's own (which add theirs only where none is registered).</param>
+    public static async Task<RunningTeamsHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var issuer = await LocalBotFrameworkIssuer.StartAsync();
         var connector = await LocalTeamsConnector.StartAsync();
@@ -81,6 +82,7 @@ public sealed class RunningTeamsHost : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(time);
+        services?.Invoke(builder.Services);
         builder.AddChatEscalation();
         var app = builder.Build();
         await app.UseChatEscalationAsync();

@@ -21,10 +21,14 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
     private TeamsActivities activities = null!;
     private int seen;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartHostAsync();
+
+    /// <summary>Starts the host (with <paramref name="services"/> registered first), installed in the Tier 1 channel and everyone's personal chat.</summary>
+    private async Task StartHostAsync(Action<IServiceCollection>? services = null)
     {
-        host = await RunningTeamsHost.StartAsync();
+        host = await RunningTeamsHost.StartAsync(services: services);
         activities = new TeamsActivities(host);
+        seen = 0;
         await PostOkAsync(activities.ChannelInstall(Tier1, Maria));
         foreach (var user in TeamsTestUser.All) await PostOkAsync(activities.PersonalInstall(user));
         NewCalls();
@@ -457,6 +461,50 @@ public sealed class TeamsActivityHandlerTests : IAsyncLifetime
         await using var scope = host.Services.CreateAsyncScope();
         var events = await scope.ServiceProvider.GetRequiredService<TicketWorkflow>().EventsAsync(number);
         events.Count(e => e.Kind == EventKind.Accepted).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task DuplicateActivityId_MessageRedeliveredAfterTheReceiptWasForgotten_OneTicketOneReply_NoNumberSkipped()
+    {
+        await RestartForgetfulAsync();
+        var outlook = activities.PersonalMessage(Uma, "ticket Outlook will not open");
+
+        await PostOkAsync(outlook);
+        await PostOkAsync(activities.PersonalMessage(Uma, "ticket Printer jams")); // this process now remembers only that one
+        await PostOkAsync(outlook); // Teams resends: not in memory, so the receipt's primary key at the commit finds it
+        await PostOkAsync(activities.PersonalMessage(Uma, "ticket Teams crashes on start"));
+        await host.DispatchAsync();
+
+        var open = await OpenTicketsOfAsync("uma@demo.local");
+        open.Select(t => t.Title).ShouldBe(["Outlook will not open", "Printer jams", "Teams crashes on start"]);
+        open.Select(t => t.Number - open[0].Number).ShouldBe([0, 1, 2]); // the repeat's number was given back
+        NewCalls().Count(c => c.Path.Contains("a:uma")).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task DuplicateActivityId_InvokeRedeliveredAfterTheReceiptWasForgotten_OneAccept_AnsweredWithTheCardAsItIsNow()
+    {
+        await RestartForgetfulAsync();
+        var number = await RaiseAsync();
+        var (thread, root) = host.Simulator.LastPostIn(Tier1);
+        var accept = activities.Execute(Alice, Tier1, thread, root, "accept", number);
+
+        var first = await InvokeCardAsync(accept);
+        await PostOkAsync(activities.PersonalMessage(Bob, "help")); // this process now remembers only that one
+        var second = await InvokeCardAsync(accept);
+
+        CardInspection.Text(second).ShouldContain("Alice");
+        CardInspection.Verbs(second).ShouldBe(CardInspection.Verbs(first));
+        await using var scope = host.Services.CreateAsyncScope();
+        var events = await scope.ServiceProvider.GetRequiredService<TicketWorkflow>().EventsAsync(number);
+        events.Count(e => e.Kind == EventKind.Accepted).ShouldBe(1);
+    }
+
+    /// <summary>A fresh host whose memory of handled requests holds one receipt, as after a restart or an eviction.</summary>
+    private async Task RestartForgetfulAsync()
+    {
+        await host.DisposeAsync();
+        await StartHostAsync(services => services.AddSingleton(new ChatEscalation.Persistence.Storage.RecentReceipts(capacity: 1)));
     }
 
     /// <summary>Uma raises a ticket from her 1:1 chat and the outbox posts it to the Tier 1 channel; returns its number.</summary>
