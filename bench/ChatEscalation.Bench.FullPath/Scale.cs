@@ -75,19 +75,23 @@ public static class Scale
         await using var bot = await BotProcess.StartAsync(dll, db, api.ApiBaseUrl, settings);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var latencies = new double[count];
+        var cpuBefore = bot.CpuTime();
         var start = Stopwatch.GetTimestamp();
         var failed = await SendOpenLoopAsync(new Load(client), Guid.NewGuid().ToString("N")[..8], count, seconds, "/slack/commands", latencies);
         var sending = Stopwatch.GetElapsedTime(start);
-        var acked = Stopwatch.GetElapsedTime(start);
+        var cpuAcked = bot.CpuTime() - cpuBefore;
         var until = Stopwatch.GetTimestamp() + Options.Int(args, "--card-wait", 300) * (long)Stopwatch.Frequency;
         while (api.Posts < count && Stopwatch.GetTimestamp() < until) await Task.Delay(200);
         var delivered = Stopwatch.GetElapsedTime(start);
+        var cpuDelivered = bot.CpuTime() - cpuBefore;
         var list = latencies.ToList();
         var (rss, peak) = bot.Memory();
         var text = string.Create(CultureInfo.InvariantCulture, $"""
             | raises | sent over | acks: p50 | p99 | max | over 3 s | failed | cards posted (chat.postMessage at the stand-in) | all cards delivered after | bot RSS now / peak |
             |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
             | {count:N0} | {sending.TotalSeconds:F1} s | {Load.Percentile(list, 50):F1} ms | {Load.Percentile(list, 99):F1} ms | {list.Max():F0} ms | {list.Count(l => l > 3000)} | {failed} | {api.Posts:N0} | {delivered.TotalSeconds:F1} s | {rss:F0} / {peak:F0} MiB |
+
+            Bot CPU per raise: {cpuAcked.TotalMilliseconds / count:F3} ms from the first send to the last acknowledgement, {cpuDelivered.TotalMilliseconds / count:F3} ms until the last card was posted (all its threads: requests, writer, outbox, sweep).
 
             Slack stand-in answering each call after {latency.TotalMilliseconds:0} ms; `Outbox:Concurrency` {Options.Value(args, "--concurrency") ?? "default"}; load client {(Options.Flag(args, "--warm-client") ? "warmed first (`--warm-client`)" : "cold, started with the bot")}.
             Web API calls by method: {string.Join(", ", api.Calls.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}.
