@@ -9,7 +9,8 @@ using ChatEscalation.Persistence.Workflows;
 namespace ChatEscalation.Bot.Outbox;
 
 /// <summary>
-/// Keeps every copy of a ticket the bot posted up to date (<see cref="TicketCopies"/>): records each copy once it is posted, and after
+/// Keeps every copy of a ticket the bot posted up to date (<see cref="TicketCopies"/>): says what to record of each copy once it is posted
+/// (<see cref="CopyOf(OutboxMessage, Delivery, DeliveryResult, DateTimeOffset)"/>: the dispatcher records it with the message's result), and after
 /// each change of the ticket (an outbox row for <see cref="Audience.Copies"/>) edits them all in place through the platform's sender.
 /// </summary>
 /// <remarks>
@@ -58,21 +59,24 @@ public sealed class CopyUpdates(CardCopyStore copies, IPolicyProvider policies, 
         return new DeliveryResult.Sent(edited.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>After a notification's delivery: records the queue card, or a message with buttons, it posted (<see cref="DeliveryResult.Sent.Card"/>).</summary>
-    public Task RecordAsync(OutboxMessage message, Delivery delivery, DeliveryResult result, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// After a notification's delivery: where the queue card, or the message with buttons, it posted sits (<see cref="DeliveryResult.Sent.Card"/>),
+    /// to record with the message's result (<see cref="OutboxStore.MarkSentAsync(long, string?, DateTimeOffset, ChatMessageRow?, CancellationToken)"/>); null when there is nothing to keep up to date.
+    /// </summary>
+    public static ChatMessageRow? CopyOf(OutboxMessage message, Delivery delivery, DeliveryResult result, DateTimeOffset now)
     {
-        if (result is not DeliveryResult.Sent { Card: { } where }) return Task.CompletedTask;
+        if (result is not DeliveryResult.Sent { Card: { } where }) return null;
         var card = delivery.Kind == NotificationKind.Card;
-        if (!card && delivery.Actions.Count == 0) return Task.CompletedTask;
-        return copies.RecordAsync(Row(message, card ? delivery.To.ToString() : CardCopyStore.MessageKey(message.Id), where, now,
-            card ? null : CardCopyStore.Join(delivery.Actions), delivery.Ticket.Version), ct);
+        if (!card && delivery.Actions.Count == 0) return null;
+        return Row(message, card ? delivery.To.ToString() : CardCopyStore.MessageKey(message.Id), where, now,
+            card ? null : CardCopyStore.Join(delivery.Actions), delivery.Ticket.Version);
     }
 
-    /// <summary>After an answer's delivery: records the reporter's answer card it posted, to keep it up to date.</summary>
-    public Task RecordReplyAsync(OutboxMessage message, ReplyDelivery reply, DeliveryResult result, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>After an answer's delivery: the reporter's answer card it posted, to record with the result and keep up to date.</summary>
+    public static ChatMessageRow? CopyOf(OutboxMessage message, ReplyDelivery reply, DeliveryResult result, DateTimeOffset now) =>
         result is DeliveryResult.Sent { Card: { } where } && reply.Ticket is { } ticket
-            ? copies.RecordAsync(Row(message, CardCopyStore.ReplyKey(message.Id.ToString(CultureInfo.InvariantCulture)), where, now, null, ticket.Version), ct)
-            : Task.CompletedTask;
+            ? Row(message, CardCopyStore.ReplyKey(message.Id.ToString(CultureInfo.InvariantCulture)), where, now, null, ticket.Version)
+            : null;
 
     private async Task<Delivery?> DeliveryForAsync(ChatMessageRow copy, OutboxMessage row, Ticket ticket, DateTimeOffset now, CancellationToken ct)
     {

@@ -23,7 +23,9 @@ namespace ChatEscalation.Bot.Outbox;
 /// stay pending.</item>
 /// <item>A stop (the host shutting down) abandons the send in flight: the message stays pending, uncertain, for the next start.</item>
 /// <item>Card deliveries record where the card sits so later changes edit it in place; so do messages with buttons and the reporter's
-/// answer card, and a <c>copies</c> row brings every such copy up to date (<see cref="CopyUpdates"/>). A message's buttons are those
+/// answer card, and a <c>copies</c> row brings every such copy up to date (<see cref="CopyUpdates"/>). Where a copy sits is written in
+/// the same commit as its message's result: should that commit fail, the message stays claimed and is taken again, uncertain, after
+/// the lease, never sent again blind. A message's buttons are those
 /// that still apply to the ticket when it is delivered (<see cref="TicketCopies.StillOffered"/>).</item>
 /// <item>A page skipped or parked on every platform is reported to the managers (<see cref="UnreachedPages"/>).</item>
 /// </list>
@@ -293,9 +295,10 @@ public sealed class OutboxDispatcher(
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(options.Value.SendTimeout);
         DeliveryResult result;
+        ChatMessageRow? copy = null;
         try
         {
-            result = message.Kind == NotificationKind.Reply
+            (result, copy) = message.Kind == NotificationKind.Reply
                 ? await DeliverReplyAsync(sender, message, ticket, now, budget.Token)
                 : await DeliverNotificationAsync(sender, message, ticket!, now, budget.Token);
         }
@@ -315,14 +318,16 @@ public sealed class OutboxDispatcher(
         }
 
         telemetry.Complete(result, parked: message.Attempts + 1 >= options.Value.MaxAttempts);
-        await RecordAsync(message, result, now, ct);
+        await RecordAsync(message, result, copy, now, ct);
     }
 
-    private async Task<DeliveryResult> DeliverNotificationAsync(IChatSender sender, OutboxMessage message, Core.Tickets.Ticket ticket, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Sends a notification; returns the result and where the copy it posted sits, to record with the result (null: none to keep).</summary>
+    private async Task<(DeliveryResult Result, ChatMessageRow? Copy)> DeliverNotificationAsync(IChatSender sender, OutboxMessage message, Core.Tickets.Ticket ticket,
+        DateTimeOffset now, CancellationToken ct)
     {
         var current = policy.Current;
         var audience = message.AudienceOf();
-        if (audience.Kind == AudienceKind.Copies) return await copies.UpdateAllAsync(sender, message, ticket, now, ct);
+        if (audience.Kind == AudienceKind.Copies) return (await copies.UpdateAllAsync(sender, message, ticket, now, ct), null);
         var card = TicketViews.Card(ticket, current, now, audience.Kind == AudienceKind.TierQueue ? audience.Tier : null);
         var delivery = new Delivery(message.Id, message.Platform, message.Kind, audience, message.Text, TicketCopies.StillOffered(ticket, current, message.ActionsOf()), message.Urgent,
             ticket, card, ChannelFor(audience, message.Platform, current), await ThreadOrCardAsync(message, audience, ticket, ct))
@@ -331,8 +336,7 @@ public sealed class OutboxDispatcher(
             CreatedAt = message.CreatedAt,
         };
         var result = await sender.DeliverAsync(delivery, ct);
-        await copies.RecordAsync(message, delivery, result, now, ct);
-        return result;
+        return (result, CopyUpdates.CopyOf(message, delivery, result, now));
     }
 
     /// <summary>
@@ -347,22 +351,23 @@ public sealed class OutboxDispatcher(
         return existing is null ? null : new CardRef(existing.ChannelId, existing.MessageId, existing.ConversationId, existing.ServiceUrl);
     }
 
-    private async Task<DeliveryResult> DeliverReplyAsync(IChatSender sender, OutboxMessage message, Core.Tickets.Ticket? ticket, DateTimeOffset now, CancellationToken ct)
+    private async Task<(DeliveryResult Result, ChatMessageRow? Copy)> DeliverReplyAsync(IChatSender sender, OutboxMessage message, Core.Tickets.Ticket? ticket,
+        DateTimeOffset now, CancellationToken ct)
     {
         var reply = new ReplyDelivery(message.Id, message.Platform, message.RouteJson ?? "{}", message.Text, ticket,
             ticket is null ? null : TicketViews.Card(ticket, policy.Current, now), message.Uncertain, message.CreatedAt) { To = message.AudienceOf().Person };
         var result = await sender.DeliverReplyAsync(reply, ct);
-        await copies.RecordReplyAsync(message, reply, result, now, ct);
-        return result;
+        return (result, CopyUpdates.CopyOf(message, reply, result, now));
     }
 
-    private async Task RecordAsync(OutboxMessage message, DeliveryResult result, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Writes the message's result; a sent one with a copy to keep up to date records where it sits in the same commit.</summary>
+    private async Task RecordAsync(OutboxMessage message, DeliveryResult result, ChatMessageRow? copy, DateTimeOffset now, CancellationToken ct)
     {
         var what = $"{message.Id} ({message.Platform} {message.Kind} for {message.TicketNumber})";
         switch (result)
         {
             case DeliveryResult.Sent sent:
-                await store.MarkSentAsync(message.Id, sent.MessageId, now, ct);
+                await store.MarkSentAsync(message.Id, sent.MessageId, now, copy, ct);
                 break;
             case DeliveryResult.Skipped skipped:
                 await store.SkipAsync(message.Id, skipped.Reason, ct);

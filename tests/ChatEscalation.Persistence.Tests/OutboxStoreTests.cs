@@ -150,6 +150,42 @@ public sealed class OutboxStoreTests(SqliteDatabase database) : IClassFixture<Sq
         (await outbox.GetChatMessageAsync(7, "teams", "tier-1")).ShouldBeNull();
     }
 
+    [Fact]
+    public async Task MarkSentAsync_WithTheCopyItPosted_BothWritten()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var (outbox, number, posted) = await RaisedAsync(h, "VPN drops every 10 minutes");
+
+        await outbox.MarkSentAsync(posted.Id, "1.1", T0, Copy(number, "1.1"));
+
+        (await RowsAsync(number)).Single(o => o.Id == posted.Id).State.ShouldBe(OutboxState.Sent);
+        (await outbox.GetChatMessageAsync(number, "slack", "tier-1"))!.MessageId.ShouldBe("1.1");
+    }
+
+    [Fact]
+    public async Task MarkSentAsync_TheCopyCannotBeWritten_NeitherIsWritten()
+    {
+        using var h = new Harness(database.NewContext, T0);
+        var (outbox, number, posted) = await RaisedAsync(h, "Printer jams on floor 2");
+        var unwritable = Copy(number, "2.2");
+        unwritable.ChannelId = null!; // NOT NULL in the table
+
+        await Should.ThrowAsync<DbUpdateException>(() => outbox.MarkSentAsync(posted.Id, "2.2", T0, unwritable));
+
+        (await RowsAsync(number)).Single(o => o.Id == posted.Id).State.ShouldBe(posted.State); // still to be sent: its retry checks the platform first
+        (await outbox.GetChatMessageAsync(number, "slack", "tier-1")).ShouldBeNull();
+    }
+
+    /// <summary>A ticket raised through Slack: the store, its number and its first outbox message.</summary>
+    private async Task<(OutboxStore Outbox, long Number, OutboxMessage First)> RaisedAsync(Harness h, string title)
+    {
+        var number = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "slack", title))).Ticket!.Number;
+        return (h.Outbox(), number, (await RowsAsync(number)).First());
+    }
+
+    private static ChatMessageRow Copy(long number, string messageId) =>
+        new() { TicketNumber = number, Platform = "slack", Channel = "tier-1", ChannelId = "C1", MessageId = messageId, UpdatedAt = T0 };
+
     private async Task<List<OutboxMessage>> RowsAsync(long number)
     {
         await using var db = database.NewContext();

@@ -83,13 +83,34 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup, Sq
     }
 
     public Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset now, CancellationToken ct = default) =>
-        gate.RunAsync(() =>
-            db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(o => o.State, OutboxState.Sent)
-                .SetProperty(o => o.SentAt, now)
-                .SetProperty(o => o.PlatformMessageId, platformMessageId)
-                .SetProperty(o => o.Attempts, o => o.Attempts + 1)
-                .SetProperty(o => o.LastError, (string?)null), ct), ct);
+        gate.RunAsync(() => SentAsync(id, platformMessageId, now, ct), ct);
+
+    /// <summary>
+    /// Marks the message sent and records where the copy it posted sits (<paramref name="copy"/>, to keep it up to date; none: the
+    /// message alone) in one commit: one disk sync instead of two, and no sent copy recorded for a message still pending, nor the reverse.
+    /// </summary>
+    public async Task MarkSentAsync(long id, string? platformMessageId, DateTimeOffset now, ChatMessageRow? copy, CancellationToken ct = default)
+    {
+        if (copy is null)
+        {
+            await MarkSentAsync(id, platformMessageId, now, ct);
+            return;
+        }
+
+        using var turn = await gate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await UpsertAsync(copy, ct);
+        await SentAsync(id, platformMessageId, now, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private Task<int> SentAsync(long id, string? platformMessageId, DateTimeOffset now, CancellationToken ct) =>
+        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(o => o.State, OutboxState.Sent)
+            .SetProperty(o => o.SentAt, now)
+            .SetProperty(o => o.PlatformMessageId, platformMessageId)
+            .SetProperty(o => o.Attempts, o => o.Attempts + 1)
+            .SetProperty(o => o.LastError, (string?)null), ct);
 
     /// <summary>
     /// A transient failure: pending again from <paramref name="retryAt"/>, one attempt more. <paramref name="uncertain"/>: the attempt
@@ -158,6 +179,12 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup, Sq
     public async Task UpsertChatMessageAsync(ChatMessageRow message, CancellationToken ct = default)
     {
         using var turn = await gate.EnterAsync(ct);
+        await UpsertAsync(message, ct);
+    }
+
+    /// <summary>The upsert, in the caller's turn at the write lock (and transaction, if any: a failed insert is rolled back to EF's savepoint).</summary>
+    private async Task UpsertAsync(ChatMessageRow message, CancellationToken ct)
+    {
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();

@@ -137,6 +137,31 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CardPostedButItsRecordCannotBeWritten_NotPostedAgain_TheRetryAfterTheLeaseFindsItInTheHistory()
+    {
+        await ExecuteSqlAsync("CREATE TRIGGER scripted_write_error BEFORE INSERT ON \"ChatMessages\" BEGIN SELECT RAISE(ABORT, 'scripted write error'); END");
+        (await CommandAsync(Uma, "/ticket", "Badge reader at door 3 dead")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Slack has the card; where it sits and that it was sent are one commit, which fails: the message stays claimed, not retried blind.
+        await Should.ThrowAsync<DbUpdateException>(host.DispatchAsync);
+        host.Api.Posted.Count(p => p.Channel == RunningSlackChatHost.TierChannel(1)).ShouldBe(1);
+        var card = (await RowsAsync(o => o.Kind == NotificationKind.Card)).Single();
+        (card.State, card.Attempts).ShouldBe((OutboxState.Sending, 0));
+        await ExecuteSqlAsync("DROP TRIGGER scripted_write_error");
+
+        await DeliverEverythingAsync(); // past the claim's lease: taken again as one that may have arrived, so Slack's history is read first
+
+        card = (await RowsAsync(o => o.Id == card.Id)).Single();
+        card.State.ShouldBe(OutboxState.Sent);
+        card.PlatformMessageId.ShouldBe(host.Api.Posted.Single(p => p.Channel == RunningSlackChatHost.TierChannel(1)).Ts);
+        host.Api.Calls.Count(c => c.Method == "conversations.history").ShouldBe(1);
+        host.Api.Posted.Count(p => p.Channel == RunningSlackChatHost.TierChannel(1)).ShouldBe(1); // not posted again
+        await using var scope = host.Services.CreateAsyncScope();
+        var copy = await scope.ServiceProvider.GetRequiredService<ChatEscalation.Persistence.Outbox.OutboxStore>().GetChatMessageAsync(card.TicketNumber, "slack", "tier-1");
+        copy!.MessageId.ShouldBe(card.PlatformMessageId); // later changes edit it in place
+    }
+
+    [Fact]
     public async Task PostNeverReachedSlack_PostedOnTheRetry_WithoutAHistoryLookup()
     {
         host.Api.Stall("chat.postMessage", TimeSpan.FromSeconds(5)); // Slack hangs before doing anything: the attempt times out
@@ -179,6 +204,12 @@ public sealed class SlackDeliveryFaultTests : IAsyncLifetime
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EscalationDbContext>();
         return await db.OutboxMessages.AsNoTracking().Where(o => o.Platform == "slack").Where(where).OrderBy(o => o.Id).ToListAsync();
+    }
+
+    private async Task ExecuteSqlAsync(string sql)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<EscalationDbContext>().Database.ExecuteSqlRawAsync(sql);
     }
 
     private Task<HttpResponseMessage> CommandAsync(SlackChatUser user, string command, string text) =>
