@@ -23,9 +23,8 @@ public static class DeadlinePlanner
         return list.Select(d => d.DueAt < floor ? d with { DueAt = floor } : d).ToList();
     }
 
-    /// <summary>The earliest deadline, or null when nothing is pending.</summary>
-    public static Deadline? Next(Ticket t, EscalationPolicy policy) =>
-        Plan(t, policy).OrderBy(d => d.DueAt).FirstOrDefault();
+    /// <summary>The ticket's deadline a tick fires first (<see cref="Earliest"/>), or null when nothing is pending.</summary>
+    public static Deadline? Next(Ticket t, EscalationPolicy policy) => Earliest(Plan(t, policy));
 
     /// <summary>Of <paramref name="deadlines"/>, the one a tick fires first: the earliest, and of those due at the same instant the first by kind; null when there are none.</summary>
     public static Deadline? Earliest(IEnumerable<Deadline> deadlines) =>
