@@ -81,15 +81,21 @@ public static class Scale
         var sending = Stopwatch.GetElapsedTime(start);
         var cpuAcked = bot.CpuTime() - cpuBefore;
         var until = Stopwatch.GetTimestamp() + Options.Int(args, "--card-wait", 300) * (long)Stopwatch.Frequency;
-        while (api.Posts < count && Stopwatch.GetTimestamp() < until) await Task.Delay(200);
+        TimeSpan? half = null; // when half the cards had been posted (polled every 200 ms; already reached when the sends ended: that time)
+        while (api.Posts < count && Stopwatch.GetTimestamp() < until)
+        {
+            if (half is null && api.Posts * 2 >= count) half = Stopwatch.GetElapsedTime(start);
+            await Task.Delay(200);
+        }
+
         var delivered = Stopwatch.GetElapsedTime(start);
         var cpuDelivered = bot.CpuTime() - cpuBefore;
         var list = latencies.ToList();
         var (rss, peak) = bot.Memory();
         var text = string.Create(CultureInfo.InvariantCulture, $"""
-            | raises | sent over | acks: p50 | p99 | max | over 3 s | failed | cards posted (chat.postMessage at the stand-in) | all cards delivered after | bot RSS now / peak |
-            |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-            | {count:N0} | {sending.TotalSeconds:F1} s | {Load.Percentile(list, 50):F1} ms | {Load.Percentile(list, 99):F1} ms | {list.Max():F0} ms | {list.Count(l => l > 3000)} | {failed} | {api.Posts:N0} | {delivered.TotalSeconds:F1} s | {rss:F0} / {peak:F0} MiB |
+            | raises | sent over | acks: p50 | p99 | max | over 3 s | failed | cards posted (chat.postMessage at the stand-in) | half the cards posted after | all cards posted after | bot RSS now / peak |
+            |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+            | {count:N0} | {sending.TotalSeconds:F1} s | {Load.Percentile(list, 50):F1} ms | {Load.Percentile(list, 99):F1} ms | {list.Max():F0} ms | {list.Count(l => l > 3000)} | {failed} | {api.Posts:N0} | {(half is { } h ? $"{h.TotalSeconds:F1} s" : "not reached")} | {delivered.TotalSeconds:F1} s | {rss:F0} / {peak:F0} MiB |
 
             Bot CPU per raise: {cpuAcked.TotalMilliseconds / count:F3} ms from the first send to the last acknowledgement, {cpuDelivered.TotalMilliseconds / count:F3} ms until the last card was posted (all its threads: requests, writer, outbox, sweep).
 

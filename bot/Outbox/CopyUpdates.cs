@@ -30,12 +30,9 @@ public sealed class CopyUpdates(CardCopyStore copies, IPolicyProvider policies, 
     /// <summary>Edits every recorded copy of <paramref name="ticket"/> on the sender's platform, except the queue card the row names.</summary>
     public async Task<DeliveryResult> UpdateAllAsync(IChatSender sender, OutboxMessage message, Ticket ticket, DateTimeOffset now, CancellationToken ct)
     {
-        var except = message.AudienceOf().Tier;
         var edited = 0;
-        foreach (var copy in await copies.ListAsync(ticket.Number, message.Platform, ct))
+        foreach (var copy in await ToEditAsync(message, ct))
         {
-            if (except > 0 && copy.Channel == Audience.Queue(except).ToString()) continue;
-            if (copy.ShownVersion >= message.TicketVersion && copy.Actions is null) continue; // rendered from this change or a later one already
             if (await DeliveryForAsync(copy, message, ticket, now, ct) is not { } delivery) continue;
             var result = await sender.DeliverAsync(delivery, ct);
             switch (result)
@@ -57,6 +54,18 @@ public sealed class CopyUpdates(CardCopyStore copies, IPolicyProvider policies, 
         }
 
         return new DeliveryResult.Sent(edited.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The recorded copies a <see cref="Audience.Copies"/> row may edit: those of its ticket on its platform, except the queue card the row
+    /// names, and except cards rendered from its change or a later one already. None: the row has nothing to send.
+    /// </summary>
+    public async Task<IReadOnlyList<ChatMessageRow>> ToEditAsync(OutboxMessage message, CancellationToken ct)
+    {
+        var except = message.AudienceOf().Tier;
+        var named = except > 0 ? Audience.Queue(except).ToString() : null;
+        return [.. (await copies.ListAsync(message.TicketNumber, message.Platform, ct))
+            .Where(copy => copy.Channel != named && !(copy.ShownVersion >= message.TicketVersion && copy.Actions is null))];
     }
 
     /// <summary>

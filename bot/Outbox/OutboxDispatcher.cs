@@ -96,6 +96,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 ct.ThrowIfCancellationRequested();
+                if (await NothingToSendAsync(candidate, pass, ct)) continue;
                 if (await store.ClaimAsync(candidate, time.GetUtcNow(), options.Value.ClaimLease, ct) is not { } message) continue; // another dispatcher has it
                 await DeliverOneAsync(message, ct);
                 pass.Delivered();
@@ -105,6 +106,21 @@ public sealed class OutboxDispatcher(
                 pass.Finished(candidate);
             }
         }
+    }
+
+    /// <summary>
+    /// A copies row with no copy to edit is done without a claim: one conditional write instead of a claim and a result, and no send
+    /// (each change writes one per platform, and most have nothing there). True when it was done here or another dispatcher has it.
+    /// </summary>
+    private async Task<bool> NothingToSendAsync(OutboxMessage candidate, Pass pass, CancellationToken ct)
+    {
+        if (candidate.AudienceOf().Kind != AudienceKind.Copies || !senders.Any(s => s.Platform == candidate.Platform)) return false;
+        if ((await copies.ToEditAsync(candidate, ct)).Count > 0) return false;
+        if (!await store.CompleteUnsentAsync(candidate, time.GetUtcNow(), ct)) return true; // another dispatcher got it first
+        using var telemetry = OutboxDeliveryTelemetry.Start(candidate, metrics);
+        telemetry.Complete(new DeliveryResult.Sent("0"));
+        pass.Delivered();
+        return true;
     }
 
     private async Task WorkInOwnScopeAsync(Pass pass, CancellationToken ct)

@@ -104,8 +104,22 @@ public sealed class OutboxStore(EscalationDbContext db, IOutboxWakeup wakeup, Sq
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>
+    /// Marks <paramref name="due"/> sent without claiming it, for a message whose delivery sends nothing (a copies row with no copy to
+    /// edit): one conditional <c>UPDATE</c>, only if nobody changed it since it was read, instead of a claim and a result. False when
+    /// another dispatcher got it first.
+    /// </summary>
+    public async Task<bool> CompleteUnsentAsync(OutboxMessage due, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var (state, at, id) = (due.State, due.NextAttemptAt, due.Id);
+        return await gate.RunAsync(() => SentAsync(db.OutboxMessages.Where(o => o.Id == id && o.State == state && o.NextAttemptAt == at), "0", now, ct), ct) == 1;
+    }
+
     private Task<int> SentAsync(long id, string? platformMessageId, DateTimeOffset now, CancellationToken ct) =>
-        db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+        SentAsync(db.OutboxMessages.Where(o => o.Id == id), platformMessageId, now, ct);
+
+    private static Task<int> SentAsync(IQueryable<OutboxMessage> rows, string? platformMessageId, DateTimeOffset now, CancellationToken ct) =>
+        rows.ExecuteUpdateAsync(s => s
             .SetProperty(o => o.State, OutboxState.Sent)
             .SetProperty(o => o.SentAt, now)
             .SetProperty(o => o.PlatformMessageId, platformMessageId)

@@ -15,6 +15,9 @@ public sealed class ScriptedSender(FakeTimeProvider time) : IChatSender
 
     public string Platform => "local";
 
+    /// <summary>The fake clock it stamps attempts with (the host's).</summary>
+    public FakeTimeProvider Time => time;
+
     /// <summary>Decides the result of a delivery at the current fake time; null means sent.</summary>
     public Func<Delivery, DateTimeOffset, DeliveryResult?> Answer { get; set; } = (_, _) => null;
 
