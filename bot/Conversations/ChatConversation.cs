@@ -50,8 +50,9 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
             case ChatIntentKind.Raise when ChatCommandText.Raise(intent.Text, policy)[FieldNames.Title].Length == 0:
                 return await SettleAsync(request, ChatReply.Say("What is wrong? For example: ticket VPN drops every 10 minutes, or ticket P1 Whole office is offline"), cancellationToken);
             case ChatIntentKind.Raise:
-                var raised = await workflow.RaiseAsync(TicketForms.ToRaise(ChatCommandText.Raise(intent.Text, policy), user, platform), Inbound(request, policy), cancellationToken);
-                return raised.Repeated ? ChatReply.Repeat : Reply(raised, policy);
+                var replyToRaise = new ReplyOnce(this, policy);
+                var raised = await workflow.RaiseAsync(TicketForms.ToRaise(ChatCommandText.Raise(intent.Text, policy), user, platform), Inbound(request, replyToRaise), cancellationToken);
+                return raised.Repeated ? ChatReply.Repeat : replyToRaise.For(raised);
             case ChatIntentKind.Mine:
                 return await SettleAsync(request, await MineAsync(user, policy, cancellationToken), cancellationToken);
             case ChatIntentKind.WhatIf:
@@ -74,16 +75,34 @@ public sealed class ChatConversation(TicketWorkflow workflow, IPolicyProvider po
         if (ChatCommandText.ToForm(intent) is not { } form) return await SettleAsync(request, ChatReply.Say(HelpText), cancellationToken);
         var read = TicketForms.ToCommand(form, user);
         if (!read.IsCommand) return await SettleAsync(request, ChatReply.Say(read.Refusal.Reason), cancellationToken);
-        var result = await workflow.ExecuteAsync(number, read.Command, Inbound(request, policy), cancellationToken);
-        return result.Repeated ? ChatReply.Repeat : Reply(result, policy);
+        var reply = new ReplyOnce(this, policy);
+        var result = await workflow.ExecuteAsync(number, read.Command, Inbound(request, reply), cancellationToken);
+        return result.Repeated ? ChatReply.Repeat : reply.For(result);
     }
 
     /// <summary>What the workflow records with a command from this message: its receipt and, through the outbox, the answer.</summary>
-    private Inbound Inbound(ChatRequest request, EscalationPolicy policy) =>
-        new(request.Receipt, request.Answer is { } answer ? result => answer(Reply(result, policy)) : null);
+    private static Inbound Inbound(ChatRequest request, ReplyOnce reply) =>
+        new(request.Receipt, request.Answer is { } answer ? result => answer(reply.For(result)) : null);
 
     private ChatReply Reply(CommandResult result, EscalationPolicy policy) =>
         new(result.Message, result.Ticket is { } t ? TicketViews.Card(t, policy, time.GetUtcNow()) : null, [], null);
+
+    /// <summary>
+    /// The reply to a command's result, built once: the answer staged with the commit (in the group-commit writer's loop) and the reply
+    /// returned are the same, so the ticket's card view is not built twice for one message.
+    /// </summary>
+    private sealed class ReplyOnce(ChatConversation conversation, EscalationPolicy policy)
+    {
+        private (CommandResult Result, ChatReply Reply)? built;
+
+        public ChatReply For(CommandResult result)
+        {
+            if (built is { } b && ReferenceEquals(b.Result, result)) return b.Reply;
+            var reply = conversation.Reply(result, policy);
+            built = (result, reply);
+            return reply;
+        }
+    }
 
     /// <summary>An answer that changed no ticket: recorded with the request's receipt (and sent through the outbox) when the caller asked.</summary>
     private async Task<ChatReply> SettleAsync(ChatRequest request, ChatReply reply, CancellationToken ct) =>
