@@ -21,7 +21,7 @@ public sealed class CopiesRowTests
         await host.RunAsync(ticket, new AcceptTicket(host.Person("alice@demo.local")));
         await host.Runner.DispatchNowAsync();
 
-        // The Accept's own row edits the queue card; its copies row names that card, and no other copy exists.
+        // The Accept's own card row brings the queue card up to date; its copies row has nothing left to edit.
         var copies = (await host.OutboxAsync()).Where(o => o.TicketNumber == ticket && o.Audience == "copies").ShouldHaveSingleItem();
         (copies.State, copies.Attempts, copies.PlatformMessageId).ShouldBe((OutboxState.Sent, 1, "0"));
         copies.NextAttemptAt.ShouldBe(copies.CreatedAt); // never claimed: a claim moves it to the end of its lease
@@ -38,10 +38,12 @@ public sealed class CopiesRowTests
         await host.RunAsync(ticket, new AddNote(host.Person("alice@demo.local"), "Renewing the VPN certificate"));
         await host.Runner.DispatchNowAsync();
 
-        var copies = (await host.OutboxAsync()).Where(o => o.TicketNumber == ticket && o.Audience == "copies").ShouldHaveSingleItem();
+        var outbox = await host.OutboxAsync();
+        var card = outbox.Single(o => o.TicketNumber == ticket && o.Audience == "tier-1");
+        var copies = outbox.Where(o => o.TicketNumber == ticket && o.Audience == "copies").ShouldHaveSingleItem();
         copies.State.ShouldBe(OutboxState.Sent);
         copies.NextAttemptAt.ShouldBeGreaterThan(copies.CreatedAt); // claimed
         var edit = sender.Delivered.Select(d => d.Delivery).Where(d => d.MessageId == copies.Id).ShouldHaveSingleItem();
-        (edit.EditCopy, edit.Ticket.Version).ShouldBe((edit.ExistingCard, 2));
+        (edit.EditCopy?.MessageId, edit.Ticket.Version).ShouldBe(($"m{card.Id}", 2)); // the queue card posted at the raise, now with the note
     }
 }
