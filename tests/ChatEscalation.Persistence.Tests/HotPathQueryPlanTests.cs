@@ -76,7 +76,7 @@ public sealed class HotPathQueryPlanTests(SqliteDatabase database) : IClassFixtu
     {
         var (plan, db) = Context();
         await using var _ = db;
-        await new SqliteKnowledgeSearch(db).SimilarOpenAsync("printer jams on floor 3", "Hardware", T0.AddDays(-1), 0, 10);
+        await new SqliteKnowledgeSearch(db).SimilarOpenAsync("printer jams on floor 3", "Hardware", T0.AddDays(-1), 0, 10, []);
 
         var lines = await plan.ExplainAsync(db, "\"OpenSearch\" MATCH");
 

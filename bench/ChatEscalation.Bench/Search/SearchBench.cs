@@ -44,7 +44,7 @@ public static class SearchBench
             await db.Database.OpenConnectionAsync(); // as the knowledge step does: one connection for both searches
             var suggestions = await search.SuggestAsync($"{title} {title}", KnowledgeIntake.Candidates);
             var afterSuggest = clock.Elapsed;
-            await search.SimilarOpenAsync(title, category, SearchCorpus.Now - window, 0, KnowledgeIntake.Candidates);
+            await search.SimilarOpenAsync(title, category, SearchCorpus.Now - window, 0, KnowledgeIntake.Candidates, []);
             var total = clock.Elapsed;
             await db.Database.CloseConnectionAsync();
             if (i < options.Warmup) continue;

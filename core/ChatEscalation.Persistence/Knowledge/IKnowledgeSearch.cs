@@ -25,7 +25,9 @@ public interface IKnowledgeSearch
 
     /// <summary>
     /// Open tickets of <paramref name="category"/> matching <paramref name="text"/> whose latest report is at or after
-    /// <paramref name="since"/>, best first: not linked to another, not waiting for their own knowledge step, not <paramref name="except"/>.
+    /// <paramref name="since"/>, best first: not linked to another, not waiting for their own knowledge step (except those in
+    /// <paramref name="stepped"/>, whose step is decided and about to be saved), not <paramref name="except"/>.
     /// </summary>
-    Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit, CancellationToken ct = default);
+    Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit,
+        IReadOnlyList<long> stepped, CancellationToken ct = default);
 }

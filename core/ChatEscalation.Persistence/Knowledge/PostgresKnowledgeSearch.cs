@@ -33,9 +33,11 @@ public sealed class PostgresKnowledgeSearch(EscalationDbContext db) : IKnowledge
         return SearchResults.Suggestions(articles.Concat(fixes), limit);
     }
 
-    public async Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit,
+        IReadOnlyList<long> stepped, CancellationToken ct = default)
     {
         if (Query(text) is not { } query) return [];
+        var steppedNumbers = stepped.ToArray();
         var sinceTicks = since.UtcTicks;
         var rows = await db.Database.SqlQuery<SearchRow>($"""
             SELECT 'ResolvedTicket' AS "Source", t."Number" AS "Reference", t."Title" AS "Title", NULL::text AS "Body", t."Number" AS "SourceTicket",
@@ -43,7 +45,7 @@ public sealed class PostgresKnowledgeSearch(EscalationDbContext db) : IKnowledge
                    ts_rank(t."SearchVector", q)::float8 AS "Score"
             FROM "Tickets" t, to_tsquery('english', {query}) q
             WHERE t."SearchVector" @@ q AND t."Status" IN ('Queued', 'Accepted', 'WaitingOnUser') AND t."ParentNumber" IS NULL
-              AND NOT t."IntakePending" AND t."Category" = {category} AND t."LastReportAt" >= {sinceTicks} AND t."Number" <> {except}
+              AND (NOT t."IntakePending" OR t."Number" = ANY({steppedNumbers})) AND t."Category" = {category} AND t."LastReportAt" >= {sinceTicks} AND t."Number" <> {except}
             ORDER BY "Score" DESC LIMIT {limit}
             """).ToListAsync(ct);
         return SearchResults.Similar(rows);

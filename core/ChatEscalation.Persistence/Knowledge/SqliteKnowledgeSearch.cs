@@ -37,9 +37,11 @@ public sealed class SqliteKnowledgeSearch(EscalationDbContext db) : IKnowledgeSe
         return SearchResults.Suggestions(rows, limit);
     }
 
-    public async Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit, CancellationToken ct = default)
+    public async Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit,
+        IReadOnlyList<long> stepped, CancellationToken ct = default)
     {
         if (Match(text) is not { } match) return [];
+        var steppedJson = "[" + string.Join(',', stepped.Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]"; // a JSON array for json_each
         var sinceTicks = since.UtcTicks;
         var window = IKnowledgeSearch.Window;
         var inCategory = $"\"Category\" : \"{category.Replace("\"", "\"\"", StringComparison.Ordinal)}\" AND ({match})";
@@ -50,7 +52,7 @@ public sealed class SqliteKnowledgeSearch(EscalationDbContext db) : IKnowledgeSe
             FROM (SELECT rowid AS "Number", -bm25("OpenSearch", 0.0, 4.0, 1.0) AS "Score" FROM "OpenSearch"
                   WHERE "OpenSearch" MATCH {inCategory} ORDER BY rowid DESC LIMIT {window}) m
             CROSS JOIN "Tickets" t ON t."Number" = m."Number"
-            WHERE t."Category" = {category} AND t."LastReportAt" >= {sinceTicks} AND t."IntakePending" = 0 AND t."Number" <> {except}
+            WHERE t."Category" = {category} AND t."LastReportAt" >= {sinceTicks} AND (t."IntakePending" = 0 OR t."Number" IN (SELECT value FROM json_each({steppedJson}))) AND t."Number" <> {except}
             ORDER BY m."Score" DESC LIMIT {limit}
             """).ToListAsync(ct);
         return SearchResults.Similar(rows);

@@ -34,6 +34,9 @@ public sealed class SqliteWriteGate(bool enabled)
     /// <summary>Background writers give way while <paramref name="waitingRequests"/> is above zero (the group-commit writer's queue).</summary>
     public void GiveWayTo(Func<int> waitingRequests) => backlog = waitingRequests;
 
+    /// <summary>Whether requests wait for the group-commit writer now (never on PostgreSQL).</summary>
+    public bool RequestsWaiting => Enabled && backlog() > 0;
+
     /// <summary>Whether writers take turns here (SQLite).</summary>
     public bool Enabled { get; } = enabled;
 

@@ -83,7 +83,8 @@ public static class KnowledgeIntakeScenarios
         public Task<IReadOnlyList<Suggestion>> SuggestAsync(string text, int limit, CancellationToken ct = default) =>
             throw new InvalidOperationException("the search index is broken");
 
-        public Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit, CancellationToken ct = default) =>
+        public Task<IReadOnlyList<SimilarTicket>> SimilarOpenAsync(string text, string category, DateTimeOffset since, long except, int limit,
+            IReadOnlyList<long> stepped, CancellationToken ct = default) =>
             throw new InvalidOperationException("the search index is broken");
     }
 }
