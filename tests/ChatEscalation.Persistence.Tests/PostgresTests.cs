@@ -73,6 +73,15 @@ public sealed class PostgresTests(PostgresCluster cluster) : IClassFixture<Postg
         Knowledge.KnowledgeIntakeScenarios.SameProblemAskedAsync(cluster.NewContext, db => new Persistence.Knowledge.PostgresKnowledgeSearch(db));
 
     [PostgresFact]
+    public Task RunPendingAsync_TwoReportsOfOneProblem_TheLaterAskedAboutTheEarlier() =>
+        Knowledge.KnowledgeIntakeScenarios.TwoReportsSteppedTogetherAsync(cluster.NewContext, h =>
+        {
+            var db = h.Context();
+            return new Persistence.Knowledge.KnowledgeIntake(db, new Persistence.Knowledge.PostgresKnowledgeSearch(db), h.Time,
+                new Persistence.Workflows.FixedPolicyProvider(Harness.Policy), Harness.Writer, h.Wakeups);
+        });
+
+    [PostgresFact]
     public Task EmulatorStore_BeyondTheLimit_KeepsTheNewestAndNeverReusesAnId() => EmulatorScenarios.HistoryTrimmedPerChannelIdsNeverReusedAsync(cluster.NewContext);
 
     [PostgresFact]

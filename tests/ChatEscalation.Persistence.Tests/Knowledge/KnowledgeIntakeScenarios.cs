@@ -58,6 +58,26 @@ public static class KnowledgeIntakeScenarios
         ask.Text.ShouldBe($"Looks like {parent.Key}: \"Badge readers reject every badge on site\" (1 report). Same problem?");
     }
 
+    /// <summary>
+    /// Two reports of one problem waiting for their steps, stepped in one pass (saved together when the step groups them): the earlier
+    /// goes to the queue, the later is asked "Same problem?" about it, as when each was saved alone. Words no other scenario uses, so
+    /// it shares a database with them (PostgreSQL) without either finding the other's tickets.
+    /// </summary>
+    public static async Task TwoReportsSteppedTogetherAsync(Func<EscalationDbContext> newContext, Func<Harness, KnowledgeIntake> intake)
+    {
+        using var h = new Harness(newContext, T0);
+        var first = (await h.Workflow().RaiseAsync(new RaiseTicket(Uma, "slack", "Turnstiles at the east entrance refuse every visitor pass", AwaitKnowledge: true))).Ticket!.Number;
+        var second = (await h.Workflow().RaiseAsync(new RaiseTicket(Pat(), "slack", "Turnstile at the east entrance refuses my visitor pass", AwaitKnowledge: true))).Ticket!.Number;
+
+        (await intake(h).RunPendingAsync()).ShouldBeGreaterThanOrEqualTo(2);
+
+        (await h.Workflow().GetAsync(first))!.Intake.ShouldBe(IntakeStage.Done);
+        var later = (await h.Workflow().GetAsync(second))!;
+        (later.Intake, later.SimilarTo).ShouldBe((IntakeStage.Asking, first));
+        (await Scenarios.OutboxRows(newContext, first)).ShouldContain(o => o.Kind == NotificationKind.Card && o.Audience == "tier-1");
+        (await Scenarios.OutboxRows(newContext, second)).ShouldNotContain(o => o.Audience == "tier-1");
+    }
+
     public static async Task FailingSearchReleasesTheCardAsync(Func<EscalationDbContext> newContext)
     {
         using var h = new Harness(newContext, T0);
