@@ -65,7 +65,7 @@ public sealed class KnowledgeIntake(
             next += group.Length;
             var (done, messages) = await RunTogetherAsync(group, ct);
             decided += done;
-            if (messages > 0) outbox.Wake(); // the cards of this group go out while the next one is searched
+            if (messages > 0) outbox.Wake(); // after each group: the dispatcher is told of its messages at once
         }
 
         return decided;
