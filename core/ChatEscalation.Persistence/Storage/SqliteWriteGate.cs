@@ -51,7 +51,7 @@ public sealed class SqliteWriteGate(bool enabled)
         if (!foreground)
         {
             var start = Stopwatch.GetTimestamp();
-            while (backlog() > 0 && Stopwatch.GetElapsedTime(start) < GiveWayMax) await Task.Delay(GiveWayPoll, ct);
+            while (RequestsWaiting && Stopwatch.GetElapsedTime(start) < GiveWayMax) await Task.Delay(GiveWayPoll, ct);
         }
 
         if (!await turn.WaitAsync(Timeout, ct)) throw new TimeoutException($"No turn at the SQLite write lock within {Timeout.TotalSeconds:0} s.");
