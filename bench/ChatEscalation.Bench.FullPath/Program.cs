@@ -47,7 +47,7 @@ static int Usage()
           slack-api [--port p]                                                  the Slack Web API stand-in
           teams-api [--port p]                                                  the Bot Framework Connector stand-in
           sizes --bot dll [--sizes 0,10000,...] [--seconds s] [--rounds r] [--out file.md]
-          storm --bot dll [--count 10000] [--seconds 60] [--card-wait 300] [--api-latency ms] [--concurrency n] [--out file.md]
+          storm --bot dll [--count 10000] [--seconds 60] [--card-wait 300] [--api-latency ms] [--concurrency n] [--prime n] [--out file.md]
           rss --bot dll [--out file.md]
         """);
     return 2;

@@ -74,6 +74,20 @@ public static class Scale
 
         await using var bot = await BotProcess.StartAsync(dll, db, api.ApiBaseUrl, settings);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var primed = Options.Int(args, "--prime", 0);
+        if (primed > 0)
+        {
+            // Diagnosis: this many raises one at a time, then a second's pause, so the storm meets a process that has served requests.
+            var one = new double[1];
+            for (var i = 0; i < primed; i++)
+            {
+                await SendOpenLoopAsync(new Load(client), "prime" + i.ToString(CultureInfo.InvariantCulture), 1, 1, "/slack/commands", one);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"prime {i}: {one[0]:F1} ms"));
+            }
+
+            await Task.Delay(1000);
+        }
+
         var latencies = new double[count];
         var cpuBefore = bot.CpuTime();
         var start = Stopwatch.GetTimestamp();

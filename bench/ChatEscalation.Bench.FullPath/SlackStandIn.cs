@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ChatEscalation.Bench.FullPath;
 
 /// <summary>
-/// A fast local stand-in for the Slack Web API: <c>users.info</c> answers with an e-mail (<see cref="EmailOf"/>), the write methods
+/// A fast local stand-in for the Slack Web API: <c>users.info</c> answers with an e-mail (<see cref="EmailOf"/>), <c>auth.test</c> with the bot's identity, the write methods
 /// answer ok with a fresh <c>ts</c> (<c>conversations.open</c> with a DM channel), and every call is counted per method (<c>GET /count</c> returns the counts as JSON).
 /// </summary>
 public sealed class SlackStandIn : IAsyncDisposable
@@ -47,6 +47,8 @@ public sealed class SlackStandIn : IAsyncDisposable
             var answer = new JsonObject { ["ok"] = true };
             if (method == "users.info" && http.Request.Query["user"].ToString() is { Length: > 2 } user)
                 answer["user"] = new JsonObject { ["id"] = user, ["real_name"] = user, ["profile"] = new JsonObject { ["email"] = EmailOf(user), ["real_name"] = user } };
+            else if (method == "auth.test")
+                (answer["user_id"], answer["bot_id"], answer["team_id"]) = ("U0BENCHBOT", "B0BENCH", "T0BENCH");
             else
             {
                 var stamp = Interlocked.Increment(ref standIn.ts);

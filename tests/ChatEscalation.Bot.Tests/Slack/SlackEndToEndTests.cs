@@ -17,7 +17,11 @@ public sealed class SlackEndToEndTests(ITestOutputHelper output) : IAsyncLifetim
     private RunningSlackChatHost host = null!;
     private int seen;
 
-    public async Task InitializeAsync() => host = await RunningSlackChatHost.StartAsync(dispatchOnCommit: false);
+    public async Task InitializeAsync()
+    {
+        host = await RunningSlackChatHost.StartAsync(dispatchOnCommit: false);
+        NewCalls("start").Select(c => c.Method).ShouldBe(["auth.test"]); // the bot token's check (SlackTokenCheck), answered before the start ends
+    }
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
