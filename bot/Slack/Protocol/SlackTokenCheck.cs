@@ -3,7 +3,7 @@ namespace ChatEscalation.Bot.Slack.Protocol;
 /// <summary>
 /// At start, Slack's <c>auth.test</c> with the bot token, as Bolt does when it starts: a wrong or revoked token is in the log at once,
 /// not at the first card, and the Web API client's whole path (connection, retry pipeline, JSON) has run once before the first
-/// person's lookup needs it. On a cold process that first call took 0.15–0.19 s of the first raise's 0.3 s.
+/// person's lookup needs it. On a cold process that first call took about 0.19 s of the first raise's 0.3 s.
 /// </summary>
 /// <remarks>
 /// Started beside the warm-up (<see cref="Hosting.WarmUp"/>), which waits for it at most <see cref="Wait"/>: a slow or unreachable Slack
