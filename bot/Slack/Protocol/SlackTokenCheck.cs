@@ -6,16 +6,13 @@ namespace ChatEscalation.Bot.Slack.Protocol;
 /// person's lookup needs it. On a cold process that first call took about 0.19 s of the first raise's 0.3 s.
 /// </summary>
 /// <remarks>
-/// Started beside the warm-up (<see cref="Hosting.WarmUp"/>), which waits for it at most <see cref="Wait"/>: a slow or unreachable Slack
+/// Started beside the warm-up (<see cref="Hosting.WarmUp"/>), which waits for it at most <see cref="Hosting.WarmUp.BesideWait"/>: a slow or unreachable Slack
 /// never holds the start longer. The answer is logged whenever it comes (identity as information; a refusal such as
 /// <c>invalid_auth</c> as an error; a failure to reach Slack as a warning) and the bot starts either way: its webhooks still verify
 /// and answer, and what it sends waits in the outbox until Slack takes it.
 /// </remarks>
 public static class SlackTokenCheck
 {
-    /// <summary>Longest the start waits for the answer.</summary>
-    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(2);
-
     /// <summary>Starts the check when Slack is enabled with a bot token (then takes the client from <paramref name="api"/>); null otherwise.</summary>
     public static Task? Start(SlackOptions options, Func<ISlackApi> api, ILogger logger, CancellationToken ct) =>
         options.IsEnabled && !string.IsNullOrWhiteSpace(options.BotToken) ? CheckAsync(api(), logger, ct) : null;

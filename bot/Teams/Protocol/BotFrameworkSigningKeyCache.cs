@@ -33,6 +33,18 @@ public sealed class BotFrameworkSigningKeyCache(
         GetForKeyIdAsync(options.CurrentValue.EffectiveOpenIdMetadataUrl, kid, ct);
 
     /// <summary>
+    /// Fetches the Bot Service keys now unless a snapshot is already held: at start, so the first activity does not wait for the
+    /// metadata and JWKS round trips. Counts as a fetch like any other (for <see cref="TeamsOptions.MetadataMinRefreshInterval"/>);
+    /// false when no keys are held afterwards (the failure is logged, and the first activity tries again).
+    /// </summary>
+    public async Task<bool> PrefetchAsync(CancellationToken ct)
+    {
+        var url = options.CurrentValue.EffectiveOpenIdMetadataUrl;
+        if (sources.TryGetValue(url, out var held) && held.Current is not null) return true;
+        return await GetForKeyIdAsync(url, kid: "", ct).ConfigureAwait(false) is not null; // no key has an empty id: fetches when none are held
+    }
+
+    /// <summary>
     /// Returns a snapshot of the keys published through <paramref name="metadataUrl"/> that contains <paramref name="kid"/> when
     /// possible, refreshing as described in the remarks. The caller must still check that the key is present.
     /// </summary>

@@ -11,7 +11,7 @@ namespace ChatEscalation.Bot.Tests.Hosting;
 
 /// <summary>
 /// At start the bot asks Slack's <c>auth.test</c> with its bot token, as Bolt does (<see cref="SlackTokenCheck"/>): the answer is logged,
-/// a refused token is an error in the log, and a Slack that does not answer holds the start no longer than <see cref="SlackTokenCheck.Wait"/>.
+/// a refused token is an error in the log, and a Slack that does not answer holds the start no longer than <see cref="WarmUp.BesideWait"/>.
 /// </summary>
 public sealed class SlackTokenCheckTests : IAsyncLifetime
 {
@@ -69,9 +69,9 @@ public sealed class SlackTokenCheckTests : IAsyncLifetime
         var held = Stopwatch.GetElapsedTime(started);
 
         arrived.IsCompleted.ShouldBeTrue();
-        held.ShouldBeGreaterThanOrEqualTo(SlackTokenCheck.Wait - TimeSpan.FromMilliseconds(50));
-        held.ShouldBeLessThan(SlackTokenCheck.Wait + TimeSpan.FromSeconds(3));
-        log.Entries.ShouldHaveSingleItem().Message.ShouldContain("has not answered");
+        held.ShouldBeGreaterThanOrEqualTo(WarmUp.BesideWait - TimeSpan.FromMilliseconds(50));
+        held.ShouldBeLessThan(WarmUp.BesideWait + TimeSpan.FromSeconds(3));
+        log.Entries.ShouldHaveSingleItem().Message.ShouldContain("did not arrive");
 
         release.SetResult();
         await log.WaitForAsync(e => e.Message.Contains("accepted the bot token"));
@@ -108,32 +108,5 @@ public sealed class SlackTokenCheckTests : IAsyncLifetime
             .AddSlackAdapter(configuration)
             .BuildServiceProvider();
         return (new ListLogger(), services);
-    }
-
-    /// <summary>Keeps what is logged, for the assertions.</summary>
-    private sealed class ListLogger : ILogger
-    {
-        private readonly List<(LogLevel Level, string Message)> entries = [];
-
-        public IReadOnlyList<(LogLevel Level, string Message)> Entries { get { lock (entries) return entries.ToArray(); } }
-
-        public async Task WaitForAsync(Func<(LogLevel Level, string Message), bool> match)
-        {
-            var until = Stopwatch.GetTimestamp() + 10 * Stopwatch.Frequency;
-            while (!Entries.Any(match))
-            {
-                if (Stopwatch.GetTimestamp() > until) throw new TimeoutException("Not logged: " + string.Join(" | ", Entries.Select(e => e.Message)));
-                await Task.Delay(20);
-            }
-        }
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (entries) entries.Add((logLevel, formatter(state, exception)));
-        }
     }
 }
