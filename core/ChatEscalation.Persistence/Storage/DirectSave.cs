@@ -52,19 +52,25 @@ public sealed class DirectSave(DbContext db) : IDisposable
 
     /// <summary>
     /// Writes the changes tracked by another context of the same type, <paramref name="changes"/> (a decision staged outside this
-    /// transaction), on this instance's connection and transaction; afterwards <paramref name="changes"/> tracks nothing. Only for
-    /// changes <see cref="Covers"/> accepts.
+    /// transaction), on this instance's connection and transaction; afterwards <paramref name="changes"/> tracks nothing.
+    /// <paramref name="plain"/> is what <see cref="PlainChanges"/> returned for it, and nothing may have changed there since: the
+    /// entries are not looked for and checked again in the writer's turn.
     /// </summary>
-    public async Task<int> SaveAsync(DbContext changes, CancellationToken ct = default)
+    public async Task<int> SaveAsync(DbContext changes, IReadOnlyList<EntityEntry> plain, CancellationToken ct = default)
     {
         if (changes.GetType() != db.GetType()) throw new ArgumentException($"The changes belong to a {changes.GetType().Name}, not a {db.GetType().Name}.", nameof(changes));
-        var changed = Changes(changes);
-        if (!changed.All(Plain)) throw new InvalidOperationException("These changes need SaveChanges; check Covers before staging them elsewhere.");
-        return changed.Count == 0 ? 0 : await WriteAllAsync(changes, changed, ct);
+        return plain.Count == 0 ? 0 : await WriteAllAsync(changes, plain, ct);
     }
 
-    /// <summary>Whether every change tracked by <paramref name="changes"/> can be written by plain statements.</summary>
-    public static bool Covers(DbContext changes) => Changes(changes).All(Plain);
+    /// <summary>
+    /// The added, modified and deleted entries of <paramref name="changes"/> when plain statements can write them all (for
+    /// <see cref="SaveAsync(DbContext, IReadOnlyList{EntityEntry}, CancellationToken)"/>); null when one needs SaveChanges.
+    /// </summary>
+    public static IReadOnlyList<EntityEntry>? PlainChanges(DbContext changes)
+    {
+        var changed = Changes(changes);
+        return changed.All(Plain) ? changed : null;
+    }
 
     /// <summary>
     /// The added, modified and deleted entries. Changes are detected on the rows read and then edited (the ticket) only: added rows are
@@ -92,7 +98,7 @@ public sealed class DirectSave(DbContext db) : IDisposable
         }
     }
 
-    private async Task<int> WriteAllAsync(DbContext source, List<EntityEntry> changed, CancellationToken ct)
+    private async Task<int> WriteAllAsync(DbContext source, IReadOnlyList<EntityEntry> changed, CancellationToken ct)
     {
         var tracker = source.ChangeTracker;
         telemetry?.Saving(source);

@@ -267,7 +267,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
         }
         else if (request.Prepared is { } prepared)
         {
-            await save.SaveAsync(prepared.Changes, ct); // a stale version fails here (DbUpdateConcurrencyException) and is decided again
+            await save.SaveAsync(prepared.Changes, prepared.Plain, ct); // a stale version fails here (DbUpdateConcurrencyException) and is decided again
             request.Prepared = null; // written (its context is empty now): should this transaction fail, it is decided again
             Interlocked.Increment(ref preparedWrites);
             return (prepared.Result, prepared.Messages);

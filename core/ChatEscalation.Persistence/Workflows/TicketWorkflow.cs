@@ -102,8 +102,8 @@ public sealed class TicketWorkflow(
             if (decision is not null)
             {
                 var messages = await WorkflowSteps.StageDecisionAsync(db, writer, null, decision, result, inbound, policy, now, ct);
-                if (DirectSave.Covers(db)) prepared = new PreparedDecision(db, result, messages);
-                else db.ChangeTracker.Clear(); // the writer decides it again, with the same number
+                prepared = PreparedDecision.Of(db, result, messages);
+                if (prepared is null) db.ChangeTracker.Clear(); // the writer decides it again, with the same number
             }
         }
         catch
@@ -133,7 +133,7 @@ public sealed class TicketWorkflow(
         if (decision is { FollowUps.Count: 0 })
         {
             var messages = await WorkflowSteps.StageDecisionAsync(db, writer, row, decision, result, inbound, policy, now, ct);
-            if (DirectSave.Covers(db)) return (new PreparedDecision(db, result, messages), false);
+            if (PreparedDecision.Of(db, result, messages) is { } prepared) return (prepared, false);
         }
 
         db.ChangeTracker.Clear();

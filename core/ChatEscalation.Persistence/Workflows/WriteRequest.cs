@@ -72,6 +72,13 @@ internal sealed class WriteRequest
 
 /// <summary>
 /// A raise or command decided by its caller outside the writer's transaction: <paramref name="Changes"/> tracks the rows it staged (the
-/// new ticket, or the ticket with the version it was read at, its events, deadlines, outbox rows, receipt and answer), all writable by <see cref="DirectSave"/>.
+/// new ticket, or the ticket with the version it was read at, its events, deadlines, outbox rows, receipt and answer), all writable by
+/// <see cref="DirectSave"/>; <paramref name="Plain"/> lists their entries (<see cref="DirectSave.PlainChanges"/>), so the writer's turn
+/// does not look for them again.
 /// </summary>
-internal sealed record PreparedDecision(EscalationDbContext Changes, CommandResult Result, int Messages);
+internal sealed record PreparedDecision(EscalationDbContext Changes, IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> Plain, CommandResult Result, int Messages)
+{
+    /// <summary>The decision staged in <paramref name="changes"/>, when plain statements can write it all; null otherwise.</summary>
+    public static PreparedDecision? Of(EscalationDbContext changes, CommandResult result, int messages) =>
+        DirectSave.PlainChanges(changes) is { } plain ? new PreparedDecision(changes, plain, result, messages) : null;
+}
