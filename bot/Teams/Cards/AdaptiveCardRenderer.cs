@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatEscalation.Core.Forms;
 using ChatEscalation.Core.Notifications;
@@ -59,8 +61,18 @@ public static class AdaptiveCardRenderer
         return Fit(scale => BuildRaise(form, scale));
     }
 
-    /// <summary>The serialized size of a card in UTF-8 bytes.</summary>
-    public static int SizeInBytes(JsonNode card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
+    /// <summary>The serialized size of a card in UTF-8 bytes (as <c>card.ToJsonString()</c> writes it, without making the string).</summary>
+    public static int SizeInBytes(JsonNode card)
+    {
+        var buffer = sizing ??= new ArrayBufferWriter<byte>(MaxCardBytes);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer)) card.WriteTo(writer);
+        return buffer.WrittenCount;
+    }
+
+    /// <summary>Each thread's buffer for <see cref="SizeInBytes"/>, reused: as large as the largest card it measured.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? sizing;
 
     private static JsonObject Fit(Func<double, JsonObject> build)
     {

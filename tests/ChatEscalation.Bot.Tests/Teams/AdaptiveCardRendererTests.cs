@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using ChatEscalation.Bot.Teams.Cards;
 using ChatEscalation.Bot.Tests.Cards;
@@ -51,6 +52,14 @@ public sealed class AdaptiveCardRendererTests
     {
         var card = AllCards().Single(c => c.Name == name).Card;
         AdaptiveCardRenderer.SizeInBytes(card).ShouldBeLessThanOrEqualTo(AdaptiveCardRenderer.MaxCardBytes);
+    }
+
+    [Fact]
+    public void SizeInBytes_IsTheUtf8LengthOfTheCardsJson_AndDoesNotCarryOverBetweenCards()
+    {
+        var cards = AllCards().Select(c => (JsonNode)c.Card).Append(new JsonObject { ["text"] = "Tier 1 · Service Desk — “quoted” 🚀" }).ToList();
+        foreach (var card in cards.Concat(cards.AsEnumerable().Reverse())) // a small card measured after a large one: its own size
+            AdaptiveCardRenderer.SizeInBytes(card).ShouldBe(Encoding.UTF8.GetByteCount(card.ToJsonString()));
     }
 
     [Fact]
